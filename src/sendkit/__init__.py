@@ -1,0 +1,71 @@
+"""Working days, statutory time limits, area SEND inspections, action plans and EHC timeliness.
+
+sendkit is for the officers and analysts of English local area partnerships
+(councils and integrated care boards) who track SEND deadlines.
+The names below are the public API; everything else is reachable through its
+module (``sendkit.calendars``, ``sendkit.errors``, ...).
+"""
+
+from __future__ import annotations
+
+from .calendars import (
+    ANNOUNCED_THROUGH,
+    DEFAULT_REGION,
+    REGIONS,
+    Explanation,
+    NonWorkingDay,
+    Reason,
+    WorkingCalendar,
+    add_working_days,
+    calendar_for,
+    count_working_days,
+    is_working_day,
+)
+from .dates import parse_date
+from .errors import (
+    HolidayHorizonWarning,
+    InvalidInputError,
+    InvalidTypeError,
+    OutsideCalendarError,
+    RowError,
+    SendkitError,
+    SendkitWarning,
+    UnconfirmedRuleWarning,
+    UnknownRegionError,
+    UnknownRuleError,
+)
+
+
+__all__ = [
+    "ANNOUNCED_THROUGH",
+    "DEFAULT_REGION",
+    "REGIONS",
+    "Explanation",
+    "HolidayHorizonWarning",
+    "InvalidInputError",
+    "InvalidTypeError",
+    "NonWorkingDay",
+    "OutsideCalendarError",
+    "Reason",
+    "RowError",
+    "SendkitError",
+    "SendkitWarning",
+    "UnconfirmedRuleWarning",
+    "UnknownRegionError",
+    "UnknownRuleError",
+    "WorkingCalendar",
+    "add_working_days",
+    "calendar_for",
+    "count_working_days",
+    "is_working_day",
+    "parse_date",
+]
+
+
+def __getattr__(name: str) -> str:
+    if name != "__version__":
+        msg = f"module {__name__!r} has no attribute {name!r}"
+        raise AttributeError(msg)
+    from importlib.metadata import version  # noqa: PLC0415 - only when asked
+
+    return version("sendkit")

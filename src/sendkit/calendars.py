@@ -1,0 +1,725 @@
+"""Working days on UK bank-holiday calendars, counted exactly as Excel counts them.
+
+Conventions (the same as Excel's ``WORKDAY`` and ``NETWORKDAYS``):
+
+* `add_working_days` never counts its start day.
+  ``days=0`` returns the start unchanged, even when it is a weekend or holiday.
+  A non-working start counts from the next working day in the direction of travel.
+  Negative ``days`` count back.
+* `count_working_days` counts both ends and is negative when ``end < start``.
+* A working day is Monday to Friday and not a bank holiday of the region
+  (`REGIONS`: GOV.UK's names ``england-and-wales``, ``scotland``, ``northern-ireland``).
+  England and Wales is the default, and it is always named in the signature:
+  there is no UK-wide set, because the days common to all four nations leave
+  out Easter Monday and the August bank holiday.
+* ``closures`` are local non-working days, such as a council's Christmas shutdown.
+  They are skipped like holidays when given, but they do not change statutory
+  working days: a statutory deadline should be computed without them.
+
+Bank holidays come from the ``holidays`` package (subdivisions ``ENG``, ``SCT``,
+``NIR``), which covers 1872 to 2100 and includes substitute days and one-off days
+such as the 2023 Coronation.
+Dates after `ANNOUNCED_THROUGH` give a `HolidayHorizonWarning`;
+dates outside the data give an `OutsideCalendarError`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+import functools
+import warnings
+from collections.abc import Iterable, Sequence
+from typing import Final
+
+import attrs
+import holidays
+
+from .dates import as_date, as_int
+from .errors import (
+    HolidayHorizonWarning,
+    InvalidInputError,
+    InvalidTypeError,
+    OutsideCalendarError,
+    UnknownRegionError,
+)
+
+
+__all__ = [
+    "ANNOUNCED_THROUGH",
+    "DEFAULT_REGION",
+    "REGIONS",
+    "Explanation",
+    "NonWorkingDay",
+    "Reason",
+    "WorkingCalendar",
+    "add_working_days",
+    "count_working_days",
+    "is_working_day",
+]
+
+DEFAULT_REGION: Final = "england-and-wales"
+
+#: GOV.UK's division names, mapped to the ``holidays`` package's GB subdivisions.
+_SUBDIVISIONS: Final = {
+    "england-and-wales": "ENG",  # "WLS" gives the same dates (checked 1872-2100)
+    "scotland": "SCT",
+    "northern-ireland": "NIR",
+}
+REGIONS: Final = tuple(_SUBDIVISIONS)
+
+#: The last day of the last year whose bank holidays GOV.UK has announced.
+#: GOV.UK's bank-holidays.json, as shipped in govuk-bank-holidays 0.19, runs to
+#: 2028-12-26; tests/test_govuk.py keeps this in step with that file.
+ANNOUNCED_THROUGH: Final = dt.date(2028, 12, 31)
+
+_WEEKDAY_NAMES: Final = (
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
+)
+_SATURDAY: Final = 5
+
+
+class Reason(enum.Enum):
+    """Why a day is not a working day."""
+
+    WEEKEND = "weekend"
+    BANK_HOLIDAY = "bank holiday"
+    LOCAL_CLOSURE = "local closure"
+
+
+@attrs.frozen
+class NonWorkingDay:
+    """One non-working day and why.
+
+    Attributes:
+        day: The date.
+        reason: Weekend, bank holiday or local closure.
+        name: The holiday's name, the weekday's name, or "local closure".
+        statutory: Whether the day is non-working in law (weekends and bank
+            holidays) rather than only by local decision (closures).
+    """
+
+    day: dt.date
+    reason: Reason
+    name: str
+
+    @property
+    def statutory(self) -> bool:
+        """Whether the day is non-working in law, not only by local decision."""
+        return self.reason is not Reason.LOCAL_CLOSURE
+
+    def __str__(self) -> str:
+        when = f"{self.day:%a} {self.day.day} {self.day:%b %Y}"
+        if self.reason is Reason.BANK_HOLIDAY:
+            return f"{when}  bank holiday: {self.name}"
+        if self.reason is Reason.LOCAL_CLOSURE:
+            return f"{when}  local closure (not a statutory non-working day)"
+        return f"{when}  weekend"
+
+
+@attrs.frozen(kw_only=True)
+class Explanation:
+    """How a working-day date was reached, day by day.
+
+    Attributes:
+        start: The start date (never counted itself).
+        days: The number of working days moved; negative counts back.
+        due: The resulting date.
+        region: The bank-holiday region used.
+        skipped: Every non-working day passed over between *start* (exclusive)
+            and *due* (inclusive), in the order the count met them.
+        start_is_working_day: Whether *start* itself is a working day. When it
+            is not, counting begins from the next working day in the direction
+            of travel.
+        data_source: Which holiday data produced the answer.
+    """
+
+    start: dt.date
+    days: int
+    due: dt.date
+    region: str
+    skipped: tuple[NonWorkingDay, ...]
+    start_is_working_day: bool
+    data_source: str
+
+    def lines(self) -> list[str]:
+        """Return the explanation as lines of plain text for a report."""
+        direction = "after" if self.days >= 0 else "before"
+        out = [
+            f"{abs(self.days)} working days {direction} {_long(self.start)} "
+            f"({self.region}) is {_long(self.due)}.",
+            "The start day is not counted.",
+        ]
+        if self.days == 0:
+            out.append("Zero days returns the start date unchanged, as WORKDAY does.")
+        elif not self.start_is_working_day:
+            out.append(
+                "The start is not a working day, so counting begins from the "
+                "next working day."
+            )
+        if self.skipped:
+            out.append(f"Non-working days skipped ({len(self.skipped)}):")
+            out.extend(f"  {day}" for day in self.skipped)
+        else:
+            out.append("No non-working days were skipped.")
+        if any(not day.statutory for day in self.skipped):
+            out.append(
+                "Local closures are not statutory non-working days; a statutory "
+                "deadline computed without them may be earlier."
+            )
+        out.append(f"Holiday data: {self.data_source}.")
+        return out
+
+    def __str__(self) -> str:
+        return "\n".join(self.lines())
+
+
+def _long(day: dt.date) -> str:
+    return f"{_WEEKDAY_NAMES[day.weekday()]} {day.day} {day:%B %Y}"
+
+
+def _normalise_region(region: object) -> str:
+    if not isinstance(region, str):
+        msg = f"region must be text, got {region!r} ({type(region).__name__})"
+        raise InvalidTypeError(msg)
+    key = "-".join(region.strip().lower().replace("_", " ").replace("&", "and").split())
+    if key not in _SUBDIVISIONS:
+        valid = ", ".join(repr(name) for name in REGIONS)
+        msg = f"unknown region {region!r}; expected one of {valid}"
+        raise UnknownRegionError(msg)
+    return key
+
+
+def _to_closures(closures: Iterable[dt.date]) -> frozenset[dt.date]:
+    if isinstance(closures, (str, bytes, dt.date)):
+        msg = (
+            "closures must be a collection of dates, got "
+            f"{closures!r} ({type(closures).__name__})"
+        )
+        raise InvalidTypeError(msg)
+    try:
+        items = list(closures)
+    except TypeError:
+        msg = f"closures must be a collection of dates, got {closures!r}"
+        raise InvalidTypeError(msg) from None
+    return frozenset(as_date(item, "closures item") for item in items)
+
+
+@attrs.frozen
+class _Tables:
+    """Dense lookup tables over the whole span the holiday data covers.
+
+    ``le[d]`` counts the working days in ``[first, d]`` and ``lt[d]`` those in
+    ``[first, d)``; ``nth[k]`` is the working day with ``le == k + 1``, followed by
+    ``None`` padding so that a move past either end is detected rather than
+    wrapping round to the other end of the list.
+    """
+
+    first: dt.date
+    last: dt.date
+    le: dict[dt.date, int]
+    lt: dict[dt.date, int]
+    nth: list[dt.date | None]
+    holiday_names: dict[dt.date, str]
+    source: str
+
+
+# Moves longer than this many working days always leave the data (1872-2100
+# holds about 59,700 working days), so padding of this size catches every
+# negative index before Python's wrap-around could.
+_PAD: Final = 120_000
+
+
+@functools.lru_cache(maxsize=32)
+def _build_tables(region: str, closures: frozenset[dt.date]) -> _Tables:
+    subdivision = _SUBDIVISIONS[region]
+    probe = holidays.country_holidays("GB", subdiv=subdivision)
+    first = dt.date(probe.start_year, 1, 1)
+    last = dt.date(probe.end_year, 12, 31)
+    data = holidays.country_holidays(
+        "GB", subdiv=subdivision, years=range(probe.start_year, probe.end_year + 1)
+    )
+    names = {day: str(name) for day, name in data.items()}
+    le: dict[dt.date, int] = {}
+    lt: dict[dt.date, int] = {}
+    nth: list[dt.date | None] = []
+    count = 0
+    one = dt.timedelta(days=1)
+    day = first
+    while day <= last:
+        lt[day] = count
+        if day.weekday() < _SATURDAY and day not in names and day not in closures:
+            count += 1
+            nth.append(day)
+        le[day] = count
+        day += one
+    nth.extend([None] * _PAD)
+    source = f"holidays {holidays.__version__}, GB subdivision {subdivision}"
+    return _Tables(
+        first=first,
+        last=last,
+        le=le,
+        lt=lt,
+        nth=nth,
+        holiday_names=names,
+        source=source,
+    )
+
+
+def _closures_field(value: Iterable[dt.date]) -> frozenset[dt.date]:
+    return _to_closures(value)
+
+
+@attrs.frozen
+class WorkingCalendar:
+    """Working days in one UK region, with optional local closures.
+
+    An immutable value: two calendars with the same region and closures are
+    equal and interchangeable.
+    Its methods count exactly as Excel's ``WORKDAY`` and ``NETWORKDAYS`` do
+    with the region's bank holidays (and the closures) as the holiday list.
+
+    Attributes:
+        region: GOV.UK's name for the bank-holiday region (`REGIONS`).
+        closures: Local non-working days. They are skipped like holidays but
+            are not statutory non-working days; `explain` labels them so.
+        announced_through: Dates after this give a `HolidayHorizonWarning`.
+
+    Example:
+        >>> import datetime as dt
+        >>> cal = WorkingCalendar("england-and-wales")
+        >>> cal.add_working_days(dt.date(2023, 5, 16), 35)
+        datetime.date(2023, 7, 5)
+    """
+
+    region: str = attrs.field(default=DEFAULT_REGION, converter=_normalise_region)
+    closures: frozenset[dt.date] = attrs.field(
+        default=frozenset(), converter=_closures_field
+    )
+    announced_through: dt.date = attrs.field(default=ANNOUNCED_THROUGH, kw_only=True)
+    _t: _Tables = attrs.field(init=False, repr=False, eq=False, hash=False)
+
+    @_t.default
+    def _tables(self) -> _Tables:
+        return _build_tables(self.region, self.closures)
+
+    # -- facts about the data ---------------------------------------------------
+
+    @property
+    def data_source(self) -> str:
+        """Which holiday data this calendar uses, with the package version."""
+        return self._t.source
+
+    @property
+    def first_day(self) -> dt.date:
+        """The first day the holiday data covers."""
+        return self._t.first
+
+    @property
+    def last_day(self) -> dt.date:
+        """The last day the holiday data covers."""
+        return self._t.last
+
+    def holidays_between(self, start: dt.date, end: dt.date) -> list[NonWorkingDay]:
+        """Return the weekday bank holidays and closures from *start* to *end*.
+
+        Both ends are included; weekend-dated holidays (whose substitute day
+        is listed instead) are left out, as GOV.UK leaves them out.
+        """
+        start = self._check(as_date(start, "start"), "start")
+        end = self._check(as_date(end, "end"), "end")
+        out = []
+        for day in _days(start, end):
+            reason = self.why_not_working(day)
+            if reason is not None and reason.reason is not Reason.WEEKEND:
+                out.append(reason)
+        return out
+
+    # -- the three questions ---------------------------------------------------
+
+    def is_working_day(self, day: dt.date) -> bool:
+        """Return whether *day* is a working day (Monday-Friday, not a holiday).
+
+        Example:
+            >>> import datetime as dt
+            >>> WorkingCalendar().is_working_day(dt.date(2023, 5, 8))  # Coronation
+            False
+        """
+        day = self._check(as_date(day, "day"), "day")
+        return self._t.le[day] != self._t.lt[day]
+
+    def why_not_working(self, day: dt.date) -> NonWorkingDay | None:
+        """Return why *day* is not a working day, or None when it is one.
+
+        A bank holiday on a weekend is reported as the weekend it falls on.
+        """
+        day = self._check(as_date(day, "day"), "day")
+        if self._t.le[day] != self._t.lt[day]:
+            return None
+        return self._reason(day)
+
+    def _reason(self, day: dt.date) -> NonWorkingDay:
+        if day.weekday() >= _SATURDAY:
+            return NonWorkingDay(day, Reason.WEEKEND, _WEEKDAY_NAMES[day.weekday()])
+        name = self._t.holiday_names.get(day)
+        if name is not None:
+            return NonWorkingDay(day, Reason.BANK_HOLIDAY, name)
+        return NonWorkingDay(day, Reason.LOCAL_CLOSURE, "local closure")
+
+    def add_working_days(self, start: dt.date, days: int) -> dt.date:
+        """Return the date *days* working days after *start*, like ``WORKDAY``.
+
+        *start* itself is never counted. ``days=0`` returns *start* unchanged,
+        even when it is not a working day. When *start* is not a working day,
+        counting begins from the next working day in the direction of travel.
+        Negative *days* count back.
+
+        Args:
+            start: The day the clock starts (a `datetime` means its date).
+            days: How many working days to move.
+
+        Returns:
+            The resulting date: a working day unless ``days == 0``.
+
+        Raises:
+            InvalidTypeError: *start* is not a date or *days* not an int.
+            OutsideCalendarError: The move leaves the years the data covers.
+
+        Example:
+            >>> import datetime as dt
+            >>> WorkingCalendar().add_working_days(dt.date(2024, 1, 6), -1)  # a Saturday
+            datetime.date(2024, 1, 5)
+        """
+        if type(start) is not dt.date:
+            start = as_date(start, "start")
+        if type(days) is not int:
+            days = as_int(days, "days")
+        t = self._t
+        try:
+            if days > 0:
+                index = t.le[start] + days - 1
+            elif days < 0:
+                index = t.lt[start] + days
+            else:
+                self._check(start, "start")
+                self._warn_if_beyond(start)
+                return start
+        except KeyError:
+            self._check(start, "start")
+            raise  # pragma: no cover - _check always raises for a missing day
+        result = t.nth[index] if 0 <= index < len(t.nth) else None
+        if result is None:
+            raise self._left(start, days)
+        if result > self.announced_through or start > self.announced_through:
+            self._warn_if_beyond(max(result, start))
+        return result
+
+    def count_working_days(self, start: dt.date, end: dt.date) -> int:
+        """Count working days from *start* to *end*, like ``NETWORKDAYS``.
+
+        Both ends are counted. The count is negative when *end* is before
+        *start*, and ``count_working_days(d, d)`` is 1 on a working day and 0
+        otherwise.
+
+        Example:
+            >>> import datetime as dt
+            >>> WorkingCalendar().count_working_days(dt.date(2023, 5, 16), dt.date(2023, 7, 5))
+            36
+        """
+        if type(start) is not dt.date:
+            start = as_date(start, "start")
+        if type(end) is not dt.date:
+            end = as_date(end, "end")
+        t = self._t
+        try:
+            if start <= end:
+                result = t.le[end] - t.lt[start]
+            else:
+                result = -(t.le[start] - t.lt[end])
+        except KeyError:
+            self._check(start, "start")
+            self._check(end, "end")
+            raise  # pragma: no cover
+        later = max(start, end)
+        if later > self.announced_through:
+            self._warn_if_beyond(later)
+        return result
+
+    def explain(self, start: dt.date, days: int) -> Explanation:
+        """Explain `add_working_days`: every non-working day skipped, and why.
+
+        The non-working days listed are those the count passed over, between
+        *start* (exclusive) and the result (inclusive). Local closures are
+        labelled as such, apart from weekends and bank holidays.
+
+        Example:
+            >>> import datetime as dt
+            >>> why = WorkingCalendar().explain(dt.date(2023, 5, 16), 35)
+            >>> [str(day) for day in why.skipped if day.reason is Reason.BANK_HOLIDAY]
+            ['Mon 29 May 2023  bank holiday: Spring Bank Holiday']
+        """
+        start = as_date(start, "start")
+        days = as_int(days, "days")
+        due = self.add_working_days(start, days)
+        step = 1 if days >= 0 else -1
+        skipped: list[NonWorkingDay] = []
+        if days:
+            one = dt.timedelta(days=step)
+            day = start + one
+            while True:
+                if self._t.le[day] == self._t.lt[day]:
+                    skipped.append(self._reason(day))
+                if day == due:
+                    break
+                day += one
+        return Explanation(
+            start=start,
+            days=days,
+            due=due,
+            region=self.region,
+            skipped=tuple(skipped),
+            start_is_working_day=self._t.le[start] != self._t.lt[start],
+            data_source=self.data_source,
+        )
+
+    def add_working_days_many(
+        self, starts: Sequence[dt.date], days: int | Sequence[int]
+    ) -> list[dt.date]:
+        """`add_working_days` over many starts in one call, for a caseload.
+
+        Same convention as `add_working_days`. The cost per item does not grow
+        with *days*: each answer is two table look-ups.
+
+        Args:
+            starts: The start dates.
+            days: One count for every start, or a sequence of counts of the
+                same length as *starts*.
+
+        Returns:
+            The resulting dates, in the order of *starts*.
+
+        Raises:
+            InvalidInputError: *days* is a sequence of another length.
+            InvalidTypeError: An item is not a date, or a count not an int;
+                the message gives its position.
+            OutsideCalendarError: A move leaves the years the data covers.
+
+        Example:
+            >>> import datetime as dt
+            >>> cal = WorkingCalendar()
+            >>> cal.add_working_days_many([dt.date(2023, 5, 16), dt.date(2024, 1, 6)], [35, -1])
+            [datetime.date(2023, 7, 5), datetime.date(2024, 1, 5)]
+        """
+        t = self._t
+        le, lt, nth = t.le, t.lt, t.nth
+        single = isinstance(days, int) and not isinstance(days, bool)
+        if not single:
+            if isinstance(days, (str, bytes)) or not isinstance(days, Sequence):
+                days = as_int(days, "days")
+                single = True
+            elif len(days) != len(starts):
+                msg = (
+                    f"days must be one int or a sequence as long as starts "
+                    f"({len(starts)}), got a sequence of {len(days)}"
+                )
+                raise InvalidInputError(msg)
+        try:
+            if single:
+                n = int(days)  # type: ignore[arg-type]
+                if n > 0:
+                    k = n - 1
+                    out = [nth[le[s] + k] for s in starts]
+                elif n < 0:
+                    out = [nth[lt[s] + n] for s in starts]
+                else:
+                    out = [s if s in le else None for s in starts]
+            else:
+                assert not isinstance(days, int)  # noqa: S101 - narrows for mypy
+                out = [
+                    nth[le[s] + n - 1]
+                    if n > 0
+                    else (nth[lt[s] + n] if n else (s if s in le else None))
+                    for s, n in zip(starts, days, strict=True)
+                ]
+        except (KeyError, TypeError, IndexError):
+            return self._many_slowly(starts, days)
+        if not out:
+            return []
+        try:
+            latest = max(out)  # type: ignore[type-var]  # a None here means a move left the data
+        except TypeError:
+            return self._many_slowly(starts, days)
+        if latest is None:
+            return self._many_slowly(starts, days)
+        if latest > self.announced_through or (
+            (single and int(days) < 0 or not single)  # type: ignore[arg-type]
+            and max(starts) > self.announced_through
+        ):
+            self._warn_if_beyond(max(latest, max(starts)))
+        return out  # type: ignore[return-value]
+
+    def _many_slowly(
+        self, starts: Sequence[dt.date], days: int | Sequence[int]
+    ) -> list[dt.date]:
+        """Check every item and give the first problem with its position."""
+        counts = [days] * len(starts) if isinstance(days, int) else list(days)
+        out = []
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", HolidayHorizonWarning)
+            for position, (start, n) in enumerate(zip(starts, counts, strict=True)):
+                out.append(
+                    self.add_working_days(
+                        as_date(start, f"starts[{position}]"),
+                        as_int(n, f"days[{position}]"),
+                    )
+                )
+        latest = max([*out, *(as_date(s, "start") for s in starts)], default=None)
+        if latest is not None and latest > self.announced_through:
+            self._warn_if_beyond(latest)
+        return out
+
+    # -- guards ------------------------------------------------------------------
+
+    def _check(self, day: dt.date, name: str) -> dt.date:
+        if not self._t.first <= day <= self._t.last:
+            msg = (
+                f"{name} {day.isoformat()} is outside the years the bank-holiday "
+                f"data covers ({self._t.first.year}-{self._t.last.year})"
+            )
+            raise OutsideCalendarError(msg)
+        return day
+
+    def _left(self, start: dt.date, days: int) -> OutsideCalendarError:
+        msg = (
+            f"moving {days} working days from {start.isoformat()} leaves the years "
+            f"the bank-holiday data covers ({self._t.first.year}-{self._t.last.year})"
+        )
+        return OutsideCalendarError(msg)
+
+    def _warn_if_beyond(self, day: dt.date) -> None:
+        if day > self.announced_through:
+            msg = (
+                f"{day.isoformat()} is after {self.announced_through.isoformat()}, the "
+                "end of the bank holidays GOV.UK has announced; holidays after that "
+                "are computed by rule, and a one-off holiday announced later would "
+                "change this answer"
+            )
+            warnings.warn(msg, HolidayHorizonWarning, stacklevel=3)
+
+
+def _days(start: dt.date, end: dt.date) -> Iterable[dt.date]:
+    one = dt.timedelta(days=1)
+    day = start
+    while day <= end:
+        yield day
+        day += one
+
+
+_DEFAULTS: dict[str, WorkingCalendar] = {}
+
+
+@functools.lru_cache(maxsize=64)
+def _with_closures(region: str, closures: frozenset[dt.date]) -> WorkingCalendar:
+    return WorkingCalendar(region, closures)
+
+
+def calendar_for(
+    region: str = DEFAULT_REGION, closures: Iterable[dt.date] = ()
+) -> WorkingCalendar:
+    """Return the shared `WorkingCalendar` for *region* and *closures*.
+
+    Calendars are immutable, so one instance per region and closure set is
+    kept and reused; building one takes a few tens of milliseconds.
+    """
+    if not closures:
+        cal = _DEFAULTS.get(region)  # type: ignore[arg-type]
+        if cal is None:
+            cal = _DEFAULTS.setdefault(_normalise_region(region), WorkingCalendar(region))
+            _DEFAULTS[region] = cal
+        return cal
+    return _with_closures(_normalise_region(region), _to_closures(closures))
+
+
+def add_working_days(
+    start: dt.date,
+    days: int,
+    *,
+    region: str = DEFAULT_REGION,
+    closures: Iterable[dt.date] = (),
+) -> dt.date:
+    """Return the date *days* working days after *start*, exactly like ``WORKDAY``.
+
+    *start* itself is never counted. ``days=0`` returns *start* unchanged, even
+    on a weekend or holiday. When *start* is not a working day, counting
+    begins from the next working day in the direction of travel. Negative
+    *days* count back.
+
+    Args:
+        start: The day the clock starts (a `datetime` means its date).
+        days: How many working days to move.
+        region: Bank-holiday region: ``"england-and-wales"`` (default),
+            ``"scotland"`` or ``"northern-ireland"``.
+        closures: Local non-working days to skip as well (not statutory).
+
+    Returns:
+        The resulting date.
+
+    Raises:
+        InvalidTypeError: *start* is not a date or *days* not an int.
+        UnknownRegionError: *region* is not one of `REGIONS`.
+        OutsideCalendarError: The move leaves the years the data covers.
+
+    Example:
+        >>> import datetime as dt
+        >>> add_working_days(dt.date(2023, 5, 16), 35)  # a priority action plan
+        datetime.date(2023, 7, 5)
+        >>> add_working_days(dt.date(2023, 5, 8), 0)  # the Coronation: 0 keeps it
+        datetime.date(2023, 5, 8)
+    """
+    return calendar_for(region, closures).add_working_days(start, days)
+
+
+def count_working_days(
+    start: dt.date,
+    end: dt.date,
+    *,
+    region: str = DEFAULT_REGION,
+    closures: Iterable[dt.date] = (),
+) -> int:
+    """Count the working days from *start* to *end*, exactly like ``NETWORKDAYS``.
+
+    Both ends are counted. The count is negative when *end* is before
+    *start*; the same day counts 1 if it is a working day and 0 if not.
+
+    Example:
+        >>> import datetime as dt
+        >>> count_working_days(dt.date(2012, 10, 1), dt.date(2013, 3, 1))
+        105
+        >>> count_working_days(dt.date(2023, 7, 5), dt.date(2023, 5, 16))
+        -36
+    """
+    return calendar_for(region, closures).count_working_days(start, end)
+
+
+def is_working_day(
+    day: dt.date,
+    *,
+    region: str = DEFAULT_REGION,
+    closures: Iterable[dt.date] = (),
+) -> bool:
+    """Return whether *day* is a working day in *region*.
+
+    Example:
+        >>> import datetime as dt
+        >>> is_working_day(dt.date(2024, 8, 5), region="scotland")  # first Monday of August
+        False
+        >>> is_working_day(dt.date(2024, 8, 5))
+        True
+    """
+    return calendar_for(region, closures).is_working_day(day)

@@ -1,0 +1,65 @@
+"""The ``sendkit`` command line: a thin adapter over the library.
+
+Each family of commands lives in its own module with a ``register(subparsers)``
+function; `main` wires them together. Input errors (an impossible date, an
+unknown region or rule) print one line on stderr and exit with code 2, never a
+traceback. Nothing here reads the clock: commands that depend on the date take
+``--as-of``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+
+from ..errors import SendkitError
+from . import _workdays
+
+
+__all__ = ["main"]
+
+#: Modules that add subcommands, in the order they appear in ``--help``.
+_FAMILIES = [_workdays]
+
+EXIT_OK = 0
+EXIT_INPUT = 2
+
+
+class _Parser(argparse.ArgumentParser):
+    """An argument parser whose usage errors are one line and exit code 2."""
+
+    def error(self, message: str) -> None:  # type: ignore[override]
+        self.exit(EXIT_INPUT, f"sendkit: {message}\n")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """Return the parser for every ``sendkit`` subcommand."""
+    parser = _Parser(
+        prog="sendkit",
+        description=(
+            "Working days, statutory time limits, area SEND inspections, "
+            "action plans and EHC timeliness."
+        ),
+    )
+    subparsers = parser.add_subparsers(
+        dest="command", metavar="COMMAND", parser_class=_Parser
+    )
+    for family in _FAMILIES:
+        family.register(subparsers)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; return the exit code."""
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if not getattr(args, "handler", None):
+        parser.print_help()
+        return EXIT_INPUT
+    try:
+        code: int = args.handler(args)
+    except SendkitError as exc:
+        print(f"sendkit: {exc}", file=sys.stderr)
+        return EXIT_INPUT
+    return code

@@ -1,0 +1,53 @@
+"""Argument types and options shared by the ``sendkit`` subcommands."""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import sys
+from typing import Any
+
+from ..calendars import DEFAULT_REGION, REGIONS
+from ..dates import parse_date
+from ..errors import SendkitError
+
+
+def date_arg(text: str) -> dt.date:
+    """Parse a command-line date (``YYYY-MM-DD`` or ``DD/MM/YYYY``)."""
+    try:
+        return parse_date(text)
+    except SendkitError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
+
+
+def int_arg(text: str) -> int:
+    """Parse a whole number, with a plain message when it is not one."""
+    try:
+        return int(text)
+    except ValueError:
+        msg = f"{text!r} is not a whole number"
+        raise argparse.ArgumentTypeError(msg) from None
+
+
+def add_calendar_options(parser: argparse.ArgumentParser) -> None:
+    """Add ``--region`` and ``--closure`` to *parser*."""
+    parser.add_argument(
+        "--region",
+        default=DEFAULT_REGION,
+        help=f"bank-holiday region: {', '.join(REGIONS)} (default: {DEFAULT_REGION})",
+    )
+    parser.add_argument(
+        "--closure",
+        action="append",
+        type=date_arg,
+        default=[],
+        metavar="DATE",
+        help="a local closure day to skip as well (not statutory); repeatable",
+    )
+
+
+def print_json(value: Any) -> None:
+    """Print *value* as indented JSON on stdout."""
+    json.dump(value, sys.stdout, indent=2, ensure_ascii=False, default=str)
+    sys.stdout.write("\n")
