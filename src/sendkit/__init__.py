@@ -35,7 +35,6 @@ from .errors import (
     UnknownRuleError,
 )
 
-
 __all__ = [
     "ANNOUNCED_THROUGH",
     "DEFAULT_REGION",

@@ -44,7 +44,6 @@ from .errors import (
     UnknownRegionError,
 )
 
-
 __all__ = [
     "ANNOUNCED_THROUGH",
     "DEFAULT_REGION",
@@ -152,8 +151,10 @@ class Explanation:
         """Return the explanation as lines of plain text for a report."""
         direction = "after" if self.days >= 0 else "before"
         out = [
-            f"{abs(self.days)} working days {direction} {_long(self.start)} "
-            f"({self.region}) is {_long(self.due)}.",
+            (
+                f"{abs(self.days)} working days {direction} {_long(self.start)} "
+                f"({self.region}) is {_long(self.due)}."
+            ),
             "The start day is not counted.",
         ]
         if self.days == 0:
@@ -260,7 +261,8 @@ def _build_tables(region: str, closures: frozenset[dt.date]) -> _Tables:
         le[day] = count
         day += one
     nth.extend([None] * _PAD)
-    source = f"holidays {holidays.__version__}, GB subdivision {subdivision}"
+    version = getattr(holidays, "__version__", "unknown version")
+    source = f"holidays {version}, GB subdivision {subdivision}"
     return _Tables(
         first=first,
         last=last,
@@ -516,53 +518,63 @@ class WorkingCalendar:
             >>> cal.add_working_days_many([dt.date(2023, 5, 16), dt.date(2024, 1, 6)], [35, -1])
             [datetime.date(2023, 7, 5), datetime.date(2024, 1, 5)]
         """
-        t = self._t
-        le, lt, nth = t.le, t.lt, t.nth
-        single = isinstance(days, int) and not isinstance(days, bool)
-        if not single:
-            if isinstance(days, (str, bytes)) or not isinstance(days, Sequence):
-                days = as_int(days, "days")
-                single = True
-            elif len(days) != len(starts):
+        if isinstance(days, int) and not isinstance(days, bool):
+            out = self._many_fast_single(starts, days)
+        elif isinstance(days, Sequence) and not isinstance(days, (str, bytes)):
+            if len(days) != len(starts):
                 msg = (
                     f"days must be one int or a sequence as long as starts "
                     f"({len(starts)}), got a sequence of {len(days)}"
                 )
                 raise InvalidInputError(msg)
+            out = self._many_fast_each(starts, days)
+        else:
+            days = as_int(days, "days")
+            out = self._many_fast_single(starts, days)
+        # A None means a move left the data; max() also raises on it, which
+        # makes the one pass over the results double as that check.
         try:
-            if single:
-                n = int(days)  # type: ignore[arg-type]
-                if n > 0:
-                    k = n - 1
-                    out = [nth[le[s] + k] for s in starts]
-                elif n < 0:
-                    out = [nth[lt[s] + n] for s in starts]
-                else:
-                    out = [s if s in le else None for s in starts]
-            else:
-                assert not isinstance(days, int)  # noqa: S101 - narrows for mypy
-                out = [
-                    nth[le[s] + n - 1]
-                    if n > 0
-                    else (nth[lt[s] + n] if n else (s if s in le else None))
-                    for s, n in zip(starts, days, strict=True)
-                ]
-        except (KeyError, TypeError, IndexError):
-            return self._many_slowly(starts, days)
-        if not out:
-            return []
-        try:
-            latest = max(out)  # type: ignore[type-var]  # a None here means a move left the data
+            latest = max(out, default=None)  # type: ignore[type-var]
         except TypeError:
-            return self._many_slowly(starts, days)
+            latest = None
         if latest is None:
-            return self._many_slowly(starts, days)
-        if latest > self.announced_through or (
-            (single and int(days) < 0 or not single)  # type: ignore[arg-type]
-            and max(starts) > self.announced_through
-        ):
-            self._warn_if_beyond(max(latest, max(starts)))
+            return self._many_slowly(starts, days) if out else []
+        if latest > self.announced_through:
+            self._warn_if_beyond(latest)
+        elif not (isinstance(days, int) and days > 0):
+            # Counting back from a late start can end inside the window.
+            latest_start = max(starts)
+            if latest_start > self.announced_through:
+                self._warn_if_beyond(latest_start)
         return out  # type: ignore[return-value]
+
+    def _many_fast_single(
+        self, starts: Sequence[dt.date], days: int
+    ) -> list[dt.date | None]:
+        le, lt, nth = self._t.le, self._t.lt, self._t.nth
+        try:
+            if days > 0:
+                k = days - 1
+                return [nth[le[s] + k] for s in starts]
+            if days < 0:
+                return [nth[lt[s] + days] for s in starts]
+            return [s if s in le else None for s in starts]
+        except (KeyError, TypeError, IndexError):
+            return [None]  # let the slow path find and name the problem
+
+    def _many_fast_each(
+        self, starts: Sequence[dt.date], days: Sequence[int]
+    ) -> list[dt.date | None]:
+        le, lt, nth = self._t.le, self._t.lt, self._t.nth
+        try:
+            return [
+                nth[le[s] + n - 1]
+                if n > 0
+                else (nth[lt[s] + n] if n else (s if s in le else None))
+                for s, n in zip(starts, days, strict=True)
+            ]
+        except (KeyError, TypeError, IndexError):
+            return [None]
 
     def _many_slowly(
         self, starts: Sequence[dt.date], days: int | Sequence[int]
@@ -638,9 +650,11 @@ def calendar_for(
     kept and reused; building one takes a few tens of milliseconds.
     """
     if not closures:
-        cal = _DEFAULTS.get(region)  # type: ignore[arg-type]
+        cal = _DEFAULTS.get(region)
         if cal is None:
-            cal = _DEFAULTS.setdefault(_normalise_region(region), WorkingCalendar(region))
+            cal = _DEFAULTS.setdefault(
+                _normalise_region(region), WorkingCalendar(region)
+            )
             _DEFAULTS[region] = cal
         return cal
     return _with_closures(_normalise_region(region), _to_closures(closures))
@@ -700,7 +714,7 @@ def count_working_days(
     Example:
         >>> import datetime as dt
         >>> count_working_days(dt.date(2012, 10, 1), dt.date(2013, 3, 1))
-        105
+        107
         >>> count_working_days(dt.date(2023, 7, 5), dt.date(2023, 5, 16))
         -36
     """

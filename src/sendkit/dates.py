@@ -13,7 +13,6 @@ import re
 
 from .errors import InvalidInputError, InvalidTypeError
 
-
 __all__ = ["as_date", "as_int", "parse_date"]
 
 _ISO = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})")
@@ -22,7 +21,7 @@ _UK = re.compile(r"(\d{1,2})/(\d{1,2})/(\d{4})")
 ACCEPTED_DATE_FORMS = "YYYY-MM-DD or DD/MM/YYYY"
 
 
-def parse_date(text: str, *, field: str = "date") -> dt.date:
+def parse_date(text: object, *, field: str = "date") -> dt.date:
     """Read a date written as ``YYYY-MM-DD`` or UK ``DD/MM/YYYY``.
 
     Surrounding spaces are ignored, and an ISO date with a midnight time
@@ -94,10 +93,11 @@ def as_date(value: object, name: str) -> dt.date:
         return value.date()
     if isinstance(value, dt.date):
         return dt.date(value.year, value.month, value.day)
-    hint = " (read text with sendkit.parse_date first)" if isinstance(value, str) else ""
+    hint = (
+        " (read text with sendkit.parse_date first)" if isinstance(value, str) else ""
+    )
     msg = (
-        f"{name} must be a datetime.date, got {value!r} "
-        f"({type(value).__name__}){hint}"
+        f"{name} must be a datetime.date, got {value!r} ({type(value).__name__}){hint}"
     )
     raise InvalidTypeError(msg)
 

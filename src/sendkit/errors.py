@@ -23,7 +23,6 @@ Errors about files name the row and column, never the child's details.
 
 from __future__ import annotations
 
-
 __all__ = [
     "HolidayHorizonWarning",
     "InvalidInputError",
@@ -66,7 +65,9 @@ class UnknownRuleError(SendkitError, LookupError):
         suggestions: The nearest known codes, best first.
     """
 
-    def __init__(self, message: str, *, code: str, suggestions: tuple[str, ...] = ()):
+    def __init__(
+        self, message: str, *, code: str, suggestions: tuple[str, ...] = ()
+    ) -> None:
         super().__init__(message)
         self.code = code
         self.suggestions = suggestions
@@ -88,7 +89,7 @@ class RowError(InvalidInputError):
         row: int | None = None,
         column: str | None = None,
         source: str | None = None,
-    ):
+    ) -> None:
         where = []
         if source:
             where.append(source)

@@ -19,7 +19,9 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         ),
     )
     workday.add_argument("start", type=date_arg, help="YYYY-MM-DD or DD/MM/YYYY")
-    workday.add_argument("days", type=int_arg, help="working days; negative counts back")
+    workday.add_argument(
+        "days", type=int_arg, help="working days; negative counts back"
+    )
     add_calendar_options(workday)
     workday.add_argument(
         "--explain",

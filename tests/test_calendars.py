@@ -1,0 +1,466 @@
+"""Known dates and properties of sendkit.calendars (Excel WORKDAY/NETWORKDAYS)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import warnings
+
+import holidays
+import pytest
+from hypothesis import assume, given
+from hypothesis import strategies as st
+
+import sendkit
+from sendkit import (
+    HolidayHorizonWarning,
+    InvalidInputError,
+    InvalidTypeError,
+    OutsideCalendarError,
+    Reason,
+    UnknownRegionError,
+    WorkingCalendar,
+    add_working_days,
+    count_working_days,
+    is_working_day,
+)
+from sendkit.calendars import REGIONS, calendar_for
+
+D = dt.date
+ENG = WorkingCalendar()
+CALENDARS = {region: WorkingCalendar(region) for region in REGIONS}
+SUBDIV = {"england-and-wales": "ENG", "scotland": "SCT", "northern-ireland": "NIR"}
+
+_HOLIDAYS = {
+    region: sorted(
+        holidays.country_holidays("GB", subdiv=code, years=range(2000, 2028))
+    )
+    for region, code in SUBDIV.items()
+}
+
+# Dates inside the announced window, biased toward the awkward ones.
+plain_dates = st.dates(min_value=D(2000, 1, 1), max_value=D(2027, 12, 31))
+awkward_dates = st.one_of(
+    plain_dates,
+    st.sampled_from(_HOLIDAYS["england-and-wales"]),
+    st.sampled_from(_HOLIDAYS["scotland"]),
+    st.sampled_from(_HOLIDAYS["northern-ireland"]),
+)
+regions = st.sampled_from(REGIONS)
+counts = st.integers(min_value=-120, max_value=120)
+
+
+def naive_add(cal: WorkingCalendar, start: dt.date, days: int) -> dt.date:
+    """Walk day by day: the textbook definition of WORKDAY."""
+    if days == 0:
+        return start
+    step = dt.timedelta(days=1 if days > 0 else -1)
+    day, left = start, abs(days)
+    while left:
+        day += step
+        if day.weekday() < 5 and cal.why_not_working(day) is None:
+            left -= 1
+    return day
+
+
+def naive_count(cal: WorkingCalendar, start: dt.date, end: dt.date) -> int:
+    """Count working days in the closed range, negative when reversed."""
+    lo, hi = min(start, end), max(start, end)
+    total = sum(
+        1
+        for offset in range((hi - lo).days + 1)
+        if cal.is_working_day(lo + dt.timedelta(days=offset))
+    )
+    return total if start <= end else -total
+
+
+class TestKnownDates:
+    """Dates an officer would check by hand."""
+
+    @pytest.mark.parametrize(
+        ("start", "days", "expected"),
+        [
+            # The seed: Nottinghamshire's report received Tue 16 May 2023; the
+            # Spring bank holiday (29 May) falls inside the 35 working days.
+            (D(2023, 5, 16), 35, D(2023, 7, 5)),
+            (D(2023, 5, 16), 70, D(2023, 8, 23)),
+            # Easter 2025: Good Friday 18 April and Easter Monday 21 April.
+            (D(2025, 4, 17), 1, D(2025, 4, 22)),
+            (D(2025, 4, 17), 35, D(2025, 6, 11)),
+            # VE Day 2020 moved the May bank holiday to Friday 8 May.
+            (D(2020, 5, 7), 1, D(2020, 5, 11)),
+            (D(2020, 5, 4), 4, D(2020, 5, 11)),
+            # Platinum Jubilee: Spring bank holiday Thu 2 June, Jubilee Fri 3 June.
+            (D(2022, 6, 1), 1, D(2022, 6, 6)),
+            # Queen's funeral, Mon 19 September 2022.
+            (D(2022, 9, 16), 1, D(2022, 9, 20)),
+            # Christmas 2021 fell on a Saturday: substitutes Mon 27 and Tue 28.
+            (D(2021, 12, 24), 1, D(2021, 12, 29)),
+            (D(2021, 12, 29), -1, D(2021, 12, 24)),
+            # Zero keeps the start, even on a weekend or a holiday.
+            (D(2024, 1, 6), 0, D(2024, 1, 6)),
+            (D(2023, 5, 8), 0, D(2023, 5, 8)),
+            # A weekend start counts from the next working day in the direction of travel.
+            (D(2024, 1, 6), 1, D(2024, 1, 8)),
+            (D(2024, 1, 6), -1, D(2024, 1, 5)),
+        ],
+    )
+    def test_add_working_days(self, start, days, expected):
+        """WORKDAY answers for England and Wales."""
+        assert add_working_days(start, days) == expected
+
+    @pytest.mark.parametrize(
+        ("region", "start", "days", "expected"),
+        [
+            # 2 January is a bank holiday in Scotland only.
+            ("scotland", D(2024, 12, 31), 1, D(2025, 1, 3)),
+            ("england-and-wales", D(2024, 12, 31), 1, D(2025, 1, 2)),
+            # St Patrick's Day (Mon 17 March 2025) in Northern Ireland only.
+            ("northern-ireland", D(2025, 3, 14), 1, D(2025, 3, 18)),
+            ("england-and-wales", D(2025, 3, 14), 1, D(2025, 3, 17)),
+            # Battle of the Boyne, Mon 14 July 2025 in Northern Ireland.
+            ("northern-ireland", D(2025, 7, 11), 1, D(2025, 7, 15)),
+            # Scotland's summer bank holiday is the first Monday of August.
+            ("scotland", D(2025, 8, 1), 1, D(2025, 8, 5)),
+            # ... and it keeps Easter Monday out.
+            ("scotland", D(2025, 4, 17), 1, D(2025, 4, 21)),
+        ],
+    )
+    def test_regions_differ(self, region, start, days, expected):
+        """Each region uses its own bank holidays."""
+        assert add_working_days(start, days, region=region) == expected
+
+    @pytest.mark.parametrize(
+        ("start", "end", "expected"),
+        [
+            (D(2023, 5, 16), D(2023, 7, 5), 36),
+            (D(2023, 7, 5), D(2023, 5, 16), -36),
+            (D(2024, 1, 8), D(2024, 1, 8), 1),
+            (D(2024, 1, 6), D(2024, 1, 6), 0),
+            (D(2023, 5, 8), D(2023, 5, 8), 0),
+            (D(2021, 12, 24), D(2022, 1, 4), 5),
+            (D(2012, 10, 1), D(2013, 3, 1), 107),
+        ],
+    )
+    def test_count_working_days(self, start, end, expected):
+        """NETWORKDAYS answers for England and Wales."""
+        assert count_working_days(start, end) == expected
+
+    def test_coronation_is_not_a_working_day(self):
+        """The one-off 2023 Coronation bank holiday is in every region."""
+        for region in REGIONS:
+            assert not is_working_day(D(2023, 5, 8), region=region)
+
+    def test_easter_monday_and_august_holiday_are_present(self):
+        """England's set is not the UK-wide common set, which lacks these."""
+        assert not is_working_day(D(2024, 4, 1))
+        assert not is_working_day(D(2024, 8, 26))
+        assert is_working_day(D(2024, 8, 26), region="scotland")
+
+    def test_datetime_means_its_date(self):
+        """A datetime start is read as its date."""
+        assert add_working_days(dt.datetime(2023, 5, 16, 17, 30), 35) == D(2023, 7, 5)
+
+
+class TestClosures:
+    """Local closures are skipped but labelled as not statutory."""
+
+    christmas = (D(2024, 12, 24), D(2024, 12, 27), D(2024, 12, 30), D(2024, 12, 31))
+
+    def test_closures_are_skipped(self):
+        """A council shutdown moves a local date past the closure days."""
+        assert add_working_days(D(2024, 12, 23), 1) == D(2024, 12, 24)
+        assert add_working_days(D(2024, 12, 23), 1, closures=self.christmas) == D(
+            2025, 1, 2
+        )
+
+    def test_explain_labels_closures(self):
+        """explain() says which skipped days are only local closures."""
+        why = WorkingCalendar(closures=self.christmas).explain(D(2024, 12, 23), 1)
+        reasons = {day.day: day.reason for day in why.skipped}
+        assert reasons[D(2024, 12, 24)] is Reason.LOCAL_CLOSURE
+        assert reasons[D(2024, 12, 25)] is Reason.BANK_HOLIDAY
+        assert not next(d for d in why.skipped if d.day == D(2024, 12, 24)).statutory
+        assert any("not statutory" in line for line in why.lines())
+
+    def test_closure_on_a_bank_holiday_is_reported_as_the_holiday(self):
+        """The statutory reason wins when a closure repeats a bank holiday."""
+        cal = WorkingCalendar(closures=[D(2024, 12, 25)])
+        reason = cal.why_not_working(D(2024, 12, 25))
+        assert reason is not None
+        assert reason.reason is Reason.BANK_HOLIDAY
+
+    def test_calendars_are_values(self):
+        """Two calendars with the same region and closures are equal."""
+        assert WorkingCalendar(closures=[D(2024, 12, 24)]) == WorkingCalendar(
+            "england-and-wales", frozenset({D(2024, 12, 24)})
+        )
+        assert WorkingCalendar() != WorkingCalendar("scotland")
+        assert hash(WorkingCalendar()) == hash(WorkingCalendar())
+
+
+class TestExplain:
+    """explain() lists every skipped day and why."""
+
+    def test_seed_case(self):
+        """The PAP case skips 14 weekend days and the Spring bank holiday."""
+        why = ENG.explain(D(2023, 5, 16), 35)
+        assert why.due == D(2023, 7, 5)
+        kinds = [day.reason for day in why.skipped]
+        assert kinds.count(Reason.WEEKEND) == 14
+        holidays_named = [
+            d.name for d in why.skipped if d.reason is Reason.BANK_HOLIDAY
+        ]
+        assert holidays_named == ["Spring Bank Holiday"]
+        assert "Wednesday 5 July 2023" in str(why)
+        assert why.data_source.startswith("holidays ")
+
+    def test_zero_days_skips_nothing(self):
+        """Zero days explains that the start is returned unchanged."""
+        why = ENG.explain(D(2024, 1, 6), 0)
+        assert why.skipped == ()
+        assert why.due == D(2024, 1, 6)
+        assert not why.start_is_working_day
+        assert any("unchanged" in line for line in why.lines())
+
+    @given(start=awkward_dates, days=counts, region=regions)
+    def test_explanation_accounts_for_every_day(self, start, days, region):
+        """Counted days plus skipped days cover the whole span exactly."""
+        why = CALENDARS[region].explain(start, days)
+        span = abs((why.due - start).days)
+        assert len(why.skipped) + abs(days) == span
+        for day in why.skipped:
+            assert not CALENDARS[region].is_working_day(day.day)
+
+
+class TestProperties:
+    """The recipe of workdays.md section 9."""
+
+    @given(start=awkward_dates, days=counts, region=regions)
+    def test_agrees_with_the_naive_walk(self, start, days, region):
+        """The table look-up equals a day-by-day walk."""
+        cal = CALENDARS[region]
+        assert cal.add_working_days(start, days) == naive_add(cal, start, days)
+
+    @given(start=awkward_dates, end=awkward_dates, region=regions)
+    def test_count_agrees_with_the_naive_count(self, start, end, region):
+        """count_working_days equals counting each day."""
+        assume(abs((end - start).days) <= 800)
+        cal = CALENDARS[region]
+        assert cal.count_working_days(start, end) == naive_count(cal, start, end)
+
+    @given(start=awkward_dates, days=counts, region=regions)
+    def test_moves_land_on_working_days(self, start, days, region):
+        """Any non-zero move lands on a working day on the right side."""
+        assume(days != 0)
+        cal = CALENDARS[region]
+        due = cal.add_working_days(start, days)
+        assert cal.is_working_day(due)
+        assert (due > start) if days > 0 else (due < start)
+
+    @given(start=awkward_dates, a=counts, b=counts, region=regions)
+    def test_composition(self, start, a, b, region):
+        """add(add(s, a), b) == add(s, a + b) for same-sign moves or a working start."""
+        cal = CALENDARS[region]
+        same_sign = (a > 0 and b > 0) or (a < 0 and b < 0)
+        assume(same_sign or cal.is_working_day(start))
+        two_steps = cal.add_working_days(cal.add_working_days(start, a), b)
+        assert two_steps == cal.add_working_days(start, a + b)
+
+    @given(start=awkward_dates, a=st.integers(1, 60), b=st.integers(-60, -1))
+    def test_composition_fails_across_signs_from_a_weekend(self, start, a, b):
+        """From a non-working start, a mixed-sign pair can differ (why the rule is scoped)."""
+        assume(not ENG.is_working_day(start) and a + b == 0)
+        assert ENG.add_working_days(ENG.add_working_days(start, a), b) != start
+
+    @given(start=awkward_dates, days=st.integers(1, 120), region=regions)
+    def test_strictly_monotonic(self, start, days, region):
+        """One more working day always gives a later date."""
+        cal = CALENDARS[region]
+        assert cal.add_working_days(start, days) < cal.add_working_days(start, days + 1)
+        assert cal.add_working_days(start, -days) > cal.add_working_days(
+            start, -days - 1
+        )
+
+    @given(start=awkward_dates, days=st.integers(1, 120), region=regions)
+    def test_count_inverts_add(self, start, days, region):
+        """count(s, add(s, n)) == n + [s is a working day], for n >= 1."""
+        cal = CALENDARS[region]
+        due = cal.add_working_days(start, days)
+        assert cal.count_working_days(start, due) == days + cal.is_working_day(start)
+        back = cal.add_working_days(start, -days)
+        assert cal.count_working_days(start, back) == -(
+            days + cal.is_working_day(start)
+        )
+
+    @given(start=awkward_dates, days=st.integers(1, 120), region=regions)
+    def test_round_trip_iff_working_start(self, start, days, region):
+        """Forward then back returns the start exactly when it is a working day."""
+        cal = CALENDARS[region]
+        there_and_back = cal.add_working_days(cal.add_working_days(start, days), -days)
+        assert (there_and_back == start) == cal.is_working_day(start)
+
+    @given(start=awkward_dates, end=awkward_dates, region=regions)
+    def test_count_is_antisymmetric(self, start, end, region):
+        """Reversing the ends negates the count, except on a single day."""
+        cal = CALENDARS[region]
+        if start != end:
+            assert cal.count_working_days(start, end) == -cal.count_working_days(
+                end, start
+            )
+        else:
+            assert cal.count_working_days(start, end) == int(cal.is_working_day(start))
+
+    @given(start=awkward_dates, days=counts)
+    def test_regions_agree_where_their_holidays_agree(self, start, days):
+        """Two regions give the same answer when no differing holiday is crossed."""
+        eng, sct = CALENDARS["england-and-wales"], CALENDARS["scotland"]
+        due = eng.add_working_days(start, days)
+        lo, hi = min(start, due), max(start, due)
+        lo -= dt.timedelta(days=7)
+        hi += dt.timedelta(days=7)
+        differ = any(
+            eng.is_working_day(d) != sct.is_working_day(d)
+            for d in (lo + dt.timedelta(days=i) for i in range((hi - lo).days + 1))
+        )
+        assume(not differ)
+        assert sct.add_working_days(start, days) == due
+
+    @given(
+        starts=st.lists(awkward_dates, max_size=50),
+        data=st.data(),
+        region=regions,
+    )
+    def test_many_equals_one_at_a_time(self, starts, data, region):
+        """The batch form gives the scalar answers, for one count or many."""
+        cal = CALENDARS[region]
+        single = data.draw(counts)
+        assert cal.add_working_days_many(starts, single) == [
+            cal.add_working_days(s, single) for s in starts
+        ]
+        each = data.draw(st.lists(counts, min_size=len(starts), max_size=len(starts)))
+        assert cal.add_working_days_many(starts, each) == [
+            cal.add_working_days(s, n) for s, n in zip(starts, each, strict=True)
+        ]
+
+
+class TestInputs:
+    """Bad input gets a clear error naming the argument."""
+
+    def test_text_start_is_a_type_error(self):
+        """A string is refused with a hint to parse it first."""
+        with pytest.raises(
+            InvalidTypeError, match=r"start must be a datetime.date, got '2023-05-16'"
+        ):
+            add_working_days("2023-05-16", 35)  # type: ignore[arg-type]
+        with pytest.raises(TypeError):
+            add_working_days("2023-05-16", 35)  # type: ignore[arg-type]
+
+    @pytest.mark.parametrize("days", [1.5, 35.0, "35", None, True])
+    def test_days_must_be_an_int(self, days):
+        """Floats, text, None and booleans are refused for days."""
+        with pytest.raises(InvalidTypeError, match="days must be a whole number"):
+            add_working_days(D(2023, 5, 16), days)
+
+    def test_unknown_region_lists_the_valid_ones(self):
+        """An unknown region names the three GOV.UK regions."""
+        with pytest.raises(UnknownRegionError, match="england-and-wales") as info:
+            add_working_days(D(2023, 5, 16), 1, region="uk")
+        assert "'uk'" in str(info.value)
+        assert isinstance(info.value, ValueError)
+
+    def test_region_spelling_is_forgiving(self):
+        """Case, spaces and '&' are normalised to GOV.UK's names."""
+        assert WorkingCalendar("England & Wales").region == "england-and-wales"
+        assert WorkingCalendar("Northern Ireland").region == "northern-ireland"
+
+    def test_closures_must_be_dates(self):
+        """A closure that is not a date is refused, naming closures."""
+        with pytest.raises(InvalidTypeError, match="closures"):
+            WorkingCalendar(closures=["2024-12-24"])  # type: ignore[list-item]
+        with pytest.raises(InvalidTypeError, match="closures"):
+            WorkingCalendar(closures=D(2024, 12, 24))  # type: ignore[arg-type]
+
+    def test_many_reports_the_position(self):
+        """A bad item in a batch is named by its position."""
+        with pytest.raises(InvalidTypeError, match=r"starts\[1\]"):
+            ENG.add_working_days_many([D(2023, 5, 16), "x"], 3)  # type: ignore[list-item]
+        with pytest.raises(InvalidTypeError, match=r"days\[0\]"):
+            ENG.add_working_days_many([D(2023, 5, 16)], [1.5])  # type: ignore[list-item]
+        with pytest.raises(InvalidInputError, match="as long as starts"):
+            ENG.add_working_days_many([D(2023, 5, 16)], [1, 2])
+
+    def test_many_accepts_datetimes(self):
+        """Datetimes in a batch mean their dates."""
+        assert ENG.add_working_days_many([dt.datetime(2023, 5, 16, 9)], 35) == [
+            D(2023, 7, 5)
+        ]
+
+    def test_many_of_nothing(self):
+        """An empty batch gives an empty list."""
+        assert ENG.add_working_days_many([], 5) == []
+
+
+class TestCoverage:
+    """The holiday data's limits are refused or warned about, never ignored."""
+
+    def test_before_the_data_is_an_error(self):
+        """1871 is before the Bank Holidays Act data starts."""
+        with pytest.raises(OutsideCalendarError, match="1872-2100"):
+            add_working_days(D(1871, 12, 1), 5)
+        with pytest.raises(OutsideCalendarError):
+            is_working_day(D(2101, 1, 3))
+        with pytest.raises(OutsideCalendarError):
+            count_working_days(D(2023, 1, 1), D(2101, 1, 3))
+
+    def test_moving_off_the_end_is_an_error(self):
+        """A move past 2100 or before 1872 is refused, even for a batch."""
+        with pytest.raises(OutsideCalendarError, match="leaves the years"):
+            add_working_days(D(1872, 1, 5), -10)
+        with pytest.raises(OutsideCalendarError, match="leaves the years"):
+            add_working_days(D(2023, 1, 1), 10**9)
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", HolidayHorizonWarning)
+            with pytest.raises(OutsideCalendarError):
+                ENG.add_working_days_many([D(2023, 1, 1), D(2100, 12, 20)], 30)
+        with pytest.raises(OutsideCalendarError):
+            ENG.add_working_days_many([D(1872, 1, 5)], [-10])
+
+    def test_beyond_announced_years_warns(self):
+        """Dates past GOV.UK's announced list come with a HolidayHorizonWarning."""
+        with pytest.warns(HolidayHorizonWarning, match="2029-01-"):
+            add_working_days(D(2028, 12, 20), 20)
+        with pytest.warns(HolidayHorizonWarning):
+            count_working_days(D(2028, 1, 1), D(2030, 1, 1))
+        with pytest.warns(HolidayHorizonWarning):
+            ENG.add_working_days_many([D(2030, 1, 1)], -3)
+        with pytest.warns(HolidayHorizonWarning):
+            ENG.add_working_days_many([D(2030, 1, 1)], [1])
+
+    def test_within_announced_years_is_silent(self):
+        """No warning inside the announced window."""
+        with warnings.catch_warnings():
+            warnings.simplefilter("error")
+            add_working_days(D(2028, 12, 1), 10)
+
+    def test_data_source_names_the_package_version(self):
+        """The calendar says which holiday data it used."""
+        assert holidays.__version__ in ENG.data_source
+        assert "SCT" in CALENDARS["scotland"].data_source
+        assert ENG.first_day == D(1872, 1, 1)
+        assert ENG.last_day == D(2100, 12, 31)
+
+
+def test_holidays_between_lists_weekday_holidays():
+    """holidays_between gives the days GOV.UK would list for 2023."""
+    names = [day.name for day in ENG.holidays_between(D(2023, 1, 1), D(2023, 12, 31))]
+    assert "Coronation of Charles III" in names
+    assert len(names) == 9
+
+
+def test_calendar_for_reuses_instances():
+    """calendar_for hands back the same shared calendar."""
+    assert calendar_for() is calendar_for("england-and-wales")
+    assert calendar_for("Scotland") is calendar_for("scotland")
+    closures = [D(2024, 12, 24)]
+    assert calendar_for(closures=closures) is calendar_for(closures=tuple(closures))
+    assert sendkit.calendar_for is calendar_for
