@@ -16,7 +16,6 @@ from collections.abc import Sequence
 from ..errors import SendkitError
 from . import _workdays
 
-
 __all__ = ["main"]
 
 #: Modules that add subcommands, in the order they appear in ``--help``.
@@ -53,7 +52,10 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; return the exit code."""
     parser = build_parser()
-    args = parser.parse_args(argv)
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit as exc:  # usage errors and --help: report the code, don't exit
+        return exc.code if isinstance(exc.code, int) else EXIT_INPUT
     if not getattr(args, "handler", None):
         parser.print_help()
         return EXIT_INPUT
