@@ -7,7 +7,6 @@ import pathlib
 
 import sendkit
 
-
 SRC = pathlib.Path(sendkit.__file__).parent
 
 
