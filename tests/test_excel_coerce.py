@@ -1,0 +1,266 @@
+"""The add-in's cell coercion: every shape Excel hands over, in every runtime."""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+from openpyxl.utils.datetime import from_excel
+
+from sendkit.errors import InvalidInputError
+from sendkit_excel import coerce
+from sendkit_excel.coerce import ExcelInputError
+
+# -- serial numbers ------------------------------------------------------------
+
+
+def test_every_serial_to_80000_matches_openpyxl():
+    mismatches = [
+        serial
+        for serial in range(1, 80_001)
+        if serial != 60 and coerce.serial_to_date(serial) != from_excel(serial).date()
+    ]
+    assert mismatches == []
+
+
+def test_every_serial_to_80000_round_trips():
+    bad = [
+        s
+        for s in range(1, 80_001)
+        if s != 60 and coerce.date_to_serial(coerce.serial_to_date(s)) != s
+    ]
+    assert bad == []
+
+
+@pytest.mark.parametrize(
+    ("serial", "expected"),
+    [
+        (1, dt.date(1900, 1, 1)),
+        (59, dt.date(1900, 2, 28)),
+        (61, dt.date(1900, 3, 1)),
+        (45062, dt.date(2023, 5, 16)),
+        (45062.999, dt.date(2023, 5, 16)),  # time of day dropped
+        (2_958_465, dt.date(9999, 12, 31)),
+    ],
+)
+def test_known_serials(serial, expected):
+    assert coerce.serial_to_date(serial) == expected
+
+
+@pytest.mark.parametrize(
+    ("serial", "words"),
+    [
+        (60, "did not exist"),
+        (60.5, "did not exist"),
+        (0, "run from 1"),
+        (0.5, "run from 1"),
+        (-3, "run from 1"),
+        (2_958_466, "run from 1"),
+        (math.nan, "not a date"),
+        (math.inf, "not a date"),
+    ],
+)
+def test_impossible_serials_are_refused(serial, words):
+    with pytest.raises(ExcelInputError, match=words):
+        coerce.serial_to_date(serial, "start_date")
+
+
+def test_date_to_serial_takes_a_datetime():
+    assert coerce.date_to_serial(dt.datetime(2023, 5, 16, 13, 30)) == 45062
+
+
+@given(st.dates(min_value=dt.date(1900, 3, 1), max_value=dt.date(9999, 12, 31)))
+def test_serial_round_trip_from_dates(day):
+    assert coerce.serial_to_date(coerce.date_to_serial(day)) == day
+
+
+# -- to_date -------------------------------------------------------------------
+
+MAY16 = dt.date(2023, 5, 16)
+
+
+@pytest.mark.parametrize(
+    "value",
+    [
+        MAY16,
+        dt.datetime(2023, 5, 16),  # classic: a date cell
+        dt.datetime(2023, 5, 16, 17, 45),
+        45062.0,  # classic: DATE() or TODAY() result
+        45062,  # Office.js: every date is a serial
+        45062.25,
+        "2023-05-16",
+        "16/05/2023",
+        " 16/05/2023 ",
+        "2023-05-16 00:00:00",
+        [[45062]],  # Office.js: one cell is [[v]]
+        [["16/05/2023"]],
+        [45062.0],
+        {"type": "FormattedNumber", "basicValue": 45062, "numberFormat": "dd/mm/yyyy"},
+    ],
+)
+def test_to_date_accepts_every_excel_shape(value):
+    assert coerce.to_date(value, "start_date") == MAY16
+
+
+@pytest.mark.parametrize("value", [None, "", "   ", [[None]], [[""]], [None]])
+def test_to_date_empty_gives_the_default(value):
+    assert coerce.to_date(value, "start_date", None) is None
+    assert coerce.to_date(value, "start_date", MAY16) == MAY16
+    with pytest.raises(ExcelInputError, match="start_date is empty"):
+        coerce.to_date(value, "start_date")
+
+
+@pytest.mark.parametrize(
+    ("value", "words"),
+    [
+        (True, "must be a date"),
+        (False, "must be a date"),
+        (0, "is 0"),
+        (0.0, "is 0"),
+        (60, "did not exist"),
+        ("05/16/2023", "no month 16"),
+        ("next tuesday", "not a date"),
+        ("45062", "not a date"),
+        ([[1, 2]], "one cell"),
+        ({"type": "Error", "basicValue": "#N/A", "errorType": "NotAvailable"}, "#N/A"),
+        ([[{"type": "Error", "basicValue": "#VALUE!"}]], "#VALUE!"),
+        (object(), "must be a date"),
+    ],
+)
+def test_to_date_refuses_with_a_readable_message(value, words):
+    with pytest.raises(ExcelInputError, match=words) as caught:
+        coerce.to_date(value, "start_date")
+    assert "start_date" in str(caught.value)
+    assert "Traceback" not in str(caught.value)
+
+
+def test_excel_input_error_is_a_sendkit_input_error():
+    assert issubclass(ExcelInputError, InvalidInputError)
+    assert issubclass(ExcelInputError, ValueError)
+
+
+# -- to_int and to_text ----------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        (35, 35),
+        (35.0, 35),
+        ([[35]], 35),
+        (1.9, 1),  # WORKDAY truncates toward zero
+        (-1.5, -1),
+        (-0.5, 0),
+        ("35", 35),
+        (" -20 ", -20),
+        ("1,000", 1000),
+        ({"type": "Double", "basicValue": 7.0}, 7),
+    ],
+)
+def test_to_int(value, expected):
+    assert coerce.to_int(value, "days") == expected
+
+
+@pytest.mark.parametrize(
+    "value", [True, False, "ten", math.nan, math.inf, -math.inf, MAY16, [[1, 2]]]
+)
+def test_to_int_refuses(value):
+    with pytest.raises(ExcelInputError, match="days"):
+        coerce.to_int(value, "days")
+
+
+def test_to_int_empty():
+    assert coerce.to_int(None, "days", 20) == 20
+    assert coerce.to_int([[""]], "days", 20) == 20
+    with pytest.raises(ExcelInputError, match="days is empty"):
+        coerce.to_int(None, "days")
+
+
+@given(st.floats(min_value=-1e6, max_value=1e6))
+def test_to_int_truncates_every_float(x):
+    assert coerce.to_int(x, "days") == math.trunc(x)
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [(" scotland ", "scotland"), ([["EHC-20W"]], "EHC-20W"), (6.0, "6"), (6, "6")],
+)
+def test_to_text(value, expected):
+    assert coerce.to_text(value, "code") == expected
+
+
+@pytest.mark.parametrize("value", [True, 6.5, MAY16])
+def test_to_text_refuses(value):
+    with pytest.raises(ExcelInputError, match="code must be text"):
+        coerce.to_text(value, "code")
+
+
+def test_to_text_empty():
+    assert coerce.to_text("", "region", "england-and-wales") == "england-and-wales"
+
+
+# -- ranges --------------------------------------------------------------------
+
+
+def test_as_grid_shapes():
+    assert coerce.as_grid(5) == [[5]]
+    assert coerce.as_grid(None) == [[None]]
+    assert coerce.as_grid([1, 2, 3]) == [[1], [2], [3]]
+    assert coerce.as_grid([[1, 2], [3, 4]]) == [[1, 2], [3, 4]]
+    assert coerce.as_grid(((1,), (2,))) == [[1], [2]]
+
+
+@pytest.mark.parametrize("value", [[], [[1, 2], [3]], [[]]])
+def test_as_grid_refuses_ragged(value):
+    with pytest.raises(ExcelInputError):
+        coerce.as_grid(value)
+
+
+def test_broadcast_pairs_and_repeats():
+    rows, cols, (a, b) = coerce.broadcast(
+        [[[1, 2], [3, 4]], [[9]]], ["start_date", "days"]
+    )
+    assert (rows, cols) == (2, 2)
+    assert a == [1, 2, 3, 4]
+    assert b == [9, 9, 9, 9]
+
+
+def test_broadcast_refuses_different_sizes():
+    with pytest.raises(ExcelInputError, match="days is a range of 3x1"):
+        coerce.broadcast([[[1], [2]], [[1], [2], [3]]], ["start_date", "days"])
+
+
+def test_reshape():
+    assert coerce.reshape([1, 2, 3, 4, 5, 6], 3, 2) == [[1, 2], [3, 4], [5, 6]]
+
+
+def test_dates_in_skips_empty_cells():
+    value = [[45062, None], ["", "17/05/2023"], [dt.datetime(2023, 5, 18), " "]]
+    assert coerce.dates_in(value) == (
+        MAY16,
+        dt.date(2023, 5, 17),
+        dt.date(2023, 5, 18),
+    )
+    assert coerce.dates_in(None) == ()
+    assert coerce.dates_in("") == ()
+    assert coerce.dates_in([[None]]) == ()
+
+
+def test_dates_in_names_the_bad_cell():
+    with pytest.raises(ExcelInputError, match=r"closures \(row 2\)"):
+        coerce.dates_in([[45062], ["soon"]])
+    with pytest.raises(ExcelInputError, match=r"closures \(row 1, column 2\)"):
+        coerce.dates_in([[45062, True]])
+
+
+def test_each_leaves_gaps_empty_and_reports_bad_rows():
+    out = coerce.each(
+        lambda d: coerce.to_date(d, "start_date"), [[45062, None, "bad", [[""]]]]
+    )
+    assert out[0] == MAY16
+    assert out[1] == ""
+    assert out[2].startswith("ERROR: start_date 'bad'")
+    assert out[3] == ""

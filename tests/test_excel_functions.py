@@ -1,0 +1,239 @@
+"""The formulas give exactly the core's answers, whatever shape Excel sends.
+
+"Classic" inputs are what classic xlwings passes over COM (datetime cells,
+float serials and float numbers, None for empty); "Office.js" inputs are what
+xlwings Lite and Server pass (``[[v]]`` for one cell, int serials, None or
+``""`` for empty).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import doctest
+
+import pytest
+import xlwings as xw
+from hypothesis import given
+from hypothesis import strategies as st
+
+import sendkit
+from sendkit_excel import coerce, functions
+from sendkit_excel.coerce import date_to_serial
+
+DATES = st.dates(min_value=dt.date(1995, 1, 1), max_value=dt.date(2027, 6, 30))
+DAYS = st.integers(min_value=-250, max_value=250)
+REGIONS = st.sampled_from([*sendkit.REGIONS, None])
+
+
+def classic_date(day, how):
+    """A date as classic xlwings would deliver it."""
+    return (
+        dt.datetime(day.year, day.month, day.day) if how else float(date_to_serial(day))
+    )
+
+
+def office(value):
+    """One cell as Office.js delivers it."""
+    return [[value]]
+
+
+@pytest.fixture
+def classic(monkeypatch):
+    monkeypatch.setattr(functions, "CLASSIC", True)
+
+
+def test_doctests_of_the_coerce_module():
+    assert doctest.testmod(coerce).failed == 0
+
+
+# -- SK_WORKDAY ------------------------------------------------------------------
+
+
+@given(DATES, DAYS, REGIONS, st.booleans())
+def test_workday_classic_inputs(start, days, region, as_datetime):
+    expected = sendkit.add_working_days(
+        start, days, region=region or sendkit.DEFAULT_REGION
+    )
+    got = functions.sk_workday(classic_date(start, as_datetime), float(days), region)
+    assert got == expected
+
+
+@given(DATES, DAYS, REGIONS)
+def test_workday_office_js_inputs(start, days, region):
+    expected = sendkit.add_working_days(
+        start, days, region=region or sendkit.DEFAULT_REGION
+    )
+    region_cell = office(region) if region else office("")
+    got = functions.sk_workday(office(date_to_serial(start)), office(days), region_cell)
+    assert got == expected
+
+
+def test_workday_over_easter_and_text_dates():
+    # Tue 15 Apr 2025 + 5 working days skips Good Friday and Easter Monday.
+    assert functions.sk_workday("15/04/2025", 5) == dt.date(2025, 4, 24)
+    assert functions.sk_workday("2025-04-15", [[5.0]]) == dt.date(2025, 4, 24)
+
+
+def test_workday_truncates_days_like_excel():
+    start = dt.datetime(2025, 2, 5)
+    assert functions.sk_workday(start, 1.9) == functions.sk_workday(start, 1)
+    assert functions.sk_workday(start, -1.5) == functions.sk_workday(start, -1)
+
+
+def test_workday_closures_range():
+    start = dt.date(2025, 12, 19)
+    closures = [
+        [dt.datetime(2025, 12, 29)],
+        [float(date_to_serial(dt.date(2025, 12, 30)))],
+        [None],
+        [""],
+    ]  # 29 and 30 Dec
+    expected = sendkit.add_working_days(
+        start, 5, closures=[dt.date(2025, 12, 29), dt.date(2025, 12, 30)]
+    )
+    assert functions.sk_workday(start, 5, None, closures) == expected
+    assert functions.sk_workday(start, 5, "", [[None]]) == sendkit.add_working_days(
+        start, 5
+    )
+
+
+def test_workday_region():
+    # 4 August 2025 is a bank holiday in Scotland only.
+    friday = dt.date(2025, 8, 1)
+    assert functions.sk_workday(friday, 1, "scotland") == dt.date(2025, 8, 5)
+    assert functions.sk_workday(friday, 1, "England and Wales") == dt.date(2025, 8, 4)
+
+
+@given(st.lists(DATES, min_size=2, max_size=40), DAYS)
+def test_workday_over_a_range_spills_the_core_answers(starts, days):
+    column = [[date_to_serial(day)] for day in starts]
+    got = functions.sk_workday(column, office(days))
+    assert got == [[sendkit.add_working_days(day, days)] for day in starts]
+
+
+def test_workday_range_pairs_days_and_keeps_gaps_and_bad_rows():
+    starts = [[45693], [None], ["not a date"], [dt.datetime(2025, 4, 15)], [45693]]
+    days = [[10], [10], [10], [5.0], [True]]
+    got = functions.sk_workday(starts, days)
+    assert got[0] == [dt.date(2025, 2, 19)]
+    assert got[1] == [""]
+    assert got[2][0].startswith("ERROR: start_date 'not a date'")
+    assert got[3] == [dt.date(2025, 4, 24)]
+    assert got[4][0].startswith("ERROR: days must be a whole number")
+
+
+def test_workday_range_row_leaving_the_data_is_reported_in_its_cell():
+    got = functions.sk_workday([[dt.date(2025, 1, 6)], [dt.date(1872, 1, 2)]], -5)
+    assert got[0] == [sendkit.add_working_days(dt.date(2025, 1, 6), -5)]
+    assert got[1][0].startswith("ERROR: ")
+    assert "leaves the years" in got[1][0]
+
+
+def test_workday_two_dimensional_range_keeps_its_shape():
+    grid = [[45693, 45694, 45695], [45696, 45697, 45698]]
+    got = functions.sk_workday(grid, 1)
+    assert [len(row) for row in got] == [3, 3]
+    assert got[1][2] == sendkit.add_working_days(coerce.serial_to_date(45698), 1)
+
+
+def test_empty_start_gives_an_empty_cell():
+    assert functions.sk_workday(None, 5) == ""
+    assert functions.sk_workday([[""]], [[5]]) == ""
+    assert functions.sk_networkdays(None, 45693) == ""
+    assert functions.sk_isworkday([[None]]) == ""
+
+
+# -- errors --------------------------------------------------------------------
+
+
+BAD_CALLS = [
+    (functions.sk_workday, ("next tuesday", 10), "start_date 'next tuesday'"),
+    (functions.sk_workday, (45693, 1.5j), "days must be a whole number"),
+    (functions.sk_workday, (45693, True), "days must be a whole number"),
+    (functions.sk_workday, (60, 1), "did not exist"),
+    (functions.sk_workday, (45693, None), "days is empty"),
+    (functions.sk_workday, (45693, 1, "wales only"), "unknown region"),
+    (functions.sk_workday, (45693, 1, None, [["soon"]]), "closures (row 1)"),
+    (functions.sk_workday, ([[1], [2]], [[1], [2], [3]]), "days is a range of 3x1"),
+    (functions.sk_workday, (dt.date(2100, 12, 20), 20), "leaves the years"),
+    (functions.sk_networkdays, (45693, "31/02/2025"), "no day 31 in February"),
+    (functions.sk_isworkday, ({"type": "Error", "basicValue": "#N/A"},), "#N/A"),
+]
+
+
+@pytest.mark.parametrize(("function", "args", "words"), BAD_CALLS)
+def test_lite_and_server_errors_are_xlwings_errors(function, args, words):
+    with pytest.raises(xw.XlwingsError) as caught:
+        function(*args)
+    assert words in str(caught.value)
+    assert "Traceback" not in str(caught.value)
+    assert len(str(caught.value)) <= 255
+
+
+@pytest.mark.parametrize(("function", "args", "words"), BAD_CALLS)
+def test_classic_errors_are_short_texts(classic, function, args, words):
+    got = function(*args)
+    assert isinstance(got, str)
+    assert got.startswith("ERROR: ")
+    assert words in got
+    assert len(got) <= 255 + len("ERROR: ")
+
+
+def test_runtime_is_the_no_op_one_on_linux():
+    assert functions.RUNTIME == "xlwings"
+    assert functions.CLASSIC is False
+
+
+# -- SK_NETWORKDAYS and SK_ISWORKDAY ---------------------------------------------
+
+
+@given(DATES, DATES, REGIONS, st.booleans())
+def test_networkdays_both_styles(start, end, region, as_datetime):
+    expected = sendkit.count_working_days(
+        start, end, region=region or sendkit.DEFAULT_REGION
+    )
+    assert (
+        functions.sk_networkdays(
+            classic_date(start, as_datetime), classic_date(end, as_datetime), region
+        )
+        == expected
+    )
+    assert (
+        functions.sk_networkdays(
+            office(date_to_serial(start)),
+            office(date_to_serial(end)),
+            office(region or ""),
+            None,
+        )
+        == expected
+    )
+
+
+def test_networkdays_counts_both_ends_and_goes_negative():
+    assert functions.sk_networkdays("05/02/2025", "19/02/2025") == 11
+    assert functions.sk_networkdays("19/02/2025", "05/02/2025") == -11
+
+
+def test_networkdays_over_ranges():
+    starts = [[45693], [45694]]
+    got = functions.sk_networkdays(starts, 45707)
+    assert got == [
+        [sendkit.count_working_days(coerce.serial_to_date(s), dt.date(2025, 2, 19))]
+        for (s,) in starts
+    ]
+
+
+@given(DATES, REGIONS, st.booleans())
+def test_isworkday_both_styles(day, region, as_datetime):
+    expected = sendkit.is_working_day(day, region=region or sendkit.DEFAULT_REGION)
+    assert functions.sk_isworkday(classic_date(day, as_datetime), region) is expected
+    assert (
+        functions.sk_isworkday(office(date_to_serial(day)), office(region or ""))
+        is expected
+    )
+
+
+def test_isworkday_over_a_range():
+    # Good Friday, Saturday, Tuesday after Easter 2025
+    got = functions.sk_isworkday([[45765, 45766, 45769]])
+    assert got == [[False, False, True]]
