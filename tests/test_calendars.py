@@ -241,10 +241,10 @@ class TestProperties:
         cal = CALENDARS[region]
         assert cal.add_working_days(start, days) == naive_add(cal, start, days)
 
-    @given(start=awkward_dates, end=awkward_dates, region=regions)
-    def test_count_agrees_with_the_naive_count(self, start, end, region):
+    @given(start=awkward_dates, offset=st.integers(-800, 800), region=regions)
+    def test_count_agrees_with_the_naive_count(self, start, offset, region):
         """count_working_days equals counting each day."""
-        assume(abs((end - start).days) <= 800)
+        end = start + dt.timedelta(days=offset)
         cal = CALENDARS[region]
         assert cal.count_working_days(start, end) == naive_count(cal, start, end)
 
@@ -266,11 +266,12 @@ class TestProperties:
         two_steps = cal.add_working_days(cal.add_working_days(start, a), b)
         assert two_steps == cal.add_working_days(start, a + b)
 
-    @given(start=awkward_dates, a=st.integers(1, 60), b=st.integers(-60, -1))
-    def test_composition_fails_across_signs_from_a_weekend(self, start, a, b):
-        """From a non-working start, a mixed-sign pair can differ (why the rule is scoped)."""
-        assume(not ENG.is_working_day(start) and a + b == 0)
-        assert ENG.add_working_days(ENG.add_working_days(start, a), b) != start
+    @given(start=awkward_dates, a=st.integers(1, 60))
+    def test_composition_fails_across_signs_from_a_weekend(self, start, a):
+        """From a non-working start, there and back differs (why the rule is scoped)."""
+        while ENG.is_working_day(start):
+            start += dt.timedelta(days=1)
+        assert ENG.add_working_days(ENG.add_working_days(start, a), -a) != start
 
     @given(start=awkward_dates, days=st.integers(1, 120), region=regions)
     def test_strictly_monotonic(self, start, days, region):
