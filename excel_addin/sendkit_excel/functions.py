@@ -109,11 +109,7 @@ def _cells(function: Callable[..., Any], values: list[object], names: list[str])
 @arg("region", doc=_REGION_DOC)
 @arg("closures", ndim=2, doc=_CLOSURES_DOC)
 def sk_workday(start_date, days, region=None, closures=None):
-    """Date a number of working days after a start date, exactly like WORKDAY.
-
-    The start day is never counted; 0 days returns the start unchanged.
-    Bank holidays of the region are built in: no holiday list to keep.
-    """
+    """WORKDAY with the region's bank holidays built in; the start is not counted."""
     cal = _calendar(region, closures)
     rows, cols, (starts, counts) = coerce.broadcast(
         [start_date, days], ["start_date", "days"]
@@ -147,11 +143,7 @@ def sk_workday(start_date, days, region=None, closures=None):
 @arg("region", doc=_REGION_DOC)
 @arg("closures", ndim=2, doc=_CLOSURES_DOC)
 def sk_networkdays(start_date, end_date, region=None, closures=None):
-    """Working days from a start date to an end date, exactly like NETWORKDAYS.
-
-    Both ends are counted; the count is negative when the end is before the
-    start.
-    """
+    """NETWORKDAYS with bank holidays built in: both ends count; negative if reversed."""
     cal = _calendar(region, closures)
 
     def count(start: object, end: object) -> int:
