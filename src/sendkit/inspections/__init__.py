@@ -1,0 +1,70 @@
+"""Area SEND inspections: outcomes, Ofsted's published files, and what follows.
+
+* The model: `Framework`, the 2023 framework's `Outcome`, `MonitoringOutcome`,
+  the 2016-2022 framework's `WsoaOutcome` and `RevisitOutcome`, and an
+  `Inspection` value.
+* `parse_outcome` reads an outcome as reports, the press and Ofsted write it.
+* `read_inspections` (and `read_ofsted_mi`, `read_ofsted_legacy`) read Ofsted's
+  CSV, ODS and XLSX files, reporting every unreadable row.
+
+Sources and confidence for every figure are in domain.md §1-§3 and are carried
+by the rule catalogue (`sendkit.rules`).
+"""
+
+from __future__ import annotations
+
+from ._model import (
+    FRAMEWORK_SOURCES,
+    OUTCOME_LABELS,
+    OUTCOME_STATEMENTS,
+    Framework,
+    Inspection,
+    MonitoringOutcome,
+    Outcome,
+    RevisitOutcome,
+    WsoaOutcome,
+)
+from ._parse import (
+    MONITORING_FORMS,
+    OUTCOME_FORMS,
+    OUTCOME_KEY_PHRASES,
+    normalise_phrase,
+    parse_monitoring_outcome,
+    parse_outcome,
+)
+from ._readers import (
+    LEGACY_COLUMNS,
+    MI_COLUMNS,
+    FileFormat,
+    Problem,
+    ReadResult,
+    read_inspections,
+    read_ofsted_legacy,
+    read_ofsted_mi,
+)
+
+__all__ = [
+    "FRAMEWORK_SOURCES",
+    "LEGACY_COLUMNS",
+    "MI_COLUMNS",
+    "MONITORING_FORMS",
+    "OUTCOME_FORMS",
+    "OUTCOME_KEY_PHRASES",
+    "OUTCOME_LABELS",
+    "OUTCOME_STATEMENTS",
+    "FileFormat",
+    "Framework",
+    "Inspection",
+    "MonitoringOutcome",
+    "Outcome",
+    "Problem",
+    "ReadResult",
+    "RevisitOutcome",
+    "WsoaOutcome",
+    "normalise_phrase",
+    "parse_monitoring_outcome",
+    "parse_outcome",
+    "read_inspections",
+    "read_ofsted_legacy",
+    "read_ofsted_mi",
+]

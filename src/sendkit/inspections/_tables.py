@@ -1,0 +1,296 @@
+"""Read the sheets of a CSV, ODS or XLSX file as rows of plain cell values.
+
+This is the only module here that knows file formats. Each sheet comes back as
+`Row` values, numbered as a spreadsheet numbers them (the first row is 1), with
+empty rows left out but still counted, so a reported row number is the one an
+officer sees on screen.
+
+ODS is read with the standard library alone (``zipfile`` and ``xml.etree``):
+repeated cells and rows (``number-columns-repeated``, ``number-rows-repeated``)
+are expanded only when something follows them, because real files end every
+row with 16,000 repeated empty cells and the sheet with a million empty rows.
+XLSX needs openpyxl, imported only when an XLSX file is read.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import pathlib
+import re
+import zipfile
+from collections.abc import Iterator
+from typing import Final
+from xml.etree import ElementTree as ET
+
+import attrs
+
+from ..errors import InvalidInputError
+
+__all__ = ["Cell", "Row", "Sheet", "read_sheets"]
+
+#: A cell's value: text, a date, a number, a boolean, or None when empty.
+Cell = str | dt.date | float | int | bool | None
+
+_TABLE: Final = "urn:oasis:names:tc:opendocument:xmlns:table:1.0"
+_OFFICE: Final = "urn:oasis:names:tc:opendocument:xmlns:office:1.0"
+_TEXT: Final = "urn:oasis:names:tc:opendocument:xmlns:text:1.0"
+_XLINK: Final = "http://www.w3.org/1999/xlink"
+_ODS_MIME: Final = "application/vnd.oasis.opendocument.spreadsheet"
+
+#: Beyond these, repeated cells or rows with content are not expanded further:
+#: no Ofsted table comes near, and a hostile file must not exhaust memory.
+MAX_COLUMNS: Final = 1_000
+MAX_ROWS: Final = 200_000
+
+_HYPERLINK: Final = re.compile(r'HYPERLINK\(\s*"([^"]+)"', re.IGNORECASE)
+
+
+@attrs.frozen(kw_only=True)
+class Row:
+    """One non-empty row of a sheet.
+
+    Attributes:
+        number: The row's number as a spreadsheet shows it (1 is the first row).
+        values: The cell values from column A on; trailing empty cells dropped.
+        links: Web addresses behind cells, by 0-based column index, where the
+            file records them (ODS hyperlinks and ``HYPERLINK`` formulas).
+    """
+
+    number: int
+    values: tuple[Cell, ...]
+    links: tuple[tuple[int, str], ...] = ()
+
+
+@attrs.frozen(kw_only=True)
+class Sheet:
+    """The non-empty rows of one sheet.
+
+    Attributes:
+        name: The sheet's name; the file's name for a CSV file.
+        rows: The non-empty rows, in order.
+    """
+
+    name: str
+    rows: tuple[Row, ...]
+
+
+def read_sheets(path: str | pathlib.Path) -> tuple[Sheet, ...]:
+    """Read every sheet of a ``.csv``, ``.ods`` or ``.xlsx``/``.xlsm`` file.
+
+    Raises:
+        InvalidInputError: The file is missing, of another type, or not readable
+            as the type its name says.
+    """
+    path = pathlib.Path(path)
+    if not path.is_file():
+        msg = f"file {str(path)!r} does not exist"
+        raise InvalidInputError(msg)
+    suffix = path.suffix.lower()
+    if suffix in {".csv", ".txt"}:
+        return (_read_csv(path),)
+    if suffix == ".ods":
+        return _read_ods(path)
+    if suffix in {".xlsx", ".xlsm"}:
+        return _read_xlsx(path)
+    msg = f"file {path.name!r} is not a .csv, .ods or .xlsx file"
+    raise InvalidInputError(msg)
+
+
+def _read_csv(path: pathlib.Path) -> Sheet:
+    raw = path.read_bytes()
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        text = raw.decode("cp1252", errors="replace")  # Excel's "CSV" on Windows
+    rows = []
+    try:
+        for number, record in enumerate(csv.reader(io.StringIO(text, newline="")), 1):
+            values = _trim(tuple(cell if cell.strip() else None for cell in record))
+            if values:
+                rows.append(Row(number=number, values=values))
+    except csv.Error as exc:
+        msg = f"file {path.name!r} is not readable as CSV: {exc}"
+        raise InvalidInputError(msg) from None
+    return Sheet(name=path.name, rows=tuple(rows))
+
+
+def _trim(values: tuple[Cell, ...]) -> tuple[Cell, ...]:
+    end = len(values)
+    while end and values[end - 1] is None:
+        end -= 1
+    return values[:end]
+
+
+def _read_ods(path: pathlib.Path) -> tuple[Sheet, ...]:
+    try:
+        with zipfile.ZipFile(path) as archive:
+            names = set(archive.namelist())
+            if "mimetype" in names:
+                mime = archive.read("mimetype").decode("ascii", "replace").strip()
+                if mime != _ODS_MIME:
+                    msg = f"file {path.name!r} is not an ODS spreadsheet ({mime})"
+                    raise InvalidInputError(msg)
+            content = archive.read("content.xml")
+    except (zipfile.BadZipFile, KeyError, OSError) as exc:
+        msg = f"file {path.name!r} is not a readable ODS spreadsheet: {exc}"
+        raise InvalidInputError(msg) from None
+    try:
+        # Python's expat refuses entity-expansion bombs (since 3.7.1 / expat 2.4).
+        root = ET.fromstring(content)  # noqa: S314
+    except ET.ParseError as exc:
+        msg = f"file {path.name!r} has a damaged content.xml: {exc}"
+        raise InvalidInputError(msg) from None
+    return tuple(
+        Sheet(name=table.get(f"{{{_TABLE}}}name", ""), rows=tuple(_ods_rows(table)))
+        for table in root.iter(f"{{{_TABLE}}}table")
+    )
+
+
+def _ods_rows(table: ET.Element) -> Iterator[Row]:
+    number = 0
+    emitted = 0
+    for row in table.iter(f"{{{_TABLE}}}table-row"):
+        repeat = _repeat(row, "number-rows-repeated")
+        values, links = _ods_cells(row)
+        if not values:
+            number += repeat
+            continue
+        for _ in range(min(repeat, MAX_ROWS - emitted)):
+            number += 1
+            emitted += 1
+            yield Row(number=number, values=values, links=links)
+        if emitted >= MAX_ROWS:
+            return
+
+
+def _repeat(element: ET.Element, name: str) -> int:
+    try:
+        return max(1, int(element.get(f"{{{_TABLE}}}{name}", "1")))
+    except ValueError:
+        return 1
+
+
+def _ods_cells(row: ET.Element) -> tuple[tuple[Cell, ...], tuple[tuple[int, str], ...]]:
+    values: list[Cell] = []
+    links: list[tuple[int, str]] = []
+    pending = 0  # empty cells not yet written: written only if content follows
+    for cell in row:
+        if cell.tag not in {
+            f"{{{_TABLE}}}table-cell",
+            f"{{{_TABLE}}}covered-table-cell",
+        }:
+            continue
+        repeat = _repeat(cell, "number-columns-repeated")
+        value = _ods_value(cell)
+        link = _ods_link(cell)
+        if value is None and link is None:
+            pending += repeat
+            continue
+        values.extend([None] * min(pending, MAX_COLUMNS - len(values)))
+        pending = 0
+        for _ in range(min(repeat, MAX_COLUMNS - len(values))):
+            if link is not None:
+                links.append((len(values), link))
+            values.append(value)
+    return tuple(values), tuple(links)
+
+
+def _ods_value(cell: ET.Element) -> Cell:
+    kind = cell.get(f"{{{_OFFICE}}}value-type")
+    if kind == "date":
+        raw = cell.get(f"{{{_OFFICE}}}date-value", "")
+        try:
+            return dt.date.fromisoformat(raw[:10])
+        except ValueError:
+            return _ods_text(cell) or raw or None
+    if kind in {"float", "percentage", "currency"}:
+        raw = cell.get(f"{{{_OFFICE}}}value", "")
+        try:
+            number = float(raw)
+        except ValueError:
+            return _ods_text(cell) or None
+        return int(number) if number.is_integer() else number
+    if kind == "boolean":
+        return cell.get(f"{{{_OFFICE}}}boolean-value", "").lower() == "true"
+    text = cell.get(f"{{{_OFFICE}}}string-value")
+    if text is None:
+        text = _ods_text(cell)
+    return text if text.strip() else None
+
+
+def _ods_text(cell: ET.Element) -> str:
+    paragraphs = cell.findall(f"{{{_TEXT}}}p")
+    return "\n".join(_inline_text(p) for p in paragraphs)
+
+
+def _inline_text(element: ET.Element) -> str:
+    parts = [element.text or ""]
+    for child in element:
+        if child.tag == f"{{{_TEXT}}}s":
+            parts.append(" " * _count(child))
+        elif child.tag == f"{{{_TEXT}}}tab":
+            parts.append("\t")
+        elif child.tag == f"{{{_TEXT}}}line-break":
+            parts.append("\n")
+        else:
+            parts.append(_inline_text(child))
+        parts.append(child.tail or "")
+    return "".join(parts)
+
+
+def _count(element: ET.Element) -> int:
+    try:
+        return max(1, int(element.get(f"{{{_TEXT}}}c", "1")))
+    except ValueError:
+        return 1
+
+
+def _ods_link(cell: ET.Element) -> str | None:
+    for anchor in cell.iter(f"{{{_TEXT}}}a"):
+        href = anchor.get(f"{{{_XLINK}}}href")
+        if href:
+            return href
+    formula = cell.get(f"{{{_TABLE}}}formula", "")
+    if match := _HYPERLINK.search(formula.replace("&quot;", '"')):
+        return match.group(1)
+    return None
+
+
+def _read_xlsx(path: pathlib.Path) -> tuple[Sheet, ...]:
+    try:
+        import openpyxl  # noqa: PLC0415 - only when an XLSX file is read
+    except ImportError:  # pragma: no cover - openpyxl is a dependency
+        msg = "reading .xlsx files needs openpyxl: pip install openpyxl"
+        raise InvalidInputError(msg) from None
+    try:
+        book = openpyxl.load_workbook(path, read_only=True, data_only=True)
+    except Exception as exc:  # noqa: BLE001 - openpyxl raises many kinds
+        msg = f"file {path.name!r} is not a readable XLSX workbook: {exc}"
+        raise InvalidInputError(msg) from None
+    try:
+        sheets = []
+        for sheet in book.worksheets:
+            rows = []
+            for number, record in enumerate(sheet.iter_rows(values_only=True), 1):
+                values = _trim(tuple(_xlsx_value(value) for value in record))
+                if values:
+                    rows.append(Row(number=number, values=values))
+            sheets.append(Sheet(name=sheet.title, rows=tuple(rows)))
+    finally:
+        book.close()
+    return tuple(sheets)
+
+
+def _xlsx_value(value: object) -> Cell:
+    if value is None:
+        return None
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date | bool | int | float):
+        if isinstance(value, float) and value.is_integer():
+            return int(value)
+        return value
+    text = str(value)
+    return text if text.strip() else None
