@@ -1,0 +1,73 @@
+"""Run inside Pyodide by run_pyodide.mjs: the add-in as xlwings Lite runs it.
+
+xlwings Lite sets XLWINGS_ON_SERVER and calls xlwings.server's
+custom_functions_meta/custom_functions_call on the workbook's main.py; this
+does the same on ``excel_addin/lite/main.py``. The runner awaits `run` and
+prints the JSON summary it returns.
+"""
+
+import json
+import os
+import platform
+import sys
+
+os.environ["XLWINGS_ON_SERVER"] = "true"
+# xlwings.server lives in xlwings.pro, which checks for a key; Lite itself is
+# free, and "noncommercial" is the key xlwings' own tests use.
+os.environ.setdefault("XLWINGS_LICENSE_KEY", "noncommercial")
+
+import main  # excel_addin/lite/main.py, as Lite loads the workbook's main.py
+import xlwings as xw
+import xlwings.server as xs
+
+import sendkit
+
+
+async def call(name: str, args: list[object]) -> object:
+    """Call one formula with an Office.js request body, as Lite does."""
+    data = {
+        "client": "Office.js",
+        "func_name": name,
+        "args": args,
+        "caller_address": "[Book1.xlsx]Sheet1!B2",
+        "culture_info_name": "en-GB",
+        "date_format": "dd/mm/yyyy",
+        "version": xw.__version__,
+        "runtime": "1.4",
+    }
+    try:
+        return await xs.custom_functions_call(data, main)
+    except xw.XlwingsError as exc:
+        return f"XlwingsError: {exc}"
+
+
+# Office.js shapes: one cell is [[v]], an omitted optional is None, dates are
+# serials (45762 is Tue 15 Apr 2025; 45693 is Wed 5 Feb 2025).
+CALLS = {
+    "workday_easter": ("sk_workday", [[[45762]], [[5]]]),
+    "workday_text_uk": ("sk_workday", [[["15/04/2025"]], [[5]], [[""]], None]),
+    "workday_range": ("sk_workday", [[[45762], [""], [45693]], [[5]]]),
+    "workday_scotland": ("sk_workday", [[[45870]], [[1]], [["scotland"]]]),
+    "networkdays": ("sk_networkdays", [[[45693]], [[45707]]]),
+    "isworkday": ("sk_isworkday", [[[45765, 45769]]]),
+    "error_text": ("sk_workday", [[["bogus"]], [[5]]]),
+    "error_serial_60": ("sk_workday", [[[60]], [[5]]]),
+}
+
+
+async def run() -> str:
+    """Describe and call the formulas; return a JSON summary."""
+    results = {key: await call(name, args) for key, (name, args) in CALLS.items()}
+    return json.dumps(
+        {
+            "python": sys.version.split()[0],
+            "platform": sys.platform,
+            "machine": platform.machine(),
+            "xlwings": xw.__version__,
+            "runtime": main.functions.RUNTIME,
+            "sendkit_file": sendkit.__file__,
+            "sendkit_excel_file": main.functions.__file__,
+            "ids": sorted(f["id"] for f in xs.custom_functions_meta(main)["functions"]),
+            "results": results,
+        }
+    )

@@ -1,0 +1,148 @@
+"""The add-in under Pyodide, the engine of xlwings Lite, run by Node.
+
+This is as close to xlwings Lite as Linux gets: the npm ``pyodide`` package
+(pinned in ``excel_addin/pyodide/package-lock.json``), pure-Python wheels
+fetched with ``pip download --platform any``, sendkit installed from a wheel
+built from this tree, and ``excel_addin/lite/main.py`` loaded as Lite loads a
+workbook's ``main.py``. Formulas are then described and called through
+``xlwings.server``, exactly the functions Lite calls.
+
+Needs ``node`` and ``npm`` and, the first time, the npm registry and PyPI.
+Without node or npm the test is skipped and says why. The npm install and the
+wheels are cached in ``excel_addin/pyodide/`` (git-ignored).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+import pathlib
+import shutil
+import subprocess
+import sys
+
+import pytest
+
+import sendkit
+from sendkit_excel.coerce import date_to_serial
+
+ROOT = pathlib.Path(__file__).resolve().parent.parent
+HERE = ROOT / "excel_addin" / "pyodide"
+IN_CI = os.environ.get("CI", "").lower() in {"1", "true", "yes"}
+
+pytestmark = pytest.mark.slow
+
+
+def _run(args, cwd, timeout=300):
+    return subprocess.run(
+        args, cwd=cwd, capture_output=True, text=True, timeout=timeout, check=False
+    )
+
+
+def _need(result, what):
+    """Fail in CI, skip elsewhere, when a download step cannot run."""
+    if result.returncode == 0:
+        return
+    message = f"{what} failed (rc={result.returncode}): {result.stderr[-1500:]}"
+    if IN_CI:
+        pytest.fail(message)
+    pytest.skip(message)
+
+
+@pytest.fixture(scope="module")
+def lite_run(tmp_path_factory):
+    node, npm = shutil.which("node"), shutil.which("npm")
+    if not node or not npm:
+        pytest.skip(
+            "node and npm are needed to run the add-in under Pyodide "
+            f"(node={node}, npm={npm}); install Node.js 18+ to run this check"
+        )
+    installed = HERE / "node_modules" / "pyodide" / "package.json"
+    if not installed.is_file():
+        _need(_run([npm, "ci", "--no-audit", "--no-fund"], HERE), "npm ci")
+    wheels = tmp_path_factory.mktemp("wheels")
+    fetched = _run([sys.executable, str(HERE / "fetch_wheels.py")], ROOT)
+    _need(fetched, "pip download of the pure wheels")
+    for wheel in (HERE / "wheels").glob("*.whl"):
+        shutil.copy(wheel, wheels)
+    built = _run(
+        [
+            sys.executable,
+            "-m",
+            "pip",
+            "wheel",
+            "--no-deps",
+            "-q",
+            "-w",
+            str(wheels),
+            ".",
+        ],
+        ROOT,
+    )
+    _need(built, "building the sendkit wheel")
+    result = _run(
+        [
+            node,
+            "run_pyodide.mjs",
+            str(wheels),
+            "check_lite.py",
+            str(ROOT / "excel_addin" / "lite" / "main.py"),
+        ],
+        HERE,
+        timeout=180,
+    )
+    assert result.returncode == 0, result.stderr[-3000:]
+    return json.loads(result.stdout.strip().splitlines()[-1])
+
+
+def formatted(day):
+    return {
+        "type": "FormattedNumber",
+        "basicValue": float(date_to_serial(day)),
+        "numberFormat": "dd/mm/yyyy",
+    }
+
+
+def test_it_really_ran_under_pyodide_with_the_installed_wheel(lite_run):
+    assert lite_run["platform"] == "emscripten"
+    assert lite_run["machine"] == "wasm32"
+    assert lite_run["runtime"] == "xlwings.pro.udfs_officejs"
+    assert "site-packages" in lite_run["sendkit_file"]  # from the wheel, not src/
+    assert "site-packages" in lite_run["sendkit_excel_file"]
+    assert lite_run["xlwings"] == "0.37.8"
+
+
+def test_lite_registers_every_formula_from_main_py(lite_run):
+    from sendkit_excel import functions
+
+    assert lite_run["ids"] == sorted(name.upper() for name in functions.__all__)
+
+
+def test_lite_answers_equal_the_core(lite_run):
+    got = lite_run["results"]
+    easter = sendkit.add_working_days(dt.date(2025, 4, 15), 5)
+    assert easter == dt.date(2025, 4, 24)
+    assert got["workday_easter"] == [[formatted(easter)]]
+    assert got["workday_text_uk"] == [[formatted(easter)]]
+    assert got["workday_range"] == [
+        [formatted(easter)],
+        [""],
+        [formatted(sendkit.add_working_days(dt.date(2025, 2, 5), 5))],
+    ]
+    scotland = sendkit.add_working_days(dt.date(2025, 8, 1), 1, region="scotland")
+    assert got["workday_scotland"] == [[formatted(scotland)]]
+    assert got["networkdays"] == [
+        [sendkit.count_working_days(dt.date(2025, 2, 5), dt.date(2025, 2, 19))]
+    ]
+    assert got["isworkday"] == [[False, True]]
+
+
+def test_lite_errors_are_xlwings_errors_with_the_message(lite_run):
+    got = lite_run["results"]
+    assert got["error_text"] == (
+        "XlwingsError: start_date 'bogus' is not a date; expected YYYY-MM-DD or DD/MM/YYYY"
+    )
+    assert got["error_serial_60"].startswith(
+        "XlwingsError: start_date 60 is 29/02/1900"
+    )
