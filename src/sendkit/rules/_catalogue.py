@@ -1,0 +1,776 @@
+"""The catalogue of time limits: data only, one `Rule` per row.
+
+Every figure, source and confidence tag comes from the project's domain notes
+(``domain.md`` sections 1-4 and 7). Rows are grouped by family; the order here
+is the order of ``sendkit rules`` and of the generated Rules page.
+A change of figure or source here needs a matching row in
+``tests/data/deadline_examples.csv``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Final
+
+from ._model import (
+    AlternativeClock,
+    Basis,
+    Confidence,
+    Counting,
+    Direction,
+    Period,
+    Roll,
+    Rule,
+    Unit,
+)
+
+__all__ = ["CATALOGUE"]
+
+# -- sources ------------------------------------------------------------------
+
+_LDRS_NOTTS: Final = (
+    "https://www.hucknalldispatch.co.uk/news/politics/council/action-plan-to-drive-"
+    "improvements-after-nottinghamshire-councils-special-needs-failings-revealed-4152387"
+)
+_SUMMARY_OF_CHANGES: Final = (
+    "https://www.gov.uk/government/publications/area-send-framework-and-handbook/"
+    "summary-of-changes"
+)
+_TES: Final = (
+    "https://tes.com/magazine/news/specialist-sector/"
+    "urgent-send-problems-in-third-areas-inspected-ofsted-cqc"
+)
+_SGPC: Final = "https://sgpc.org.uk/news-feed/inspection-possible-outcomes"
+_NOTTS_OMG: Final = (
+    "https://www.nottinghamshire.gov.uk/global-content/one-minute-guides/"
+    "ofsted-and-care-quality-commission-local-area-send-inspections"
+)
+_LANCASHIRE: Final = (
+    "https://www.lancashire.gov.uk/children-education-families/"
+    "special-educational-needs-and-disabilities/your-local-offer/send-inspections/"
+)
+_WESTMINSTER: Final = "https://committees.westminster.gov.uk/mgAi.aspx?ID=9525"
+_IPSEA_REVISITS: Final = "https://www.ipsea.org.uk/news/ofsted-and-the-cqc-to-revisit-failing-local-authorities"
+_PQ_APP: Final = (
+    "https://parallelparliament.co.uk/question/6435/special-educational-needs"
+)
+_CUMBRIA: Final = "http://councilportal.cumbria.gov.uk/mgAi.aspx?ID=54839"
+_DERBYSHIRE: Final = (
+    "https://www.erewashsound.com/news/borough-wide/derbyshire-council-and-partners-"
+    "plans-to-improve-special-educational-needs-services-after-critical-report"
+)
+_REG5: Final = "https://legislation.gov.uk/uksi/2014/1530/regulation/5/data.htm"
+_REG8: Final = "https://edyourself.org/send-regulations/"
+_REG10: Final = (
+    "http://www.legislation.gov.uk/uksi/2014/1530/regulation/10/made/data.xht"
+    "?view=snippet&wrap=true"
+)
+_REG13: Final = (
+    "http://www.legislation.gov.uk/uksi/2014/1530/regulation/13/made/data.xht"
+    "?view=snippet&wrap=true"
+)
+_REG27: Final = (
+    "http://www.legislation.gov.uk/uksi/2014/1530/regulation/27/made?view=plain"
+)
+_S44_NOTES: Final = "http://www.legislation.gov.uk/ukpga/2014/6/notes/division/4/3/11/8"
+_REG20: Final = (
+    "http://www.legislation.gov.uk/uksi/2014/1530/regulation/20/data.xht"
+    "?view=snippet&wrap=true"
+)
+_REG21: Final = (
+    "http://www.legislation.gov.uk/uksi/2014/1530/regulation/21/made/data.xht"
+    "?view=snippet&wrap=true"
+)
+_ESSEX_REVIEW: Final = (
+    "https://send.essex.gov.uk/help-learning/step-by-step/steps-annual-review-process/"
+    "what-happens-next"
+)
+_REG22: Final = (
+    "https://legislation.gov.uk/cy/uksi/2014/1530/regulation/22/2020-05-01"
+    "?view=plain+extent"
+)
+_DEVON: Final = (
+    "https://www.lasen.co.uk/post/annual-reviews-high-court-clarifies-timetable-and-"
+    "12-week-deadline-for-amendments"
+)
+_REG18: Final = (
+    "https://legislation.gov.uk/uksi/2014/1530/part/2/crossheading/"
+    "reviews-and-reassessments"
+)
+_MEDIATION: Final = (
+    "http://www.legislation.gov.uk./uksi/2014/1530/part/2/crossheading/mediation/made"
+)
+_MUMSNET_COP: Final = (
+    "https://www.mumsnet.com/talk/special_needs/1872434-draft-SEN-0-25-CoP-is-out-now"
+)
+_SEFTON: Final = (
+    "http://www.seftondirectory.com/kb5/sefton/directory/site.page"
+    "?id=05SE0eCpP_s&localofferchannel=1"
+)
+_IPSEA_MEDIATION: Final = "https://www.ipsea.org.uk/the-mediation-process"
+_REG42: Final = "https://legislation.gov.uk/uksi/2014/1530/regulation/42/2014-09-01/data.htm?view=plain"
+_TRIBUNAL_R20: Final = (
+    "https://www.legislation.gov.uk/uksi/2008/2699/article/20/data.html"
+)
+_REG45: Final = (
+    "https://legislation.gov.uk/id/uksi/2015/359/regulation/8/b?timeline=false"
+)
+
+# -- validity -----------------------------------------------------------------
+
+#: The 2016 local area SEND inspections began in May 2016 and the framework
+#: was replaced on 1 January 2023 (domain notes section 2).
+_LEGACY_FROM: Final = dt.date(2016, 5, 1)
+_LEGACY_UNTIL: Final = dt.date(2022, 12, 31)
+#: The area SEND framework applies from 1 January 2023 (section 1).
+_AREA_SEND_FROM: Final = dt.date(2023, 1, 1)
+#: EHC plans and the SEND Regulations 2014 began on 1 September 2014.
+_SEND_REGS_FROM: Final = dt.date(2014, 9, 1)
+
+_EXCEPTIONS: Final = (
+    "The limit does not apply where an exception in reg 10(4)(a)-(d) applies "
+    "(an institution closed for 4 weeks or more, exceptional personal "
+    "circumstances, absence from the area for 4 weeks or more); exceptions "
+    "suspend the limit rather than extend it by a fixed amount."
+)
+_AFTER_JUNE_2025: Final = (
+    "The June 2025 handbook changed 'the process for priority action plans'; the "
+    "new text could not be read, so this figure may have changed. Override it "
+    "with a local rule file if your area has been told otherwise."
+)
+
+CATALOGUE: Final[tuple[Rule, ...]] = (
+    # -- area SEND inspections (framework from 1 January 2023) ---------------
+    Rule(
+        code="area-send.pap.submit",
+        summary="Submit the priority action plan to Ofsted and CQC (outcome 3)",
+        clock_starts="the final full-inspection report is received",
+        period=Period(35, Unit.WORKING_DAYS),
+        basis=Basis.FRAMEWORK,
+        source=(
+            "Area SEND framework and handbook (2023), as reported by the Local "
+            "Democracy Reporting Service (Nottinghamshire, May 2023)"
+        ),
+        url=_LDRS_NOTTS,
+        confidence=Confidence.SECONDARY,
+        valid_from=_AREA_SEND_FROM,
+        note=(
+            f"{_AFTER_JUNE_2025} A third-party claim of '35 to 50 working days' "
+            "is weak and not used."
+        ),
+    ),
+    Rule(
+        code="area-send.pap.publish",
+        summary="Publish the priority action plan (outcome 3)",
+        clock_starts="the final full-inspection report is received (unconfirmed base)",
+        period=Period(70, Unit.WORKING_DAYS),
+        basis=Basis.FRAMEWORK,
+        source=(
+            "Area SEND framework and handbook (2023), as reported by the Local "
+            "Democracy Reporting Service (Nottinghamshire, May 2023)"
+        ),
+        url=_LDRS_NOTTS,
+        confidence=Confidence.SECONDARY,
+        valid_from=_AREA_SEND_FROM,
+        note=(
+            "The source says only 'within 70 working days': whether the days run "
+            "from receiving the report or from its publication is unconfirmed. "
+            f"{_AFTER_JUNE_2025}"
+        ),
+    ),
+    Rule(
+        code="area-send.monitoring-inspection",
+        summary="Monitoring inspection after a 'widespread and/or systemic failings' outcome",
+        clock_starts="the partnership receives its final full-inspection report",
+        period=Period(18, Unit.MONTHS),
+        basis=Basis.USUAL_PRACTICE,
+        source="Area SEND framework and handbook, para 21 (June 2025), per the summary of changes",
+        url=_SUMMARY_OF_CHANGES,
+        confidence=Confidence.PRIMARY_PARTIAL,
+        valid_from=_AREA_SEND_FROM,
+        note=(
+            "'Usually' 18 months: an expected date. Monitoring inspections were "
+            "paused in 2024-25 and resumed in summer 2025; Hertfordshire's came "
+            "about 23 months after publication. Earlier press counted from the "
+            "inspection, para 21 counts from receipt of the report."
+        ),
+    ),
+    Rule(
+        code="area-send.full-inspection.after-positive",
+        summary="Next full inspection after a 'typically positive' outcome",
+        clock_starts="the previous full inspection's final report",
+        period=Period(60, Unit.MONTHS),
+        basis=Basis.USUAL_PRACTICE,
+        source="Tes report of the area SEND framework ('usually within about 5 years')",
+        url=_TES,
+        confidence=Confidence.SECONDARY,
+        valid_from=_AREA_SEND_FROM,
+        note=(
+            "About 5 years, an expected date; every area is inspected at least "
+            "once in any 5-year period (South Glos Parent Carers, Contact). The "
+            "source does not say which date of the previous inspection starts the "
+            "clock; sendkit uses its final report."
+        ),
+    ),
+    Rule(
+        code="area-send.full-inspection.after-inconsistent",
+        summary="Next full inspection after an 'inconsistent experiences' outcome",
+        clock_starts="the previous full inspection's final report",
+        period=Period(36, Unit.MONTHS),
+        basis=Basis.USUAL_PRACTICE,
+        source="Tes report of the area SEND framework ('usually within about 3 years')",
+        url=_TES,
+        confidence=Confidence.SECONDARY,
+        valid_from=_AREA_SEND_FROM,
+        note="About 3 years, an expected date; the clock's base is not stated by the source.",
+    ),
+    Rule(
+        code="area-send.full-inspection.after-systemic",
+        summary="Next full inspection after a 'widespread and/or systemic failings' outcome",
+        clock_starts="the previous full inspection's final report",
+        period=Period(36, Unit.MONTHS),
+        basis=Basis.USUAL_PRACTICE,
+        source=(
+            "South Glos Parent Carers, reproducing the framework's outcomes table; "
+            "Tes ('within 3 years')"
+        ),
+        url=_SGPC,
+        confidence=Confidence.SECONDARY,
+        valid_from=_AREA_SEND_FROM,
+        note="About 3 years, an expected date; a monitoring inspection comes first.",
+    ),
+    Rule(
+        code="area-send.engagement-meeting",
+        summary="Annual engagement meeting with Ofsted and CQC",
+        clock_starts="the previous engagement meeting (or the last full inspection)",
+        period=Period(12, Unit.MONTHS),
+        basis=Basis.USUAL_PRACTICE,
+        source="Nottinghamshire County Council one-minute guide to area SEND inspections",
+        url=_NOTTS_OMG,
+        confidence=Confidence.SECONDARY,
+        valid_from=_AREA_SEND_FROM,
+        note=(
+            "'Annual' comes from a council guide only; the June 2025 handbook "
+            "revised the engagement-meeting text (para 17), which could not be read."
+        ),
+    ),
+    Rule(
+        code="area-send.on-site",
+        summary="Inspectors arrive on site for the fieldwork week of a full inspection",
+        clock_starts="the partnership is notified (a Monday morning)",
+        period=Period(10, Unit.WORKING_DAYS),
+        basis=Basis.USUAL_PRACTICE,
+        source=(
+            "Lancashire County Council's account of the framework ('10 working days "
+            "before inspectors come on site'); Hackney Local Offer (3-week inspection "
+            "from a Monday call)"
+        ),
+        url=_LANCASHIRE,
+        confidence=Confidence.SECONDARY,
+        valid_from=_AREA_SEND_FROM,
+        note=(
+            "Not checked against the handbook, whose December 2023 update changed "
+            "'the number of days before fieldwork begins'. Lancashire also says "
+            "8 working days before fieldwork begins."
+        ),
+    ),
+    # -- DfE / NHS England support and challenge -------------------------------
+    Rule(
+        code="dfe.stocktake",
+        summary="DfE and NHS England stocktake of progress after an outcome 3",
+        clock_starts="the outcome-3 full-inspection report",
+        period=Period(6, Unit.MONTHS),
+        basis=Basis.USUAL_PRACTICE,
+        source=(
+            "Derbyshire County Council cabinet member, December 2024, as reported "
+            "locally ('a stocktake after six months')"
+        ),
+        url=_DERBYSHIRE,
+        confidence=Confidence.SECONDARY,
+        valid_from=_AREA_SEND_FROM,
+        note=(
+            "One area's account, not a national rule: the DfE guidance's per-outcome "
+            "text could not be read, and no fixed 6-month stocktake is confirmed. "
+            "Nottinghamshire's stocktake came about 8 months after its report."
+        ),
+    ),
+    # -- 2016-2022 framework (written statement of action) ----------------------
+    Rule(
+        code="legacy.wsoa.submit",
+        summary="Submit the written statement of action (2016-2022 framework)",
+        clock_starts="the inspection report (outcome letter) is received",
+        period=Period(70, Unit.WORKING_DAYS),
+        basis=Basis.FRAMEWORK,
+        source=(
+            "Local area SEND inspection handbook (2016), as quoted in Westminster "
+            "City Council committee minutes ('within 70 working days of receiving "
+            "the report')"
+        ),
+        url=_WESTMINSTER,
+        confidence=Confidence.SECONDARY,
+        valid_from=_LEGACY_FROM,
+        valid_until=_LEGACY_UNTIL,
+        note="The 2016 handbook itself could not be read; Special Needs Jungle agrees.",
+    ),
+    Rule(
+        code="legacy.wsoa.dfe-review",
+        summary="DfE and NHS England review of progress on the written statement of action",
+        clock_starts="the previous review (or the statement being accepted)",
+        period=Period(3, Unit.MONTHS),
+        basis=Basis.USUAL_PRACTICE,
+        source="Cumbria and Darlington council records ('quarterly' monitoring)",
+        url=_CUMBRIA,
+        confidence=Confidence.SECONDARY,
+        valid_from=_LEGACY_FROM,
+        valid_until=_LEGACY_UNTIL,
+        note="Typically quarterly; local practice, not a published rule.",
+    ),
+    Rule(
+        code="legacy.revisit",
+        summary="Ofsted and CQC revisit an area with a written statement of action",
+        clock_starts="the written statement of action is accepted as fit for purpose",
+        period=Period(18, Unit.MONTHS),
+        basis=Basis.USUAL_PRACTICE,
+        source="DfE announcement of revisits (November 2018), as reported by IPSEA and nasen",
+        url=_IPSEA_REVISITS,
+        confidence=Confidence.SECONDARY,
+        valid_from=_LEGACY_FROM,
+        valid_until=_LEGACY_UNTIL,
+        note=(
+            "'Usually within 18 months'. Revisits began in December 2018, paused "
+            "for COVID from March 2020 to April 2021 and ended in December 2022; "
+            "areas never revisited were promised a full inspection by the end of 2025."
+        ),
+    ),
+    Rule(
+        code="legacy.revisit.report",
+        summary="Revisit report published",
+        clock_starts="the revisit ends",
+        period=Period(33, Unit.CALENDAR_DAYS),
+        basis=Basis.USUAL_PRACTICE,
+        source="DfE announcement of revisits (November 2018), as reported by IPSEA",
+        url=_IPSEA_REVISITS,
+        confidence=Confidence.UNCONFIRMED,
+        valid_from=_LEGACY_FROM,
+        valid_until=_LEGACY_UNTIL,
+        note=(
+            "'Usually 33 days': the unit (calendar or working days) is not stated, "
+            "so calendar days are assumed. Observed: 39-149 calendar days from the "
+            "start of the revisit."
+        ),
+    ),
+    Rule(
+        code="legacy.app.review",
+        summary="Formal review of an accelerated progress plan (after insufficient progress)",
+        clock_starts="the revisit report",
+        period=Period(6, Unit.MONTHS),
+        basis=Basis.USUAL_PRACTICE,
+        source="Parliamentary answer of 27 May 2021 ('within at least 6 months')",
+        url=_PQ_APP,
+        confidence=Confidence.SECONDARY,
+        valid_from=_LEGACY_FROM,
+        note="Reviews then continue six-monthly until progress is sufficient (South Gloucestershire).",
+    ),
+    # -- EHC needs assessment and plan (SEND Regulations 2014) -----------------
+    Rule(
+        code="ehc.decision-to-assess",
+        summary="Notify the decision whether to carry out an EHC needs assessment",
+        clock_starts="the request for an assessment is received (or the LA becomes responsible)",
+        period=Period(6, Unit.WEEKS),
+        basis=Basis.LAW,
+        source="SEND Regulations 2014 (SI 2014/1530), reg 5(1)",
+        url=_REG5,
+        confidence=Confidence.PRIMARY,
+        valid_from=_SEND_REGS_FROM,
+        note="Exceptions in reg 5(4) (institution closures; further limbs not read).",
+    ),
+    Rule(
+        code="ehc.advice",
+        summary="Advice and information requested for an EHC needs assessment provided",
+        clock_starts="the request for advice",
+        period=Period(6, Unit.WEEKS),
+        basis=Basis.LAW,
+        source="SEND Regulations 2014, reg 8, as summarised by edyourself.org",
+        url=_REG8,
+        confidence=Confidence.SECONDARY,
+        valid_from=_SEND_REGS_FROM,
+        note=(
+            "Not required where the parent or young person failed to keep an "
+            "appointment for an examination or test in the period."
+        ),
+    ),
+    Rule(
+        code="ehc.decision-not-to-issue",
+        summary="Notify a decision not to issue an EHC plan after assessment",
+        clock_starts="the request for an assessment is received (or the LA becomes responsible)",
+        period=Period(16, Unit.WEEKS),
+        basis=Basis.LAW,
+        source="SEND Regulations 2014, reg 10(1)",
+        url=_REG10,
+        confidence=Confidence.PRIMARY,
+        valid_from=_SEND_REGS_FROM,
+        note=_EXCEPTIONS,
+    ),
+    Rule(
+        code="ehc.draft-representations",
+        summary="Last day of the parent's or young person's window to respond to a draft plan",
+        clock_starts="the draft EHC plan is served",
+        period=Period(15, Unit.CALENDAR_DAYS),
+        basis=Basis.LAW,
+        counting=Counting.START_IS_DAY_ONE,
+        source="SEND Regulations 2014, reg 13(1) ('at least 15 days beginning with the day on which it was served')",
+        url=_REG13,
+        confidence=Confidence.PRIMARY,
+        valid_from=_SEND_REGS_FROM,
+        note=(
+            "A minimum: the LA must allow at least this long, so it must not "
+            "finalise the plan before this day has passed."
+        ),
+    ),
+    Rule(
+        code="ehc.final-plan",
+        summary="Issue the final EHC plan",
+        clock_starts="the request for an assessment is received (or the LA becomes responsible)",
+        period=Period(20, Unit.WEEKS),
+        basis=Basis.LAW,
+        source="SEND Regulations 2014, reg 13(2); exceptions reg 13(3)",
+        url=_REG13,
+        confidence=Confidence.PRIMARY,
+        valid_from=_SEND_REGS_FROM,
+        note=(
+            "'As soon as practicable, and in any event within 20 weeks': the due "
+            "date is the latest compliant day. Whether the end day is inclusive is "
+            f"settled by no source. {_EXCEPTIONS}"
+        ),
+    ),
+    Rule(
+        code="ehc.reassessment",
+        summary="Finalise the amended or replacement plan after a reassessment",
+        clock_starts="the reg 25(1) notification, or the decision to reassess under s44(3)",
+        period=Period(14, Unit.WEEKS),
+        basis=Basis.LAW,
+        source="SEND Regulations 2014, reg 27(2)-(3)",
+        url=_REG27,
+        confidence=Confidence.PRIMARY,
+        valid_from=_SEND_REGS_FROM,
+        note="Exceptions in reg 27(3), the same as for the 20-week limit.",
+    ),
+    # -- reviewing an EHC plan --------------------------------------------------
+    Rule(
+        code="ehc.review.annual",
+        summary="Review the EHC plan",
+        clock_starts="the plan was first made, then the previous review",
+        period=Period(12, Unit.MONTHS),
+        basis=Basis.LAW,
+        source="Children and Families Act 2014, s44(1) (explanatory notes)",
+        url=_S44_NOTES,
+        confidence=Confidence.PRIMARY,
+        valid_from=_SEND_REGS_FROM,
+        note="The exact wording of s44(1) is from a secondary source; the figure is in the explanatory notes.",
+    ),
+    Rule(
+        code="ehc.review.meeting-notice",
+        summary="Give notice of an EHC plan review meeting",
+        clock_starts="the review meeting",
+        period=Period(2, Unit.WEEKS),
+        basis=Basis.LAW,
+        direction=Direction.BEFORE,
+        source="SEND Regulations 2014, reg 20(3) (attends school) and reg 21(3) (does not)",
+        url=_REG20,
+        confidence=Confidence.PRIMARY,
+        valid_from=_SEND_REGS_FROM,
+        note="At least 2 weeks' notice: the due date is the last day notice can go out.",
+    ),
+    Rule(
+        code="ehc.review.advice-circulated",
+        summary="Circulate advice and information for an EHC plan review meeting",
+        clock_starts="the review meeting",
+        period=Period(2, Unit.WEEKS),
+        basis=Basis.LAW,
+        direction=Direction.BEFORE,
+        source="SEND Regulations 2014, reg 20(4) (attends school) and reg 21(4) (does not)",
+        url=_REG21,
+        confidence=Confidence.PRIMARY,
+        valid_from=_SEND_REGS_FROM,
+        note="At least 2 weeks before the meeting.",
+    ),
+    Rule(
+        code="ehc.review.report",
+        summary="Prepare and send the review report with recommendations",
+        clock_starts="the review meeting",
+        period=Period(2, Unit.WEEKS),
+        basis=Basis.LAW,
+        source=(
+            "SEND Regulations 2014, reg 21(7) (not attending school); the reg 20 "
+            "equivalent per Birmingham Local Offer and Code of Practice 9.176"
+        ),
+        url=_REG21,
+        confidence=Confidence.PRIMARY_PARTIAL,
+        valid_from=_SEND_REGS_FROM,
+        note="Reg 21(7) was read; the school-attending rule (reg 20) is from secondary sources.",
+    ),
+    Rule(
+        code="ehc.review.decision",
+        summary="Notify the decision after a review (keep, amend or cease the plan)",
+        clock_starts="the review meeting",
+        period=Period(4, Unit.WEEKS),
+        basis=Basis.LAW,
+        source="SEND Regulations 2014, reg 20(10) and reg 21 equivalent, per Essex Local Offer and Code of Practice 9.168-9.169",
+        url=_ESSEX_REVIEW,
+        confidence=Confidence.SECONDARY,
+        valid_from=_SEND_REGS_FROM,
+        note="The text of reg 20(10) was not read.",
+    ),
+    Rule(
+        code="ehc.review.amendment-representations",
+        summary="Last day of the window to respond to proposed amendments",
+        clock_starts="the notice of proposed amendments is served",
+        period=Period(15, Unit.CALENDAR_DAYS),
+        basis=Basis.LAW,
+        counting=Counting.START_IS_DAY_ONE,
+        source="SEND Regulations 2014, reg 22(2)(c) ('at least 15 days, beginning with the day on which the notice was served')",
+        url=_REG22,
+        confidence=Confidence.PRIMARY,
+        valid_from=_SEND_REGS_FROM,
+    ),
+    Rule(
+        code="ehc.review.amended-plan",
+        summary="Issue the final amended EHC plan",
+        clock_starts="the LA sends the amendment notice with the proposed amendments",
+        period=Period(8, Unit.WEEKS),
+        basis=Basis.LAW,
+        source="SEND Regulations 2014, reg 22(3)",
+        url=_REG22,
+        confidence=Confidence.PRIMARY,
+        valid_from=_SEND_REGS_FROM,
+        note=(
+            "Since R (L & Ors) v Devon CC [2022] EWHC 493 (Admin) the amendments "
+            "must go with the 4-week post-review notice, so in practice the final "
+            "plan is due 12 weeks after the review meeting "
+            "(ehc.review.amended-plan-from-meeting)."
+        ),
+    ),
+    Rule(
+        code="ehc.review.amended-plan-from-meeting",
+        summary="Issue the final amended EHC plan, counted from the review meeting",
+        clock_starts="the review meeting",
+        period=Period(12, Unit.WEEKS),
+        basis=Basis.LAW,
+        source=(
+            "SEND Regulations 2014, reg 20(10) and 22(3) as read in R (L & Ors) v "
+            "Devon County Council [2022] EWHC 493 (Admin), per LASEN"
+        ),
+        url=_DEVON,
+        confidence=Confidence.SECONDARY,
+        valid_from=_SEND_REGS_FROM,
+        note="4 weeks for the notice with the amendments plus 8 weeks for the final plan.",
+    ),
+    Rule(
+        code="ehc.phase-transfer",
+        summary="Review and amend the plan before a transfer between phases (not to post-16)",
+        clock_starts="the transfer (its calendar year sets the date)",
+        period=Period(15, Unit.FIXED_DATE, month=2),
+        basis=Basis.LAW,
+        counting=Counting.DAY_BEFORE,
+        source="SEND Regulations 2014, reg 18(1)(b) ('before 15th February in the calendar year of the transfer')",
+        url=_REG18,
+        confidence=Confidence.PRIMARY,
+        valid_from=_SEND_REGS_FROM,
+        note=(
+            "Early years to school, infant to junior, primary to middle, primary "
+            "or middle to secondary (phases defined in reg 2(1)). 'Before' 15 "
+            "February: the last day in time is 14 February."
+        ),
+    ),
+    Rule(
+        code="ehc.phase-transfer.post-16",
+        summary="Review and amend the plan before a transfer from secondary school to post-16",
+        clock_starts="the transfer (its calendar year sets the date)",
+        period=Period(31, Unit.FIXED_DATE, month=3),
+        basis=Basis.LAW,
+        counting=Counting.DAY_BEFORE,
+        source="SEND Regulations 2014, reg 18(1)(a) ('before 31st March in the calendar year of the transfer')",
+        url=_REG18,
+        confidence=Confidence.PRIMARY,
+        valid_from=_SEND_REGS_FROM,
+        note="'Before' 31 March: the last day in time is 30 March.",
+    ),
+    Rule(
+        code="ehc.phase-transfer.between-post-16",
+        summary="Review and amend the plan before a transfer between post-16 institutions",
+        clock_starts="the transfer",
+        period=Period(5, Unit.MONTHS),
+        basis=Basis.LAW,
+        direction=Direction.BEFORE,
+        source="SEND Regulations 2014, reg 18(2) ('at least 5 months before the transfer')",
+        url=_REG18,
+        confidence=Confidence.PRIMARY,
+        valid_from=_SEND_REGS_FROM,
+    ),
+    # -- mediation (SEND Regulations 2014, Part 2) -------------------------------
+    Rule(
+        code="mediation.contact",
+        summary="Contact a mediation adviser (where a certificate is needed before appeal)",
+        clock_starts="written notice of the LA's decision is sent",
+        period=Period(2, Unit.MONTHS),
+        basis=Basis.LAW,
+        source="SEND Regulations 2014, reg 33",
+        url=_MEDIATION,
+        confidence=Confidence.PRIMARY,
+        valid_from=_SEND_REGS_FROM,
+    ),
+    Rule(
+        code="mediation.certificate",
+        summary="Mediation certificate issued when the parent or young person does not want mediation",
+        clock_starts="the parent or young person tells the mediation adviser",
+        period=Period(3, Unit.WORKING_DAYS),
+        basis=Basis.LAW,
+        source="SEND Regulations 2014, reg 34 (number believed), as quoted from the Code of Practice on Mumsnet; SOS!SEN says 'three days'",
+        url=_MUMSNET_COP,
+        confidence=Confidence.SECONDARY,
+        valid_from=_SEND_REGS_FROM,
+        note="Regs 34-39 were not read; the SEND Regulations do not define 'working day'.",
+    ),
+    Rule(
+        code="mediation.health-notice",
+        summary="LA tells each relevant ICB that mediation includes health care provision",
+        clock_starts="the LA is told the parent or young person wants mediation",
+        period=Period(3, Unit.WORKING_DAYS),
+        basis=Basis.LAW,
+        source="SEND Regulations 2014, mediation provisions, as described by IPSEA",
+        url=_IPSEA_MEDIATION,
+        confidence=Confidence.SECONDARY,
+        valid_from=_SEND_REGS_FROM,
+    ),
+    Rule(
+        code="mediation.held",
+        summary="Mediation takes place",
+        clock_starts="the LA is notified that the parent or young person wants mediation",
+        period=Period(30, Unit.CALENDAR_DAYS),
+        basis=Basis.LAW,
+        source="SEND Regulations 2014, regs 35-37 (numbers believed), per Sefton Local Offer and Wokingham SENDIASS",
+        url=_SEFTON,
+        confidence=Confidence.SECONDARY,
+        valid_from=_SEND_REGS_FROM,
+        note=(
+            "If the LA cannot arrange mediation in time, the adviser issues a "
+            "certificate within 3 working days (mediation.deemed-certificate)."
+        ),
+    ),
+    Rule(
+        code="mediation.deemed-certificate",
+        summary="Certificate issued when the LA cannot arrange mediation in time",
+        clock_starts="the mediation adviser is told mediation cannot take place within 30 days",
+        period=Period(3, Unit.WORKING_DAYS),
+        basis=Basis.LAW,
+        source="SEND Regulations 2014, mediation provisions, as described by IPSEA (Sefton says '3 days')",
+        url=_IPSEA_MEDIATION,
+        confidence=Confidence.SECONDARY,
+        valid_from=_SEND_REGS_FROM,
+    ),
+    Rule(
+        code="mediation.certificate-after",
+        summary="Mediation certificate issued after mediation ends",
+        clock_starts="the mediation concludes",
+        period=Period(3, Unit.WORKING_DAYS),
+        basis=Basis.LAW,
+        source="SEND Regulations 2014, reg 39 (number believed), per Sefton Local Offer and the Code of Practice as quoted on Mumsnet",
+        url=_SEFTON,
+        confidence=Confidence.SECONDARY,
+        valid_from=_SEND_REGS_FROM,
+    ),
+    Rule(
+        code="mediation.agreement",
+        summary="Act on a mediation agreement about a matter with no right of appeal",
+        clock_starts="the mediation agreement is made",
+        period=Period(2, Unit.WEEKS),
+        basis=Basis.LAW,
+        source="SEND Regulations 2014, reg 42(2)-(4)",
+        url=_REG42,
+        confidence=Confidence.PRIMARY,
+        valid_from=_SEND_REGS_FROM,
+        note="For appealable matters the tribunal-order time limits of reg 44 apply instead.",
+    ),
+    Rule(
+        code="mediation.agreement.notify-la",
+        summary="Commissioning body tells the LA about a mediation agreement the LA was not party to",
+        clock_starts="the mediation agreement is made",
+        period=Period(1, Unit.WEEKS),
+        basis=Basis.LAW,
+        source="SEND Regulations 2014, reg 42(2)-(4)",
+        url=_REG42,
+        confidence=Confidence.PRIMARY,
+        valid_from=_SEND_REGS_FROM,
+    ),
+    # -- First-tier Tribunal (SEND) ---------------------------------------------
+    Rule(
+        code="tribunal.appeal",
+        summary="Appeal to the First-tier Tribunal (SEND)",
+        clock_starts="written notice of the decision being appealed is sent",
+        period=Period(2, Unit.MONTHS),
+        basis=Basis.LAW,
+        roll=Roll.TRIBUNAL_RULE_12,
+        alternatives=(
+            AlternativeClock(
+                input="certificate_issued",
+                clock_starts="the mediation certificate is issued",
+                period=Period(1, Unit.MONTHS),
+            ),
+        ),
+        source=(
+            "Tribunal Procedure (First-tier Tribunal) (HESC) Rules 2008, rule "
+            "20(1)(c); rule 12(2)-(3) for non-working days, August and Christmas"
+        ),
+        url=_TRIBUNAL_R20,
+        confidence=Confidence.PRIMARY,
+        note=(
+            "2 months from the decision notice or 1 month from the mediation "
+            "certificate, whichever is later. Rule 12(3) is taken from its amended "
+            "text as quoted at mentalhealthlaw.co.uk."
+        ),
+    ),
+    Rule(
+        code="tribunal.unopposed.assessment",
+        summary="LA that will not oppose an appeal notifies that the assessment will be made",
+        clock_starts="the LA tells the Tribunal it will not oppose the appeal",
+        period=Period(2, Unit.WEEKS),
+        basis=Basis.LAW,
+        source="SEND Regulations 2014, reg 45 as amended by SI 2015/359 reg 8",
+        url=_REG45,
+        confidence=Confidence.PRIMARY,
+        valid_from=_SEND_REGS_FROM,
+    ),
+    Rule(
+        code="tribunal.unopposed.not-to-issue",
+        summary="LA that will not oppose an appeal notifies a decision not to issue a plan",
+        clock_starts="the LA tells the Tribunal it will not oppose the appeal",
+        period=Period(10, Unit.WEEKS),
+        basis=Basis.LAW,
+        source="SEND Regulations 2014, reg 45 as amended by SI 2015/359 reg 8",
+        url=_REG45,
+        confidence=Confidence.PRIMARY,
+        valid_from=_SEND_REGS_FROM,
+    ),
+    Rule(
+        code="tribunal.unopposed.final-plan",
+        summary="LA that will not oppose an appeal issues the final EHC plan",
+        clock_starts="the LA tells the Tribunal it will not oppose the appeal",
+        period=Period(14, Unit.WEEKS),
+        basis=Basis.LAW,
+        source="SEND Regulations 2014, reg 45 as amended by SI 2015/359 reg 8",
+        url=_REG45,
+        confidence=Confidence.PRIMARY,
+        valid_from=_SEND_REGS_FROM,
+    ),
+    Rule(
+        code="tribunal.unopposed.amended-plan",
+        summary="LA that will not oppose an appeal issues the amended EHC plan",
+        clock_starts="the LA tells the Tribunal it will not oppose the appeal",
+        period=Period(5, Unit.WEEKS),
+        basis=Basis.LAW,
+        source="SEND Regulations 2014, reg 45 as amended by SI 2015/359 reg 8",
+        url=_REG45,
+        confidence=Confidence.PRIMARY,
+        valid_from=_SEND_REGS_FROM,
+    ),
+)

@@ -1,0 +1,507 @@
+"""The deadline engine: one function turns any rule and a start date into a `Deadline`.
+
+It branches on the small closed set of `Unit`, `Counting` and `Roll` values,
+never on rule codes, so a new time limit is a new row in the catalogue.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Mapping
+from types import MappingProxyType
+from typing import Any, Final, assert_never
+
+import attrs
+from dateutil.relativedelta import relativedelta
+
+from ..calendars import DEFAULT_REGION, WorkingCalendar, calendar_for
+from ..dates import as_date
+from ..errors import InvalidInputError, InvalidTypeError
+from ._book import RuleBook
+from ._catalogue import CATALOGUE
+from ._model import (
+    Basis,
+    Confidence,
+    Counting,
+    Direction,
+    Period,
+    Roll,
+    Rule,
+    Unit,
+)
+
+__all__ = [
+    "COUNTING_CONVENTIONS",
+    "ROLL_CONVENTIONS",
+    "RULES",
+    "UNIT_CONVENTIONS",
+    "Deadline",
+    "deadline",
+    "get_rule",
+]
+
+#: How each unit is counted: the start-day convention and what a due date on
+#: a non-working day means, with the reason. Shown in trails and on the
+#: "Deadlines" page.
+UNIT_CONVENTIONS: Final[Mapping[Unit, str]] = {
+    Unit.CALENDAR_DAYS: (
+        "Calendar days: every day counts, weekends and bank holidays included. "
+        "The start day is day 0 unless the rule says 'beginning with' it."
+    ),
+    Unit.WEEKS: (
+        "Calendar weeks, as in the SEND Regulations 2014: the start day is day 0, "
+        "so N weeks after a Monday ends on a Monday."
+    ),
+    Unit.MONTHS: (
+        "Calendar months (dateutil relativedelta): the same day of the month, "
+        "clipped to the month's last day, so 31 January + 1 month is the last "
+        "day of February. The start day is day 0."
+    ),
+    Unit.WORKING_DAYS: (
+        "Working days, counted like Excel's WORKDAY: the start day is never "
+        "counted; a working day is Monday to Friday and not a bank holiday of "
+        "the region (nor a local closure, when closures are given)."
+    ),
+    Unit.FIXED_DATE: "A fixed day of the year, in the calendar year of the clock's event.",
+}
+
+#: What each counting convention means for day one.
+COUNTING_CONVENTIONS: Final[Mapping[Counting, str]] = {
+    Counting.START_IS_DAY_ZERO: "The start day is not counted (it is day 0).",
+    Counting.START_IS_DAY_ONE: (
+        "The period begins with the start day (it is day 1), so the last day "
+        "is one day earlier than counting from day 0."
+    ),
+    Counting.DAY_BEFORE: (
+        "The act must happen before the named date, so the last day in time "
+        "is the day before it."
+    ),
+}
+
+#: What happens to a due date on a non-working day, and why.
+ROLL_CONVENTIONS: Final[Mapping[Roll, str]] = {
+    Roll.KEEP: (
+        "A due date on a weekend or bank holiday is kept: the source has no rule "
+        "moving it, and sendkit does not invent one."
+    ),
+    Roll.NEXT_WORKING_DAY: (
+        "A due date on a non-working day moves to the next working day."
+    ),
+    Roll.TRIBUNAL_RULE_12: (
+        "First-tier Tribunal (HESC) Rules 2008 rule 12: an appeal due from 25 "
+        "December to 1 January, or in August, is in time on the first working "
+        "day after 1 January or 31 August (rule 12(3)(a)); one due on any other "
+        "non-working day is in time on the next working day (rule 12(2)). Rule "
+        "12(3)(a) is applied to the day the period ends, so a period ending on a "
+        "weekend just before August or Christmas moves only to the next working "
+        "day: the earlier, safer reading."
+    ),
+}
+
+#: The catalogue's rules by code: immutable; a duplicate code fails at import.
+RULES: Final = RuleBook(CATALOGUE)
+
+
+def get_rule(code: str, *, rules: Mapping[str, Rule] | None = None) -> Rule:
+    """Return the rule with *code*, from *rules* or the catalogue.
+
+    Raises:
+        UnknownRuleError: No rule has *code*; its ``suggestions`` are the
+            nearest codes, best first.
+
+    Example:
+        >>> get_rule("ehc.final-plan").period.amount
+        20
+        >>> get_rule("ehc.final-plans")
+        Traceback (most recent call last):
+        ...
+        sendkit.errors.UnknownRuleError: unknown rule 'ehc.final-plans'; did you mean 'ehc.final-plan'?
+    """
+    return _resolve(code, rules)
+
+
+_WEEKDAYS: Final = (
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
+)
+_AUGUST: Final = 8
+_DECEMBER: Final = 12
+_CHRISTMAS: Final = 25
+
+
+def _long(day: dt.date) -> str:
+    return f"{_WEEKDAYS[day.weekday()]} {day.day} {day:%B %Y}"
+
+
+def _frozen_dates(value: Mapping[str, dt.date]) -> Mapping[str, dt.date]:
+    return MappingProxyType(dict(value))
+
+
+@attrs.frozen(kw_only=True)
+class Deadline:
+    """A due date with the rule that produced it and how it was counted.
+
+    Attributes:
+        rule: The rule applied (after any local override).
+        start: The date the clock started.
+        due: The last day on which the act is in time (for a hard limit) or
+            the expected date (for usual practice).
+        region: The bank-holiday region used for working days.
+        inputs: The extra dates given, such as ``certificate_issued``.
+        trail: Plain-English lines: how the date was counted, the start-day
+            convention, the non-working days skipped, the source and any caveat.
+    """
+
+    rule: Rule
+    start: dt.date
+    due: dt.date
+    region: str = DEFAULT_REGION
+    inputs: Mapping[str, dt.date] = attrs.field(factory=dict, converter=_frozen_dates)
+    trail: tuple[str, ...] = ()
+
+    @property
+    def code(self) -> str:
+        """The rule's code."""
+        return self.rule.code
+
+    @property
+    def basis(self) -> Basis:
+        """Law, framework or usual practice."""
+        return self.rule.basis
+
+    @property
+    def is_hard_limit(self) -> bool:
+        """Whether this is a deadline (law, framework) rather than an expected date."""
+        return self.rule.is_hard_limit
+
+    @property
+    def confidence(self) -> Confidence:
+        """How well the rule's figure is sourced."""
+        return self.rule.confidence
+
+    @property
+    def confirmed(self) -> bool:
+        """Whether the rule's figure is confirmed by a primary source."""
+        return self.rule.confirmed
+
+    @property
+    def source(self) -> str:
+        """The regulation or paragraph the rule comes from."""
+        return self.rule.source
+
+    @property
+    def url(self) -> str:
+        """Where the source can be read."""
+        return self.rule.url
+
+    def to_dict(self) -> dict[str, Any]:
+        """Return a JSON-ready dict: ISO dates, enum values as text.
+
+        Example:
+            >>> import datetime as dt
+            >>> d = deadline("ehc.final-plan", dt.date(2025, 1, 6)).to_dict()
+            >>> d["due"], d["basis"], d["confirmed"]
+            ('2025-05-26', 'law', True)
+        """
+        return {
+            "rule": self.rule.code,
+            "summary": self.rule.summary,
+            "start": self.start.isoformat(),
+            "due": self.due.isoformat(),
+            "period": self.rule.describe_period(),
+            "basis": self.rule.basis.value,
+            "is_hard_limit": self.is_hard_limit,
+            "source": self.rule.source,
+            "url": self.rule.url,
+            "confidence": self.rule.confidence.value,
+            "confirmed": self.confirmed,
+            "overridden": self.rule.overridden,
+            "region": self.region,
+            "inputs": {name: day.isoformat() for name, day in self.inputs.items()},
+            "trail": list(self.trail),
+        }
+
+    def __str__(self) -> str:
+        kind = "due" if self.is_hard_limit else "expected"
+        flag = "" if self.confirmed else " (unconfirmed)"
+        return f"{self.rule.code}: {kind} {self.due.isoformat()}{flag}"
+
+
+def _advance(
+    start: dt.date,
+    period: Period,
+    sign: int,
+    counting: Counting,
+    calendar: WorkingCalendar,
+) -> tuple[dt.date, list[str]]:
+    """Move *sign* times *period* from *start*; working days also explain."""
+    one = dt.timedelta(days=1)
+    # "Beginning with" the start day makes it day one: the period ends a day sooner.
+    back = sign * one if counting is Counting.START_IS_DAY_ONE else dt.timedelta(0)
+    amount = period.amount
+    match period.unit:
+        case Unit.CALENDAR_DAYS:
+            return start + sign * amount * one - back, []
+        case Unit.WEEKS:
+            return start + sign * dt.timedelta(weeks=amount) - back, []
+        case Unit.MONTHS:
+            return start + relativedelta(months=sign * amount) - back, []
+        case Unit.WORKING_DAYS:
+            steps = amount
+            if counting is Counting.START_IS_DAY_ONE and calendar.is_working_day(start):
+                steps -= 1
+            explanation = calendar.explain(start, sign * steps)
+            return explanation.due, explanation.lines()
+        case Unit.FIXED_DATE:
+            named = dt.date(start.year, period.month or 1, amount)
+            if counting is Counting.DAY_BEFORE:
+                return named - one, []
+            return named, []
+        case _:
+            assert_never(period.unit)
+
+
+def _count(
+    start: dt.date,
+    period: Period,
+    direction: Direction,
+    counting: Counting,
+    calendar: WorkingCalendar,
+) -> tuple[dt.date, list[str]]:
+    """Apply one period to *start*; return the date and how it was counted."""
+    sign = 1 if direction is Direction.AFTER else -1
+    due, lines = _advance(start, period, sign, counting, calendar)
+    if period.unit is Unit.WORKING_DAYS:
+        pass  # the calendar's explanation already says it all
+    elif period.unit is Unit.FIXED_DATE:
+        named = dt.date(start.year, period.month or 1, period.amount)
+        lines.append(
+            f"{period} in the calendar year of the event ({start.year}) is "
+            f"{_long(named)}; the date is {_long(due)}."
+        )
+    elif counting is Counting.START_IS_DAY_ONE:
+        lines.append(f"{period} beginning with {_long(start)} end on {_long(due)}.")
+    else:
+        word = "after" if sign > 0 else "before"
+        lines.append(f"{period} {word} {_long(start)} is {_long(due)}.")
+        if period.unit is Unit.MONTHS and due.day != start.day:
+            lines.append(
+                f"That month has no day {start.day}, so the date is clipped to "
+                "its last day."
+            )
+    if period.unit is not Unit.WORKING_DAYS:
+        lines.append(UNIT_CONVENTIONS[period.unit])
+    if counting is not Counting.START_IS_DAY_ZERO:
+        lines.append(COUNTING_CONVENTIONS[counting])
+    return due, lines
+
+
+def _tribunal_closed_period(due: dt.date) -> dt.date | None:
+    """Rule 12(3)(a): the day after which an appeal due on *due* is in time, if any."""
+    if due.month == _AUGUST:
+        return dt.date(due.year, 8, 31)
+    if (due.month, due.day) >= (_DECEMBER, _CHRISTMAS):
+        return dt.date(due.year + 1, 1, 1)
+    if (due.month, due.day) == (1, 1):
+        return due
+    return None
+
+
+def _roll(
+    due: dt.date, roll: Roll, calendar: WorkingCalendar
+) -> tuple[dt.date, list[str]]:
+    """Apply the rule's non-working-day convention to *due*."""
+    why = calendar.why_not_working(due)
+    closed_until = None
+    match roll:
+        case Roll.KEEP:
+            moved = due
+        case Roll.NEXT_WORKING_DAY:
+            moved = due if why is None else calendar.add_working_days(due, 1)
+        case Roll.TRIBUNAL_RULE_12:
+            closed_until = _tribunal_closed_period(due)
+            if closed_until is not None:
+                moved = calendar.add_working_days(closed_until, 1)
+            else:
+                moved = due if why is None else calendar.add_working_days(due, 1)
+        case _:
+            assert_never(roll)
+    if closed_until is not None:
+        season = (
+            "in August" if due.month == _AUGUST else "from 25 December to 1 January"
+        )
+        line = (
+            f"{_long(due)} falls {season}, so the appeal is in time on the first "
+            f"working day after {closed_until:%-d %B}: {_long(moved)} (rule 12(3)(a))."
+        )
+    elif why is None:
+        return due, []
+    elif moved == due:
+        line = (
+            f"{_long(due)} is not a working day ({why.name}). {ROLL_CONVENTIONS[roll]}"
+        )
+    else:
+        line = (
+            f"{_long(due)} is not a working day ({why.name}), so it moves to the "
+            f"next working day, {_long(moved)}. {ROLL_CONVENTIONS[roll]}"
+        )
+    return moved, [line]
+
+
+def _resolve(rule: object, rules: Mapping[str, Rule] | None) -> Rule:
+    if isinstance(rule, Rule):
+        return rule
+    if not isinstance(rule, str):
+        msg = (
+            f"rule must be a rule code or a Rule, got {rule!r} ({type(rule).__name__})"
+        )
+        raise InvalidTypeError(msg)
+    if rules is None:
+        rules = RULES
+    if isinstance(rules, RuleBook):
+        return rules[rule.strip()]
+    return RuleBook(rules.values())[rule.strip()]
+
+
+def _check_inputs(rule: Rule, inputs: Mapping[str, object]) -> dict[str, dt.date]:
+    accepted = rule.inputs
+    unknown = sorted(set(inputs) - set(accepted))
+    if unknown:
+        takes = (
+            f"it accepts {', '.join(repr(name) for name in accepted)}"
+            if accepted
+            else "it takes no extra dates"
+        )
+        msg = f"rule {rule.code!r} has no input {unknown[0]!r}; {takes}"
+        raise InvalidInputError(msg)
+    return {
+        name: as_date(value, name)
+        for name, value in inputs.items()
+        if value is not None
+    }
+
+
+def deadline(
+    rule: str | Rule,
+    start: dt.date,
+    *,
+    region: str = DEFAULT_REGION,
+    closures: Iterable[dt.date] = (),
+    rules: Mapping[str, Rule] | None = None,
+    **inputs: dt.date | None,
+) -> Deadline:
+    """Return when *rule* falls due for a clock that starts on *start*.
+
+    The period is counted by its unit (`UNIT_CONVENTIONS`): calendar days and
+    weeks by adding days, months with ``relativedelta`` (clipped to the
+    month's end: 31 January + 1 month is the end of February), working days
+    like Excel's ``WORKDAY`` (start day not counted), fixed dates in the
+    start's calendar year. The rule's `Counting` decides whether the start is
+    day one, and its `Roll` what happens on a non-working due day
+    (`ROLL_CONVENTIONS`). A rule with alternative clocks ("whichever is later")
+    takes their dates as keyword inputs; a clock whose date is not given (or
+    is None) is left out, and the trail says so.
+
+    Unconfirmed figures are not warned about: the result carries
+    ``confirmed=False`` and the trail a caveat line.
+
+    Args:
+        rule: A rule code (``"ehc.final-plan"``) or a `Rule`.
+        start: The date the clock starts: the rule's ``clock_starts`` event.
+        region: Bank-holiday region for working days and rolling.
+        closures: Local non-working days, skipped as well by working-day
+            rules (a statutory deadline should be computed without them).
+        rules: The rule book to look codes up in; `RULES` by default. Pass a
+            book from `RuleBook.with_period` or `load_rules` to use local figures.
+        **inputs: Dates for the rule's alternative clocks, such as
+            ``certificate_issued=`` for ``tribunal.appeal``.
+
+    Returns:
+        The `Deadline`, with its explanation trail.
+
+    Raises:
+        UnknownRuleError: No rule has that code (the nearest are suggested).
+        InvalidInputError: *start* is outside the rule's validity, or an input
+            is not one the rule accepts.
+        InvalidTypeError: *start* or an input is not a date.
+        OutsideCalendarError: A working-day count leaves the holiday data.
+
+    Example:
+        >>> import datetime as dt
+        >>> d = deadline("area-send.pap.submit", dt.date(2023, 5, 16))
+        >>> d.due, d.is_hard_limit, d.confirmed
+        (datetime.date(2023, 7, 5), True, False)
+        >>> deadline("tribunal.appeal", dt.date(2024, 3, 4),
+        ...          certificate_issued=dt.date(2024, 4, 29)).due
+        datetime.date(2024, 5, 29)
+    """
+    chosen = _resolve(rule, rules)
+    start = as_date(start, "start")
+    given = _check_inputs(chosen, inputs)
+    if not chosen.applies_on(start):
+        since = chosen.valid_from.isoformat() if chosen.valid_from else "the beginning"
+        until = chosen.valid_until.isoformat() if chosen.valid_until else "now"
+        msg = (
+            f"rule {chosen.code!r} applies to clocks starting from {since} to {until}; "
+            f"start {start.isoformat()} is outside that"
+        )
+        raise InvalidInputError(msg)
+    calendar = calendar_for(region, closures)
+
+    trail = [f"{chosen.code}: {chosen.summary}."]
+    trail.append(f"Clock starts: {chosen.clock_starts}: {_long(start)}.")
+    due, lines = _count(
+        start, chosen.period, chosen.direction, chosen.counting, calendar
+    )
+    trail.extend(lines)
+    for clock in chosen.alternatives:
+        other_start = given.get(clock.input)
+        if other_start is None:
+            trail.append(
+                f"No {clock.input} date was given, so the alternative clock "
+                f"({clock.period} after {clock.clock_starts}) does not apply."
+            )
+            continue
+        other, other_lines = _count(
+            other_start, clock.period, Direction.AFTER, clock.counting, calendar
+        )
+        trail.append(f"Alternative clock: {clock.clock_starts}: {_long(other_start)}.")
+        trail.extend(other_lines)
+        if other > due:
+            trail.append(f"Whichever is later: {_long(other)}, from {clock.input}.")
+            due = other
+        else:
+            trail.append(f"Whichever is later: {_long(due)}, from the first clock.")
+    due, roll_lines = _roll(due, chosen.roll, calendar)
+    trail.extend(roll_lines)
+
+    if chosen.is_hard_limit:
+        trail.append(f"Due: {_long(due)}. A hard limit ({chosen.basis.label}).")
+    else:
+        trail.append(
+            f"Expected: {_long(due)}. Usual practice: an expected date, not a deadline."
+        )
+    trail.append(f"Source: {chosen.source} {chosen.confidence.tag} <{chosen.url}>.")
+    if not chosen.confirmed:
+        trail.append(
+            f"Caveat: this figure is not confirmed by a primary source "
+            f"({chosen.confidence.value}: {chosen.confidence.meaning}). Check it, "
+            "or override it with RuleBook.with_period or a local rule file."
+        )
+    if chosen.overridden is not None:
+        trail.append(f"Locally overridden: {chosen.overridden}.")
+    if chosen.note:
+        trail.append(f"Note: {chosen.note}")
+    return Deadline(
+        rule=chosen,
+        start=start,
+        due=due,
+        region=calendar.region,
+        inputs=given,
+        trail=tuple(trail),
+    )
