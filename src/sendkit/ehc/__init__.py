@@ -1,0 +1,54 @@
+"""EHC needs assessments: per-case statutory timelines and the 20-week measure.
+
+* `EhcCase`: one request for an EHC needs assessment (SEN2 dates, opaque id).
+* `case_timeline`, `open_steps`: each case's due dates and their status.
+* `timeliness`: the 20-week measure for a calendar year, as DfE counts it.
+* `read_cases`: a caseload from CSV, XLSX (SEN2 field names) or SEN2 XML.
+* `NATIONAL`: England's published 20-week figures, as cited data.
+* `synthetic_caseload`: a made-up caseload of a realistic shape.
+* `sendkit.ehc.strategies`: Hypothesis strategies (``pip install sendkit[test]``).
+"""
+
+from __future__ import annotations
+
+from ._io import (
+    COLUMNS,
+    REQUIRED_COLUMNS,
+    CaseFile,
+    Problem,
+    cases_from_rows,
+    read_cases,
+)
+from ._measure import MonthFigures, Timeliness, convention_text, timeliness
+from ._model import EXCEPTION_REASON_TEXT, CaseException, EhcCase, ExceptionReason
+from ._national import NATIONAL, NationalFigure, national_figure
+from ._sen2xml import read_sen2_xml
+from ._synthetic import synthetic_caseload
+from ._timeline import CaseTimeline, Step, StepStatus, case_timeline, open_steps
+
+__all__ = [
+    "COLUMNS",
+    "EXCEPTION_REASON_TEXT",
+    "NATIONAL",
+    "REQUIRED_COLUMNS",
+    "CaseException",
+    "CaseFile",
+    "CaseTimeline",
+    "EhcCase",
+    "ExceptionReason",
+    "MonthFigures",
+    "NationalFigure",
+    "Problem",
+    "Step",
+    "StepStatus",
+    "Timeliness",
+    "case_timeline",
+    "cases_from_rows",
+    "convention_text",
+    "national_figure",
+    "open_steps",
+    "read_cases",
+    "read_sen2_xml",
+    "synthetic_caseload",
+    "timeliness",
+]

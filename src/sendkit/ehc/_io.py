@@ -1,0 +1,446 @@
+"""Reading EHC caseloads from CSV, XLSX and SEN2 XML files.
+
+The tabular layout uses SEN2's own field names (users.md §2.3), one row per
+request for an EHC needs assessment.
+Column names are matched ignoring case, spaces and underscores, so COLLECT's
+lower-case export names (``receiveddate``) work too.
+Columns sendkit does not use are ignored and listed by name only: their
+contents (names, dates of birth, postcodes...) are never read into a case and
+never printed.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import pathlib
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from types import MappingProxyType
+from typing import Any, Final
+
+import attrs
+
+from ..dates import as_date, parse_date
+from ..errors import InvalidInputError, RowError, SendkitError
+from ._model import CaseException, EhcCase, ExceptionReason
+
+__all__ = [
+    "COLUMNS",
+    "REQUIRED_COLUMNS",
+    "CaseFile",
+    "Problem",
+    "cases_from_rows",
+    "read_cases",
+]
+
+#: Every column sendkit reads, in file order, with the `EhcCase` field it fills.
+#: The first seven are SEN2 names; the rest are sendkit's own additions.
+COLUMNS: Final = MappingProxyType(
+    {
+        "CaseId": "case_id",
+        "ReceivedDate": "received",
+        "RequestOutcomeDate": "request_outcome_date",
+        "AssessmentOutcomeDate": "assessment_outcome_date",
+        "StartDate": "plan_issued",
+        "Week20": "week20",
+        "DecidedToAssess": "decided_to_assess",
+        "AdviceRequestedDate": "advice_requested",
+        "AdviceReceivedDate": "advice_received",
+        "DecidedToIssue": "decided_to_issue",
+        "DraftPlanDate": "draft_issued",
+        "ExceptionReason": "exceptions",
+        "ExceptionNote": "exception_note",
+    }
+)
+#: Columns a file must have.
+REQUIRED_COLUMNS: Final = ("CaseId", "ReceivedDate")
+
+_DATE_FIELDS: Final = frozenset(
+    {
+        "received",
+        "request_outcome_date",
+        "assessment_outcome_date",
+        "plan_issued",
+        "advice_requested",
+        "advice_received",
+        "draft_issued",
+    }
+)
+_FLAG_FIELDS: Final = frozenset({"week20", "decided_to_assess", "decided_to_issue"})
+_TRUE: Final = frozenset({"1", "y", "yes", "true"})
+_FALSE: Final = frozenset({"0", "n", "no", "false"})
+_FLAG_FORMS: Final = "1 or 0 (also Y/N, yes/no, true/false), or blank"
+
+#: Accepted spellings of each exception reason: the enum value, the limb letter
+#: of reg 10(4), or the limb written out.
+_REASONS: Final = MappingProxyType(
+    {
+        **{reason.value: reason for reason in ExceptionReason},
+        **{
+            spelling: reason
+            for letter, reason in zip("abcd", ExceptionReason, strict=True)
+            for spelling in (letter, f"10(4)({letter})", f"reg 10(4)({letter})")
+        },
+    }
+)
+
+
+def _squash(name: str) -> str:
+    return "".join(name.split()).replace("_", "").lower()
+
+
+_BY_SQUASHED: Final = MappingProxyType({_squash(name): name for name in COLUMNS})
+
+
+@attrs.frozen(kw_only=True)
+class Problem:
+    """Something in an input file that sendkit could not read.
+
+    It names the place, never the child: the row and column, and a reason that
+    contains no personal field.
+
+    Attributes:
+        reason: What was wrong.
+        row: The 1-based row in a CSV or XLSX file (header included).
+        column: The column name, for CSV and XLSX.
+        element: The element path in an XML file, such as
+            ``Person[2]/Requests[1]/ReceivedDate`` (positions count from 1).
+        source: The file name.
+    """
+
+    reason: str
+    row: int | None = None
+    column: str | None = None
+    element: str | None = None
+    source: str | None = None
+
+    def to_error(self) -> RowError:
+        """Return this problem as a `RowError`, for strict reading."""
+        return RowError(
+            self.reason,
+            row=self.row,
+            column=self.column or self.element,
+            source=self.source,
+        )
+
+    def __str__(self) -> str:
+        where = [part for part in (self.source,) if part]
+        if self.row is not None:
+            where.append(f"row {self.row}")
+        if self.column:
+            where.append(f"column {self.column!r}")
+        if self.element:
+            where.append(f"element {self.element}")
+        return f"{', '.join(where)}: {self.reason}" if where else self.reason
+
+
+@attrs.frozen(kw_only=True)
+class CaseFile:
+    """The cases read from one file, and what could not be read.
+
+    Attributes:
+        cases: The cases, in file order; rows with problems are left out.
+        problems: One entry per unreadable row or element.
+        ignored: Columns or elements present but not used, by name only.
+        source: The file name.
+    """
+
+    cases: tuple[EhcCase, ...]
+    problems: tuple[Problem, ...] = ()
+    ignored: tuple[str, ...] = ()
+    source: str = ""
+
+
+class _CellError(Exception):
+    """A cell that cannot be read; the message is safe to print."""
+
+
+def _text(value: object) -> str:
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value).strip()
+
+
+def _read_date(value: object, column: str) -> dt.date | None:
+    if isinstance(value, dt.date):
+        return as_date(value, column)
+    text = _text(value)
+    if not text:
+        return None
+    try:
+        return parse_date(text, field=column)
+    except SendkitError as exc:
+        raise _CellError(str(exc)) from None
+
+
+def _read_flag(value: object, column: str) -> bool | None:
+    if isinstance(value, bool):
+        return value
+    text = _text(value).lower()
+    if not text:
+        return None
+    if text in _TRUE:
+        return True
+    if text in _FALSE:
+        return False
+    msg = f"{column} must be {_FLAG_FORMS}, got {_text(value)[:20]!r}"
+    raise _CellError(msg)
+
+
+def _read_reasons(value: object, column: str) -> tuple[ExceptionReason, ...]:
+    text = _text(value).lower()
+    reasons = []
+    for part in filter(None, (p.strip() for p in text.replace(",", ";").split(";"))):
+        reason = _REASONS.get(part)
+        if reason is None:
+            accepted = ", ".join(r.value for r in ExceptionReason)
+            msg = (
+                f"{column} {part[:40]!r} is not an exception reason; expected one of "
+                f"{accepted} or the reg 10(4) limb letter a-d, separated by ';'"
+            )
+            raise _CellError(msg)
+        reasons.append(reason)
+    return tuple(reasons)
+
+
+def _map_header(
+    header: Sequence[object],
+) -> tuple[dict[int, str], list[str], list[str]]:
+    """Return {position: column name}, the ignored names and duplicate names."""
+    used: dict[int, str] = {}
+    ignored: list[str] = []
+    duplicates: list[str] = []
+    seen: set[str] = set()
+    for position, raw in enumerate(header):
+        name = _text(raw) if raw is not None else ""
+        column = _BY_SQUASHED.get(_squash(name))
+        if column is None:
+            if name:
+                ignored.append(name)
+        elif column in seen:
+            duplicates.append(column)
+        else:
+            seen.add(column)
+            used[position] = column
+    return used, ignored, duplicates
+
+
+def _read_cell(field: str, value: object, column: str) -> object:
+    """Convert one non-empty cell for *field*; raise `_CellError` if unreadable."""
+    if field in _DATE_FIELDS:
+        return _read_date(value, column)
+    if field in _FLAG_FIELDS:
+        return _read_flag(value, column)
+    if field == "exceptions":
+        return _read_reasons(value, column)
+    return _text(value)  # the case id, or the free-text note (kept, never echoed)
+
+
+def _case_from_cells(cells: Mapping[str, object]) -> EhcCase:
+    """Build a case from named cells, raising `_CellError` with a column name."""
+    values: dict[str, Any] = {}
+    for column, value in cells.items():
+        if value is None:
+            continue
+        try:
+            values[COLUMNS[column]] = _read_cell(COLUMNS[column], value, column)
+        except _CellError as exc:
+            raise _CellError(column, str(exc)) from None
+    if not values.get("case_id"):
+        raise _CellError("CaseId", "CaseId is empty; every row needs an opaque case id")
+    received = values.get("received")
+    if received is None:
+        raise _CellError("ReceivedDate", "ReceivedDate is empty")
+    for column, field in COLUMNS.items():
+        later = values.get(field)
+        if field in _DATE_FIELDS and later is not None and later < received:
+            msg = f"{column} {later.isoformat()} is before ReceivedDate"
+            raise _CellError(column, msg)
+    note = values.pop("exception_note", "")
+    reasons = values.get("exceptions", ())
+    if reasons and values.get("week20") is False:
+        msg = "ExceptionReason is given but Week20 is 0"
+        raise _CellError("ExceptionReason", msg)
+    values["exceptions"] = tuple(
+        CaseException(reason=reason, note=note) for reason in reasons
+    )
+    return EhcCase(**values)
+
+
+def cases_from_rows(
+    header: Sequence[object],
+    rows: Iterable[Sequence[object]],
+    *,
+    source: str = "",
+    first_row: int = 2,
+    strict: bool = False,
+) -> CaseFile:
+    """Read cases from a header and rows of cells (text, dates or numbers).
+
+    This is what the CSV and XLSX readers call; use it for data already in
+    memory, such as a sheet read by other means.
+
+    Args:
+        header: The column names.
+        rows: The data rows, each a sequence of cells in header order.
+        source: A name for the data, used in problems.
+        first_row: The number of the first data row (2 when a header row
+            precedes it).
+        strict: Raise on the first problem instead of collecting problems.
+
+    Returns:
+        The cases and the problems.
+
+    Raises:
+        RowError: A required column is missing; with *strict*, any problem.
+
+    Example:
+        >>> read = cases_from_rows(
+        ...     ["CaseId", "ReceivedDate", "StartDate", "Forename"],
+        ...     [["R1", "08/01/2024", "2024-05-27", "(never read)"],
+        ...      ["R2", "2024-02-30", "", "(never read)"]],
+        ...     source="cases.csv",
+        ... )
+        >>> [case.case_id for case in read.cases], read.ignored
+        (['R1'], ('Forename',))
+        >>> print(read.problems[0])
+        cases.csv, row 3, column 'ReceivedDate': ReceivedDate '2024-02-30' is not a real date (there is no day 30 in February 2024)
+    """
+    used, ignored, duplicates = _map_header(header)
+    for column in REQUIRED_COLUMNS:
+        if column not in used.values():
+            msg = (
+                f"the required column {column!r} is missing; the file needs "
+                f"{', '.join(REQUIRED_COLUMNS)} and may have "
+                f"{', '.join(c for c in COLUMNS if c not in REQUIRED_COLUMNS)}"
+            )
+            raise RowError(msg, row=first_row - 1, source=source or None)
+    problems: list[Problem] = [
+        Problem(
+            reason=f"column {column!r} appears more than once; the first is used",
+            row=first_row - 1,
+            column=column,
+            source=source or None,
+        )
+        for column in duplicates
+    ]
+    cases: list[EhcCase] = []
+    first_seen: dict[str, int] = {}
+    for number, row in enumerate(rows, start=first_row):
+        cells = {
+            column: row[position] if position < len(row) else None
+            for position, column in used.items()
+        }
+        if all(value is None or _text(value) == "" for value in cells.values()):
+            continue
+        try:
+            case = _case_from_cells(cells)
+        except _CellError as exc:
+            column, reason = exc.args
+            problem = Problem(
+                reason=reason, row=number, column=column, source=source or None
+            )
+        except InvalidInputError as exc:  # a model invariant; message has no PII
+            problem = Problem(reason=str(exc), row=number, source=source or None)
+        else:
+            if case.case_id in first_seen:
+                problem = Problem(
+                    reason=(
+                        f"CaseId {case.case_id!r} repeats row "
+                        f"{first_seen[case.case_id]}; this row is left out"
+                    ),
+                    row=number,
+                    column="CaseId",
+                    source=source or None,
+                )
+            else:
+                first_seen[case.case_id] = number
+                cases.append(case)
+                continue
+        if strict:
+            raise problem.to_error()
+        problems.append(problem)
+    return CaseFile(
+        cases=tuple(cases),
+        problems=tuple(problems),
+        ignored=tuple(ignored),
+        source=source,
+    )
+
+
+def _read_csv(path: pathlib.Path, *, strict: bool) -> CaseFile:
+    with path.open(newline="", encoding="utf-8-sig") as handle:
+        reader = csv.reader(handle)
+        header = next(reader, None)
+        if header is None:
+            raise RowError("the file is empty; expected a header row", source=path.name)
+        return cases_from_rows(header, reader, source=path.name, strict=strict)
+
+
+def _read_xlsx(path: pathlib.Path, *, strict: bool) -> CaseFile:
+    try:
+        import openpyxl  # noqa: PLC0415 - only needed for workbooks
+    except ImportError as exc:  # pragma: no cover - a runtime dependency
+        msg = "reading .xlsx files needs openpyxl: pip install openpyxl"
+        raise InvalidInputError(msg) from exc
+    workbook = openpyxl.load_workbook(path, read_only=True, data_only=True)
+    try:
+        sheet = workbook.worksheets[0]
+        rows = sheet.iter_rows(values_only=True)
+        header = next(rows, None)
+        if header is None:
+            raise RowError(
+                "the first sheet is empty; expected a header row", source=path.name
+            )
+        return cases_from_rows(header, rows, source=path.name, strict=strict)
+    finally:
+        workbook.close()
+
+
+def _read_xml(path: pathlib.Path, *, strict: bool) -> CaseFile:
+    from ._sen2xml import read_sen2_xml  # noqa: PLC0415 - avoids an import cycle
+
+    return read_sen2_xml(path, strict=strict)
+
+
+_READERS: Final[Mapping[str, Callable[..., CaseFile]]] = MappingProxyType(
+    {".csv": _read_csv, ".xlsx": _read_xlsx, ".xlsm": _read_xlsx, ".xml": _read_xml}
+)
+
+
+def read_cases(path: str | pathlib.Path, *, strict: bool = False) -> CaseFile:
+    """Read a caseload from a CSV, XLSX or SEN2 XML file, chosen by suffix.
+
+    CSV and XLSX files have a header row with the `COLUMNS` names (SEN2's field
+    names; ``CaseId`` and ``ReceivedDate`` are required); dates are
+    ``YYYY-MM-DD`` or UK ``DD/MM/YYYY`` (or real dates in a workbook).
+    An XLSX file is read from its first sheet.
+    XML files are SEN2 person-level returns (see `read_sen2_xml`).
+
+    Unreadable rows are left out and listed in `CaseFile.problems` by row and
+    column, never by the child's details.
+
+    Args:
+        path: The file.
+        strict: Raise `RowError` at the first problem instead.
+
+    Returns:
+        The cases read and the problems found.
+
+    Raises:
+        InvalidInputError: The suffix is not one sendkit reads, or the file is
+            missing.
+        RowError: A required column is missing; with *strict*, any problem.
+    """
+    path = pathlib.Path(path)
+    reader = _READERS.get(path.suffix.lower())
+    if reader is None:
+        msg = (
+            f"cannot read {path.name!r}: expected a file ending in "
+            f"{', '.join(_READERS)}"
+        )
+        raise InvalidInputError(msg)
+    if not path.is_file():
+        msg = f"no such file: {str(path)!r}"
+        raise InvalidInputError(msg)
+    return reader(path, strict=strict)

@@ -1,0 +1,133 @@
+"""Synthetic caseloads of a realistic shape, for examples, demos and benchmarks.
+
+Nothing here is real data: every case is drawn from a seeded random generator.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import random
+from typing import Any, Final
+
+from ..dates import as_int
+from ..errors import InvalidInputError
+from ._model import CaseException, EhcCase, ExceptionReason
+
+__all__ = ["synthetic_caseload"]
+
+_REASONS: Final = tuple(ExceptionReason)
+# The shape of the made-up caseload (shares of cases at each branch).
+_DECIDED_IN_6_WEEKS: Final = 0.85
+_ASSESSED: Final = 0.8
+_PLAN_ISSUED: Final = 0.9
+_EXCEPTION_LATE: Final = 0.7  # exception cases mostly run late
+_WITHIN_A_YEAR: Final = 0.875  # of late plans, the share issued within 52 weeks
+
+
+def _share(value: object, name: str) -> float:
+    if not isinstance(value, int | float) or not 0 <= value <= 1:
+        msg = f"{name} must be a fraction from 0 to 1, got {value!r}"
+        raise InvalidInputError(msg)
+    return float(value)
+
+
+def synthetic_caseload(  # noqa: C901 - one generator, read top to bottom
+    *,
+    year: int,
+    requests_per_year: int = 3_000,
+    on_time: float = 0.5,
+    exceptions: float = 0.07,
+    seed: int = 0,
+) -> tuple[EhcCase, ...]:
+    """Return a made-up caseload: two years of requests, seen at the end of *year*.
+
+    Requests arrive evenly from 1 January of the year before *year* to
+    31 December of *year*, *requests_per_year* a year.
+    About 80% are agreed for assessment (decision after 3-8 weeks), and 90% of
+    those lead to a plan; the rest get a decision not to issue at 12-18 weeks.
+    A share *on_time* of plans is issued within 20 weeks (day 100-140); the
+    others take 141-364 days, and one in eight of those more than a year.
+    A share *exceptions* of assessed cases has ``week20=True`` with a random
+    reg 10(4) reason; they run later than the rest.
+    Events after 31 December of *year* have not happened yet, so the newest
+    requests are still open.
+
+    Args:
+        year: The year whose end is "now".
+        requests_per_year: Requests received per year.
+        on_time: The target share of plans issued within 20 weeks.
+        exceptions: The share of assessed cases with an exception.
+        seed: The random seed; the same arguments give the same caseload.
+
+    Returns:
+        The cases, ids ``SYN-000001`` upwards, in order of receipt.
+
+    Example:
+        >>> cases = synthetic_caseload(year=2024, requests_per_year=100, seed=1)
+        >>> len(cases), cases[0].case_id
+        (200, 'SYN-000001')
+    """
+    year = as_int(year, "year")
+    count = as_int(requests_per_year, "requests_per_year")
+    if count < 0:
+        msg = f"requests_per_year must be 0 or more, got {count!r}"
+        raise InvalidInputError(msg)
+    on_time = _share(on_time, "on_time")
+    exceptions = _share(exceptions, "exceptions")
+    rng = random.Random(seed)  # noqa: S311 - test data, not security
+    first = dt.date(year - 1, 1, 1).toordinal()
+    as_of = dt.date(year, 12, 31).toordinal()
+    span = as_of - first + 1
+    arrivals = sorted(first + int(rng.random() * span) for _ in range(2 * count))
+
+    def happened(received: int, days: int) -> dt.date | None:
+        day = received + days
+        return dt.date.fromordinal(day) if day <= as_of else None
+
+    def chance(share: float) -> bool:
+        return rng.random() < share
+
+    cases = []
+    for number, received in enumerate(arrivals, start=1):
+        decision_days = (
+            rng.randint(21, 42) if chance(_DECIDED_IN_6_WEEKS) else rng.randint(43, 56)
+        )
+        decided = happened(received, decision_days)
+        assess = chance(_ASSESSED)
+        fields: dict[str, Any] = {
+            "case_id": f"SYN-{number:06d}",
+            "received": dt.date.fromordinal(received),
+            "request_outcome_date": decided,
+            "decided_to_assess": assess if decided else None,
+        }
+        if decided and assess:
+            excepted = chance(exceptions)
+            fields["advice_requested"] = happened(received, decision_days + 2)
+            fields["advice_received"] = happened(
+                received, decision_days + rng.randint(20, 60)
+            )
+            if chance(_PLAN_ISSUED):
+                if chance(on_time) and not (excepted and chance(_EXCEPTION_LATE)):
+                    plan_days = rng.randint(100, 140)
+                elif chance(_WITHIN_A_YEAR):
+                    plan_days = rng.randint(141, 364)
+                else:
+                    plan_days = rng.randint(365, 540)
+                outcome = happened(received, max(decision_days + 1, plan_days - 35))
+                fields["assessment_outcome_date"] = outcome
+                fields["decided_to_issue"] = True if outcome else None
+                fields["draft_issued"] = happened(
+                    received, max(decision_days + 1, plan_days - 28)
+                )
+                fields["plan_issued"] = happened(received, plan_days)
+            else:
+                outcome = happened(received, rng.randint(84, 126))
+                fields["assessment_outcome_date"] = outcome
+                fields["decided_to_issue"] = False if outcome else None
+            if excepted:
+                fields["week20"] = True
+                fields["exceptions"] = (CaseException(reason=rng.choice(_REASONS)),)
+            elif fields.get("plan_issued"):
+                fields["week20"] = False
+        cases.append(EhcCase(**fields))
+    return tuple(cases)

@@ -1,0 +1,130 @@
+"""Hypothesis strategies for EHC cases and caseloads, for your own tests.
+
+Install the test extra first: ``pip install sendkit[test]`` (Hypothesis is not
+a runtime dependency; only this module imports it).
+
+Durations lean towards the edges that matter: day 0, the 6-, 16- and 20-week
+limits (days 42, 112, 140) and 52 weeks (day 364), each with its neighbours.
+Every generated case is valid: no date before the request was received, and no
+exception reasons with ``week20=False``.
+Case ids are opaque (``R`` and digits); nothing personal is ever generated.
+
+Usage::
+
+    from hypothesis import given
+    from sendkit.ehc.strategies import caseloads
+
+    @given(caseloads(max_size=30))
+    def test_never_more_in_time_than_issued(cases):
+        result = timeliness(cases, year=2024)
+        assert result.within_20_weeks <= result.issued
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Final
+
+from hypothesis import strategies as st
+
+from ._model import CaseException, EhcCase, ExceptionReason
+
+__all__ = ["EDGE_DAYS", "case_ids", "caseloads", "durations", "ehc_cases"]
+
+#: Day counts at and either side of each statutory limit.
+EDGE_DAYS: Final = (0, 1, 41, 42, 43, 111, 112, 113, 139, 140, 141, 363, 364, 365)
+
+_FIRST: Final = dt.date(2014, 9, 1)  # EHC plans began on 1 September 2014
+_LAST: Final = dt.date(2030, 12, 31)
+
+
+def durations(max_days: int = 700) -> st.SearchStrategy[int]:
+    """Day counts from 0 to *max_days*, biased to the statutory edges."""
+    return st.one_of(
+        st.sampled_from([day for day in EDGE_DAYS if day <= max_days]),
+        st.integers(min_value=0, max_value=max_days),
+    )
+
+
+def case_ids() -> st.SearchStrategy[str]:
+    """Opaque case ids such as ``R17``."""
+    return st.integers(min_value=1, max_value=10**7).map(lambda n: f"R{n}")
+
+
+def _maybe_after(
+    draw: st.DrawFn, start: dt.date, *, max_days: int = 700
+) -> dt.date | None:
+    days = draw(st.none() | durations(max_days))
+    if days is None:
+        return None
+    return min(start + dt.timedelta(days=days), dt.date.max)
+
+
+@st.composite
+def ehc_cases(
+    draw: st.DrawFn,
+    *,
+    case_id: st.SearchStrategy[str] | None = None,
+    received: st.SearchStrategy[dt.date] | None = None,
+    issued: bool | None = None,
+) -> EhcCase:
+    """Draw one valid `EhcCase`.
+
+    Args:
+        draw: Supplied by Hypothesis.
+        case_id: Ids to draw from; `case_ids` by default.
+        received: Received dates to draw from; 1 September 2014 to 2030 by default.
+        issued: ``True`` to always have a final plan, ``False`` never,
+            ``None`` either.
+    """
+    received_on = draw(
+        st.dates(min_value=_FIRST, max_value=_LAST) if received is None else received
+    )
+    if issued is None:
+        plan = _maybe_after(draw, received_on)
+    elif issued:
+        plan = received_on + dt.timedelta(days=draw(durations()))
+    else:
+        plan = None
+    week20 = draw(st.sampled_from([None, True, False]))
+    reasons = (
+        ()
+        if week20 is False
+        else draw(st.lists(st.sampled_from(ExceptionReason), max_size=2, unique=True))
+    )
+    return EhcCase(
+        case_id=draw(case_ids() if case_id is None else case_id),
+        received=received_on,
+        request_outcome_date=_maybe_after(draw, received_on, max_days=120),
+        decided_to_assess=draw(st.sampled_from([None, True, False])),
+        advice_requested=_maybe_after(draw, received_on, max_days=120),
+        advice_received=_maybe_after(draw, received_on, max_days=200),
+        assessment_outcome_date=_maybe_after(draw, received_on, max_days=300),
+        decided_to_issue=True if plan else draw(st.sampled_from([None, False])),
+        draft_issued=_maybe_after(draw, received_on, max_days=300),
+        plan_issued=plan,
+        week20=week20,
+        exceptions=tuple(CaseException(reason=reason) for reason in reasons),
+    )
+
+
+def caseloads(
+    *,
+    min_size: int = 0,
+    max_size: int = 50,
+    received: st.SearchStrategy[dt.date] | None = None,
+) -> st.SearchStrategy[list[EhcCase]]:
+    """Lists of cases with distinct ids.
+
+    Args:
+        min_size: The fewest cases.
+        max_size: The most cases.
+        received: Received dates to draw from (say, two years before the
+            year you measure, so that plans fall in it).
+    """
+    return st.lists(
+        ehc_cases(received=received),
+        min_size=min_size,
+        max_size=max_size,
+        unique_by=lambda case: case.case_id,
+    )

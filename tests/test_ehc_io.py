@@ -1,0 +1,340 @@
+"""Reading caseloads from CSV, XLSX and SEN2 XML, and keeping children's data out."""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import pathlib
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+
+from sendkit.ehc import (
+    COLUMNS,
+    EhcCase,
+    ExceptionReason,
+    cases_from_rows,
+    read_cases,
+    read_sen2_xml,
+)
+from sendkit.ehc.strategies import caseloads
+from sendkit.errors import InvalidInputError, RowError
+
+from .conftest import DATA
+
+D = dt.date
+#: Personal values planted in the fixtures; none may ever reach an output.
+PERSONAL = (
+    "Zebedee",
+    "Ermintrude",
+    "Dougal",
+    "Roundabout",
+    "Florence",
+    "Magic",
+    "Train",
+    "Rusty",
+    "McHenry",
+    "2015-03-14",
+    "14/03/2016",
+    "2013-07-30",
+    "Q9000000000",
+    "ZZ99",
+    "bereavement",
+    "purple",
+)
+
+
+def assert_no_personal_data(*texts: str) -> None:
+    joined = "\n".join(texts)
+    for value in PERSONAL:
+        assert value not in joined, value
+
+
+class TestCsv:
+    def test_fixture(self):
+        """Good rows become cases; bad rows are reported by row and column."""
+        read = read_cases(DATA / "ehc_cases.csv")
+        assert [c.case_id for c in read.cases] == [
+            "C001",
+            "C002",
+            "C003",
+            "C004",
+            "C005",
+            "C006",
+            "C007",
+            "C010",
+            "C011",
+        ]
+        assert [(p.row, p.column) for p in read.problems] == [
+            (9, "ReceivedDate"),
+            (10, "StartDate"),
+            (13, "CaseId"),
+            (14, "Week20"),
+        ]
+        assert read.ignored == ("Forename", "PersonBirthDate", "UPN")
+
+    def test_uk_and_iso_dates_read_alike(self):
+        """C001 is ISO, C002 UK day-first; both read the same January date."""
+        by_id = {c.case_id: c for c in read_cases(DATA / "ehc_cases.csv").cases}
+        assert by_id["C001"].received == by_id["C002"].received == D(2024, 1, 8)
+        assert by_id["C002"].plan_issued == D(2024, 5, 28)
+
+    def test_exception_reason_and_note_are_kept(self):
+        """C003's reason (limb c) and note are on the case; C010's spelled-out reason too."""
+        by_id = {c.case_id: c for c in read_cases(DATA / "ehc_cases.csv").cases}
+        (exc,) = by_id["C003"].exceptions
+        assert exc.reason is ExceptionReason.PERSONAL_CIRCUMSTANCES
+        assert exc.note.startswith("Family")
+        assert by_id["C010"].exceptions[0].reason is ExceptionReason.ABSENCE_FROM_AREA
+        assert by_id["C003"].excepted
+        assert not by_id["C001"].excepted
+
+    def test_no_personal_data_in_problems_or_cases(self):
+        """Names, birth dates, UPNs and the note never appear in problems or case reprs."""
+        read = read_cases(DATA / "ehc_cases.csv")
+        assert_no_personal_data(
+            *(str(p) for p in read.problems),
+            *(repr(p) for p in read.problems),
+            *(repr(c.case_id) for c in read.cases),
+        )
+
+    def test_strict_raises_the_first_problem(self):
+        """strict=True raises a RowError naming row 9 and its column."""
+        with pytest.raises(RowError) as info:
+            read_cases(DATA / "ehc_cases.csv", strict=True)
+        assert (info.value.row, info.value.column) == (9, "ReceivedDate")
+        assert_no_personal_data(str(info.value))
+
+    def test_missing_required_column(self, tmp_path):
+        """A file without ReceivedDate is refused and the needed columns are listed."""
+        path = tmp_path / "cases.csv"
+        path.write_text("CaseId,StartDate\nA,2024-01-01\n", encoding="utf-8")
+        with pytest.raises(RowError, match="'ReceivedDate' is missing"):
+            read_cases(path)
+
+    def test_collect_lowercase_names_and_bom(self, tmp_path):
+        """COLLECT's lower-case names and a UTF-8 byte-order mark are accepted."""
+        path = tmp_path / "collect.csv"
+        path.write_text(
+            "\ufeffcaseid,receiveddate,startdate,week20\nA,2024-01-01,2024-05-20,Y\n",
+            encoding="utf-8",
+        )
+        (case,) = read_cases(path).cases
+        assert case == EhcCase(
+            case_id="A", received=D(2024, 1, 1), plan_issued=D(2024, 5, 20), week20=True
+        )
+
+    @pytest.mark.parametrize(
+        ("cell", "reason"),
+        [
+            ("b", ExceptionReason.EARLY_YEARS_CLOSURE),
+            ("10(4)(a)", ExceptionReason.SCHOOL_CLOSURE),
+            ("school_closure; d", ExceptionReason.SCHOOL_CLOSURE),
+        ],
+    )
+    def test_exception_reason_spellings(self, cell, reason):
+        """Reasons may be the value, the limb letter, or the limb; several with ';'."""
+        read = cases_from_rows(
+            ["CaseId", "ReceivedDate", "ExceptionReason"], [["A", "2024-01-01", cell]]
+        )
+        assert read.cases[0].exceptions[0].reason is reason
+
+    def test_unknown_exception_reason(self):
+        """An unknown reason is a problem naming the accepted values."""
+        read = cases_from_rows(
+            ["CaseId", "ReceivedDate", "ExceptionReason"],
+            [["A", "2024-01-01", "illness"]],
+        )
+        assert not read.cases
+        assert "personal_circumstances" in read.problems[0].reason
+
+    def test_reason_with_week20_zero_is_a_problem(self):
+        """An exception reason contradicting Week20 = 0 is reported, not guessed."""
+        read = cases_from_rows(
+            ["CaseId", "ReceivedDate", "Week20", "ExceptionReason"],
+            [["A", "2024-01-01", "0", "c"]],
+        )
+        assert read.problems[0].column == "ExceptionReason"
+
+    def test_blank_rows_are_skipped(self):
+        """Wholly blank rows (spreadsheet padding) are neither cases nor problems."""
+        read = cases_from_rows(
+            ["CaseId", "ReceivedDate"], [["", ""], ["A", "2024-01-01"], []]
+        )
+        assert len(read.cases) == 1
+        assert not read.problems
+
+    def test_unknown_suffix_and_missing_file(self, tmp_path):
+        """Only .csv, .xlsx and .xml are read; a missing file is named."""
+        with pytest.raises(InvalidInputError, match=r"\.csv"):
+            read_cases(tmp_path / "cases.txt")
+        with pytest.raises(InvalidInputError, match="no such file"):
+            read_cases(tmp_path / "absent.csv")
+
+
+def write_csv(path: pathlib.Path, cases: list[EhcCase]) -> None:
+    """Write cases in the documented layout (a test helper, not a library feature)."""
+    fields = {v: k for k, v in COLUMNS.items()}
+    with path.open("w", newline="", encoding="utf-8") as handle:
+        out = csv.writer(handle)
+        out.writerow(list(COLUMNS))
+        for c in cases:
+            row = []
+            for field in COLUMNS.values():
+                if field == "exceptions":
+                    value = ";".join(e.reason.value for e in c.exceptions)
+                elif field == "exception_note":
+                    value = ""
+                else:
+                    value = getattr(c, field)
+                if isinstance(value, bool):
+                    value = int(value)
+                row.append("" if value is None else str(value))
+            out.writerow(row)
+    assert fields
+
+
+class TestRoundTrip:
+    @settings(suppress_health_check=[HealthCheck.function_scoped_fixture])
+    @given(caseloads(max_size=15))
+    def test_csv_round_trip(self, tmp_path, cases):
+        """Any valid caseload written in the layout reads back unchanged."""
+        path = tmp_path / "round.csv"
+        write_csv(path, cases)
+        read = read_cases(path)
+        assert not read.problems
+        assert list(read.cases) == cases
+
+
+class TestXlsx:
+    def test_workbook_with_real_dates_and_numbers(self, tmp_path):
+        """Date cells, numeric ids and numeric Week20 are read from the first sheet."""
+        openpyxl = pytest.importorskip("openpyxl")
+        book = openpyxl.Workbook()
+        sheet = book.active
+        sheet.append(["CaseId", "Forename", "ReceivedDate", "StartDate", "Week20"])
+        sheet.append(
+            [1001, "Zebedee", dt.datetime(2024, 1, 8), dt.datetime(2024, 5, 27), 0]
+        )
+        sheet.append([1002, "Dougal", "08/01/2024", "bad date", 1])
+        path = tmp_path / "cases.xlsx"
+        book.save(path)
+        read = read_cases(path)
+        assert read.cases == (
+            EhcCase(
+                case_id="1001",
+                received=D(2024, 1, 8),
+                plan_issued=D(2024, 5, 27),
+                week20=False,
+            ),
+        )
+        assert [(p.row, p.column) for p in read.problems] == [(3, "StartDate")]
+        assert_no_personal_data(*(str(p) for p in read.problems))
+
+
+class TestSen2Xml:
+    def test_fixture(self):
+        """One case per request, with positional opaque ids and the plan's StartDate."""
+        read = read_sen2_xml(DATA / "ehc_sen2.xml")
+        assert [c.case_id for c in read.cases] == [
+            "999-P1-R1",
+            "999-P2-R1",
+            "999-P2-R2",
+            "999-P3-R3",
+        ]
+        first = read.cases[0]
+        assert (first.received, first.plan_issued, first.week20) == (
+            D(2024, 1, 8),
+            D(2024, 5, 27),
+            False,
+        )
+        assert first.decided_to_assess is True
+        assert first.decided_to_issue is True
+        assert read.cases[1].excepted
+        assert read.cases[2].plan_issued is None
+        assert read.cases[2].decided_to_assess is None
+
+    def test_problems_name_the_element_not_the_child(self):
+        """Unknown elements and bad values are reported by element path only."""
+        read = read_sen2_xml(DATA / "ehc_sen2.xml")
+        assert [p.element for p in read.problems] == [
+            "Person[2]/FavouriteColour",
+            "Person[3]/Requests[1]/ReceivedDate",
+            "Person[3]/Requests[2]/Assessment[1]/Week20",
+        ]
+        assert_no_personal_data(
+            *(str(p) for p in read.problems), *(repr(c) for c in read.cases)
+        )
+
+    def test_recognised_but_unused_elements_are_listed(self):
+        """Elements sendkit knows but does not use are listed by name; personal ones are not."""
+        read = read_sen2_xml(DATA / "ehc_sen2.xml")
+        assert "RequestOutcome" in read.ignored
+        assert "PlanDetail" in read.ignored
+        assert "Surname" not in read.ignored
+
+    def test_read_cases_dispatches_xml(self):
+        """read_cases reads .xml files with the SEN2 reader."""
+        assert read_cases(DATA / "ehc_sen2.xml") == read_sen2_xml(DATA / "ehc_sen2.xml")
+
+    def test_namespaces_are_ignored(self, tmp_path):
+        """A default namespace on the message does not hide the elements."""
+        path = tmp_path / "ns.xml"
+        path.write_text(
+            '<Message xmlns="urn:example"><Persons><Person><Requests>'
+            "<ReceivedDate>2024-01-01</ReceivedDate></Requests></Person></Persons></Message>",
+            encoding="utf-8",
+        )
+        (case,) = read_sen2_xml(path).cases
+        assert case.case_id == "LA-P1-R1"
+        assert case.received == D(2024, 1, 1)
+
+    def test_two_plans_in_one_request_are_not_guessed(self, tmp_path):
+        """Two assessments each with a plan: the request is left out and reported."""
+        plan = (
+            "<Assessment><Week20>0</Week20><NamedPlan><StartDate>{}</StartDate>"
+            "</NamedPlan></Assessment>"
+        )
+        path = tmp_path / "two.xml"
+        path.write_text(
+            "<Message><Persons><Person><Requests><ReceivedDate>2024-01-01</ReceivedDate>"
+            + plan.format("2024-05-01")
+            + plan.format("2024-06-01")
+            + "</Requests></Person></Persons></Message>",
+            encoding="utf-8",
+        )
+        read = read_sen2_xml(path)
+        assert not read.cases
+        assert "left out" in read.problems[0].reason
+
+    def test_date_order_is_checked(self, tmp_path):
+        """A plan dated before the request is reported, not read."""
+        path = tmp_path / "order.xml"
+        path.write_text(
+            "<Message><Persons><Person><Requests><ReceivedDate>2024-03-01</ReceivedDate>"
+            "<Assessment><NamedPlan><StartDate>2024-01-01</StartDate></NamedPlan></Assessment>"
+            "</Requests></Person></Persons></Message>",
+            encoding="utf-8",
+        )
+        read = read_sen2_xml(path)
+        assert not read.cases
+        assert read.problems[0].element.endswith("StartDate")
+
+    @pytest.mark.parametrize(
+        ("text", "match"),
+        [
+            ("<Persons/>", "root element is 'Persons'"),
+            ("<Message><Persons>", "not well-formed"),
+        ],
+    )
+    def test_not_a_sen2_file(self, tmp_path, text, match):
+        """Malformed XML or another root element is refused with a one-line reason."""
+        path = tmp_path / "bad.xml"
+        path.write_text(text, encoding="utf-8")
+        with pytest.raises(InvalidInputError, match=match):
+            read_sen2_xml(path)
+
+    def test_strict(self):
+        """strict=True raises at the first unknown element."""
+        with pytest.raises(RowError, match="FavouriteColour"):
+            read_sen2_xml(DATA / "ehc_sen2.xml", strict=True)
