@@ -1,20 +1,22 @@
 """Working-day arithmetic: sendkit against a naive loop and against numpy.
 
-Run from the project root (about 30 seconds):
+Run from the project root (15-30 seconds):
 
     .venv/bin/python benchmarks/bench_workdays.py
 
 Every figure is a ratio to a baseline timed in the same run, so the numbers
 carry over between machines better than absolute times do; the absolute times
-are printed too. Each timing is the best of several runs (``time.perf_counter``),
-calendars and inputs are built before any clock starts, and every
-implementation's answers are checked against the others before anything is
-printed. See benchmarks/README.md for how to read the table.
+are printed too. Each timing is the best of several interleaved runs
+(``time.perf_counter``, garbage collector off while timing); calendars and
+inputs are built before any clock starts, and every implementation's answers
+are checked against the others before anything is printed. See
+benchmarks/README.md for how to read the table.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import gc
 import platform
 import random
 import sys
@@ -42,15 +44,29 @@ SCALAR_TARGET = 10.0  # sendkit at least 10x faster than the naive loop at 35 da
 BATCH_TARGET = 0.75  # batch at most 0.75x the time of the numpy pipeline
 
 
-def best_of(repeat: int, func: Callable[[], object]) -> tuple[float, object]:
-    """Return the best wall time of *repeat* calls and the last result."""
-    best = float("inf")
-    result: object = None
-    for _ in range(repeat):
-        t0 = time.perf_counter()
-        result = func()
-        best = min(best, time.perf_counter() - t0)
-    return best, result
+def race(
+    rounds: int, contenders: dict[str, Callable[[], object]]
+) -> dict[str, tuple[float, object]]:
+    """Time each contender once per round, interleaved; keep each one's best.
+
+    Interleaving means a burst of load from elsewhere on the machine slows
+    every contender alike rather than one of them. The garbage collector is
+    off while a clock runs, as in ``timeit``.
+    """
+    best = dict.fromkeys(contenders, float("inf"))
+    results: dict[str, object] = {}
+    for _ in range(rounds):
+        for name, func in contenders.items():
+            gc.collect()
+            gc.disable()
+            try:
+                t0 = time.perf_counter()
+                results[name] = func()
+                elapsed = time.perf_counter() - t0
+            finally:
+                gc.enable()
+            best[name] = min(best[name], elapsed)
+    return {name: (best[name], results[name]) for name in contenders}
 
 
 # -- baselines -----------------------------------------------------------------------
@@ -143,12 +159,16 @@ def main() -> int:
         starts = [
             lo + dt.timedelta(days=rng.randrange(days_span)) for _ in range(count)
         ]
-        t_ours, ours = best_of(
-            5, lambda s=starts, n=n: [sendkit.add_working_days(d, n) for d in s]
+        timed = race(
+            3,
+            {
+                "ours": lambda s=starts, n=n: [
+                    sendkit.add_working_days(d, n) for d in s
+                ],
+                "naive": lambda s=starts, n=n: [naive_workday(d, n, hols) for d in s],
+            },
         )
-        t_naive, naive = best_of(
-            3, lambda s=starts, n=n: [naive_workday(d, n, hols) for d in s]
-        )
+        (t_ours, ours), (t_naive, naive) = timed["ours"], timed["naive"]
         if ours != naive:
             print(f"MISMATCH: scalar n={n}", file=sys.stderr)
             return 1
@@ -174,17 +194,21 @@ def main() -> int:
         ("days in [-60, 60]", mixed, ready_mixed),
         ("days = 35 for all", 35, 35),
     ):
-        t_ours, ours = best_of(5, lambda d=days: cal.add_working_days_many(starts, d))
-        t_fast, fast = best_of(
+        timed = race(
             5,
-            lambda d=days: numpy_pipeline(starts, d, npcal, to_datetime64_ordinal),
+            {
+                "ours": lambda d=days: cal.add_working_days_many(starts, d),
+                "fast": lambda d=days: numpy_pipeline(
+                    starts, d, npcal, to_datetime64_ordinal
+                ),
+                "slow": lambda d=days: numpy_pipeline(
+                    starts, d, npcal, to_datetime64_array
+                ),
+                "kernel": lambda d=ready_days: workday_kernel(ready_starts, d, npcal),
+            },
         )
-        t_slow, slow = best_of(
-            3, lambda d=days: numpy_pipeline(starts, d, npcal, to_datetime64_array)
-        )
-        t_kernel, kernel = best_of(
-            7, lambda d=ready_days: workday_kernel(ready_starts, d, npcal)
-        )
+        (t_ours, ours), (t_fast, fast) = timed["ours"], timed["fast"]
+        (t_slow, slow), (t_kernel, kernel) = timed["slow"], timed["kernel"]
         if not isinstance(kernel, np.ndarray) or not (
             ours == fast == slow == kernel.tolist()
         ):
