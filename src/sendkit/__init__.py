@@ -49,6 +49,7 @@ from .rules import (
     Unit,
     deadline,
     get_rule,
+    load_rules,
 )
 
 __all__ = [
@@ -87,6 +88,7 @@ __all__ = [
     "deadline",
     "get_rule",
     "is_working_day",
+    "load_rules",
     "parse_date",
 ]
 

@@ -14,12 +14,12 @@ import sys
 from collections.abc import Sequence
 
 from ..errors import SendkitError
-from . import _workdays
+from . import _rules, _workdays
 
 __all__ = ["main"]
 
 #: Modules that add subcommands, in the order they appear in ``--help``.
-_FAMILIES = [_workdays]
+_FAMILIES = [_workdays, _rules]
 
 EXIT_OK = 0
 EXIT_INPUT = 2

@@ -26,6 +26,7 @@ from ._engine import (
     deadline,
     get_rule,
 )
+from ._local import load_rules
 from ._model import (
     CODE_PATTERN,
     AlternativeClock,
@@ -59,4 +60,5 @@ __all__ = [
     "Unit",
     "deadline",
     "get_rule",
+    "load_rules",
 ]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+import enum
 from collections.abc import Iterable, Iterator, Mapping
 from types import MappingProxyType
 from typing import Any, Final, overload
@@ -10,7 +11,7 @@ from typing import Any, Final, overload
 import attrs
 
 from ..errors import InvalidInputError, InvalidTypeError, UnknownRuleError
-from ._model import Confidence, Period, Rule
+from ._model import Basis, Confidence, Counting, Direction, Period, Roll, Rule
 
 __all__ = ["OVERRIDABLE_FIELDS", "RuleBook"]
 
@@ -32,6 +33,29 @@ OVERRIDABLE_FIELDS: Final = (
 )
 
 _MAX_SUGGESTIONS: Final = 5
+
+_ENUM_FIELDS: Final[Mapping[str, type[enum.Enum]]] = {
+    "basis": Basis,
+    "confidence": Confidence,
+    "direction": Direction,
+    "counting": Counting,
+    "roll": Roll,
+}
+
+
+def enum_member(kind: type[enum.Enum], text: object, where: str) -> Any:
+    """Return the member of *kind* whose value is *text* (case, spaces and - or _ ignored).
+
+    Raises:
+        InvalidInputError: No member has that value; the message lists them.
+    """
+    key = str(text).strip().lower().replace(" ", "_").replace("-", "_")
+    for member in kind:
+        if key == member.value.replace("-", "_"):
+            return member
+    accepted = ", ".join(repr(member.value) for member in kind)
+    msg = f"{where}: {text!r} is not one of {accepted}"
+    raise InvalidInputError(msg)
 
 
 class RuleBook(Mapping[str, Rule]):
@@ -139,7 +163,7 @@ class RuleBook(Mapping[str, Rule]):
     # -- overriding -----------------------------------------------------------------
 
     def override(
-        self, code: str, *, reason: str | None = None, **changes: Any
+        self, code: str, /, *, reason: str | None = None, **changes: Any
     ) -> RuleBook:
         """Return a new book in which rule *code* has the given fields changed.
 
@@ -168,6 +192,9 @@ class RuleBook(Mapping[str, Rule]):
             raise InvalidInputError(msg)
         if isinstance(changes.get("period"), str):
             changes["period"] = Period.parse(changes["period"])
+        for name, kind in _ENUM_FIELDS.items():
+            if isinstance(changes.get(name), str):
+                changes[name] = enum_member(kind, changes[name], f"{code} {name}")
         period_changed = "period" in changes and changes["period"] != rule.period
         if reason is None:
             described = [
@@ -182,13 +209,16 @@ class RuleBook(Mapping[str, Rule]):
             changes["confidence"] = Confidence.UNCONFIRMED
         try:
             new = attrs.evolve(rule, overridden=reason, **changes)
+        except InvalidInputError:
+            raise
         except (TypeError, ValueError) as exc:
-            msg = f"cannot override rule {code!r}: {exc}"
+            detail = exc.args[0] if exc.args else exc
+            msg = f"cannot override rule {code!r}: {detail}"
             raise InvalidInputError(msg) from None
         return self.with_rules(new)
 
     def with_period(
-        self, code: str, period: Period | str, *, reason: str | None = None
+        self, code: str, /, period: Period | str, *, reason: str | None = None
     ) -> RuleBook:
         """Return a new book in which rule *code* runs for *period*.
 

@@ -471,7 +471,7 @@ def deadline(
             other_start, clock.period, Direction.AFTER, clock.counting, calendar
         )
         trail.append(f"Alternative clock: {clock.clock_starts}: {_long(other_start)}.")
-        trail.extend(other_lines)
+        trail.extend(line for line in other_lines if line not in trail)
         if other > due:
             trail.append(f"Whichever is later: {_long(other)}, from {clock.input}.")
             due = other
