@@ -17,6 +17,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import sendkit
+from sendkit import inspections
 from sendkit_excel import coerce, functions
 from sendkit_excel.coerce import date_to_serial
 
@@ -237,3 +238,40 @@ def test_isworkday_over_a_range():
     # Good Friday, Saturday, Tuesday after Easter 2025
     got = functions.sk_isworkday([[45765, 45766, 45769]])
     assert got == [[False, False, True]]
+
+
+# -- SK_PARSE_OUTCOME ------------------------------------------------------------
+
+OUTCOME_TEXTS = [
+    "Widespread and/or systemic failings",
+    "outcome 2",
+    "positive",
+    (
+        "The local area partnership's SEND arrangements typically lead to positive "
+        "experiences and outcomes for children and young people with SEND."
+    ),
+]
+
+
+@pytest.mark.parametrize("text", OUTCOME_TEXTS)
+def test_parse_outcome_both_styles(text):
+    outcome = inspections.parse_outcome(text)
+    assert functions.sk_parse_outcome(text) == outcome.value
+    assert functions.sk_parse_outcome(office(text), None) == outcome.value
+    assert functions.sk_parse_outcome(text, "number") == outcome.number
+    assert functions.sk_parse_outcome(office(text), office("Label")) == outcome.label
+    assert functions.sk_parse_outcome(text, "statement") == outcome.statement
+
+
+@pytest.mark.parametrize("number", [3, 3.0, [[3]]])
+def test_parse_outcome_from_a_number_cell(number):
+    assert functions.sk_parse_outcome(number) == "systemic"
+
+
+def test_parse_outcome_over_a_range_and_errors(classic):
+    got = functions.sk_parse_outcome([["outcome 1"], [None], ["good"]])
+    assert got[0] == ["positive"]
+    assert got[1] == [""]
+    assert got[2][0].startswith("ERROR: outcome 'good' is not an area SEND outcome")
+    assert functions.sk_parse_outcome("good").startswith("ERROR: outcome 'good'")
+    assert functions.sk_parse_outcome("1", "colour").startswith("ERROR: part 'colour'")

@@ -27,6 +27,19 @@ failed:
     sk_networkdays = Err.Description
 End Function
 
+Function sk_parse_outcome(outcome_text, Optional part)
+    #If App = "Microsoft Excel" Then
+        If TypeOf Application.Caller Is Range Then On Error GoTo failed
+        sk_parse_outcome = XLPy.CallUDF("sendkit_excel.functions", "sk_parse_outcome", Array(outcome_text, part), ActiveWorkbook, Application.Caller)
+        Exit Function
+    #Else
+        sk_parse_outcome = XLPy.CallUDF("sendkit_excel.functions", "sk_parse_outcome", Array(outcome_text, part))
+        Exit Function
+    #End If
+failed:
+    sk_parse_outcome = Err.Description
+End Function
+
 Function sk_workday(start_date, days, Optional region, Optional closures)
     #If App = "Microsoft Excel" Then
         If TypeOf Application.Caller Is Range Then On Error GoTo failed

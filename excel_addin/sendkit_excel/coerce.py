@@ -74,6 +74,11 @@ _MAX_SERIAL: Final = 2_958_465
 _EPOCH_BEFORE_BUG: Final = dt.date(1899, 12, 31)
 _EPOCH: Final = dt.date(1899, 12, 30)
 _FIRST_AFTER_BUG: Final = dt.date(1900, 3, 1)
+_EPOCH_ORDINAL: Final = _EPOCH.toordinal()
+
+
+def _after_bug(whole: int) -> dt.date:
+    return dt.date.fromordinal(_EPOCH_ORDINAL + whole)
 
 
 class ExcelInputError(InvalidInputError):
@@ -145,6 +150,8 @@ def serial_to_date(serial: float, name: str = "date") -> dt.date:
         msg = f"{name} {serial!r} is not a date"
         raise ExcelInputError(msg)
     whole = math.floor(serial)
+    if _LEAP_BUG_SERIAL < whole <= _MAX_SERIAL:
+        return _after_bug(whole)
     if whole < 1 or whole > _MAX_SERIAL:
         msg = (
             f"{name} {serial!r} is not a date: Excel date serials run from 1 "
@@ -206,6 +213,11 @@ def to_date(value: object, name: str = "date", default: object = REQUIRED) -> An
         >>> to_date(45062.5, "start_date")
         datetime.date(2023, 5, 16)
     """
+    kind = type(value)
+    if kind is dt.datetime:  # the common cases first: a column can be long
+        return value.date()  # type: ignore[attr-defined]
+    if (kind is float or kind is int) and value:
+        return serial_to_date(value, name)  # type: ignore[arg-type]
     value = scalar(value, name)
     if is_empty(value):
         return _default_or_error(default, name, f"a date ({ACCEPTED_DATE_FORMS})")

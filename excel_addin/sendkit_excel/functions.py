@@ -25,12 +25,14 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Callable
+from types import MappingProxyType
 from typing import Any, Final, TypeVar
 
 import xlwings as xw
 from xlwings import arg, func
 
 import sendkit
+from sendkit import inspections
 from sendkit.errors import SendkitError
 
 from . import coerce
@@ -38,6 +40,7 @@ from . import coerce
 __all__ = [
     "sk_isworkday",
     "sk_networkdays",
+    "sk_parse_outcome",
     "sk_workday",
 ]
 
@@ -123,7 +126,13 @@ def sk_workday(start_date, days, region=None, closures=None):
             return ""
         return cal.add_working_days(*read(starts[0], counts[0]))
     # One call for the whole range: each answer is two table look-ups.
-    cells: list[Any] = coerce.each(read, [starts, counts])
+    if len(coerce.as_grid(days)) * len(coerce.as_grid(days)[0]) == 1:
+        n = coerce.to_int(days, "days")  # one count for every row: read it once
+        cells: list[Any] = coerce.each(
+            lambda start: (coerce.to_date(start, "start_date"), n), [starts]
+        )
+    else:
+        cells = coerce.each(read, [starts, counts])
     good = [i for i, cell in enumerate(cells) if isinstance(cell, tuple)]
     good_starts = [cells[i][0] for i in good]
     good_counts = [cells[i][1] for i in good]
@@ -167,3 +176,38 @@ def sk_isworkday(check_date, region=None, closures=None):
         return cal.is_working_day(coerce.to_date(day, "check_date"))
 
     return _cells(check, [check_date], ["check_date"])
+
+
+# -- inspections ---------------------------------------------------------------
+
+#: What SK_PARSE_OUTCOME can show of an outcome.
+_OUTCOME_PARTS: Final = MappingProxyType(
+    {
+        "code": lambda outcome: outcome.value,
+        "number": lambda outcome: outcome.number,
+        "label": lambda outcome: outcome.label,
+        "statement": lambda outcome: outcome.statement,
+    }
+)
+
+
+@func
+@_excel_errors
+@arg(
+    "outcome_text",
+    ndim=2,
+    doc="The outcome as written: 3, outcome 3, a label or a sentence.",
+)
+@arg("part", doc="What to show: code (default), number, label or statement.")
+def sk_parse_outcome(outcome_text, part=None):
+    """Reads an area SEND inspection outcome (2023 framework) as a code or number."""
+    show = coerce.to_text(part, "part", "code").lower()
+    if show not in _OUTCOME_PARTS:
+        msg = f"part {show!r} is not one of {', '.join(_OUTCOME_PARTS)}"
+        raise coerce.ExcelInputError(msg)
+    pick = _OUTCOME_PARTS[show]
+
+    def parse(cell: object) -> Any:
+        return pick(inspections.parse_outcome(coerce.to_text(cell, "outcome_text")))
+
+    return _cells(parse, [outcome_text], ["outcome_text"])

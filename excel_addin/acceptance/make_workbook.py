@@ -1,0 +1,372 @@
+"""Generate ``acceptance.xlsx``: the workbook a person checks the add-in with in Excel.
+
+Nothing here has run in real Excel; the workbook is how a person finds out.
+Each sheet holds cases with their inputs, the answer sendkit gives (computed
+here, by the library), Excel's own ``WORKDAY``/``NETWORKDAYS`` over an embedded
+bank-holiday list as an independent cross-check where Excel has one, an
+empty column for the add-in's formula, and a check column showing ``OK``,
+``MISMATCH`` or ``not run``. ``CHECKLIST.md`` says how to use it.
+
+    python excel_addin/acceptance/make_workbook.py [--out PATH]
+
+The cells are reproducible: the same sendkit and holiday data give the same
+values and formulas, which a test checks against the committed file.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import importlib.metadata
+import pathlib
+import sys
+from collections.abc import Callable, Sequence
+from typing import Any, Final
+
+import openpyxl
+from openpyxl.styles import Font, PatternFill
+from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.worksheet import Worksheet
+
+import sendkit
+
+HERE = pathlib.Path(__file__).resolve().parent
+OUT = HERE / "acceptance.xlsx"
+FIXED_TIME: Final = dt.datetime(2025, 1, 1)  # noqa: DTZ001 - openpyxl wants naive
+HOLIDAY_YEARS: Final = range(2020, 2029)
+DATE_FORMAT: Final = "dd/mm/yyyy"
+HEADER = Font(bold=True)
+ADDIN_FILL = PatternFill("solid", fgColor="FFF2CC")
+
+#: Holiday sheet columns, one per region, for Excel's own WORKDAY.
+REGION_COLUMNS: Final = {
+    "england-and-wales": "A",
+    "scotland": "B",
+    "northern-ireland": "C",
+}
+
+
+def _holiday_range(region: str) -> str:
+    column = REGION_COLUMNS[region]
+    last = 1 + len(_holidays(region))
+    return f"Holidays!${column}$2:${column}${last}"
+
+
+def _holidays(region: str) -> list[dt.date]:
+    cal = sendkit.calendar_for(region)
+    first = dt.date(HOLIDAY_YEARS[0], 1, 1)
+    last = dt.date(HOLIDAY_YEARS[-1], 12, 31)
+    return [item.day for item in cal.holidays_between(first, last)]
+
+
+def _d(text: str) -> dt.date:
+    return dt.date.fromisoformat(text)
+
+
+# -- cases -----------------------------------------------------------------------
+# (what it checks, start, days, region or "")
+WORKDAY_CASES: Final = (
+    ("ordinary fortnight", "2025-02-05", 10, ""),
+    ("over Easter 2025", "2025-04-15", 5, ""),
+    ("over Christmas and New Year", "2025-12-19", 5, ""),
+    ("over the 2023 Coronation", "2023-05-03", 5, ""),
+    ("over the late-May 2026 bank holiday", "2026-05-22", 3, ""),
+    ("start on a Saturday", "2024-01-06", 1, ""),
+    ("zero days on a Sunday keeps the start", "2024-01-07", 0, ""),
+    ("counting back over Easter", "2025-04-24", -5, ""),
+    ("priority action plan, 35 working days", "2023-05-16", 35, ""),
+    ("100 working days", "2025-01-06", 100, ""),
+    ("Scotland: first Monday of August", "2025-08-01", 1, "scotland"),
+    ("Scotland: St Andrew's Day substitute", "2025-11-28", 1, "scotland"),
+    ("Northern Ireland: St Patrick's Day", "2025-03-14", 1, "northern-ireland"),
+    ("Northern Ireland: the Twelfth", "2025-07-11", 1, "northern-ireland"),
+    (
+        "England and Wales on the same Scottish day",
+        "2025-08-01",
+        1,
+        "england-and-wales",
+    ),
+)
+# (what it checks, start, end, region or "")
+NETWORKDAYS_CASES: Final = (
+    ("both ends counted", "2025-02-05", "2025-02-19", ""),
+    ("same working day counts 1", "2025-02-05", "2025-02-05", ""),
+    ("same weekend day counts 0", "2025-02-08", "2025-02-08", ""),
+    ("reversed dates are negative", "2025-02-19", "2025-02-05", ""),
+    ("a year with 8 bank holidays", "2025-01-01", "2025-12-31", ""),
+    ("priority action plan window", "2023-05-16", "2023-07-05", ""),
+    ("Scotland's year", "2025-01-01", "2025-12-31", "scotland"),
+    ("Northern Ireland's year", "2025-01-01", "2025-12-31", "northern-ireland"),
+)
+# (what it checks, date, region or "")
+ISWORKDAY_CASES: Final = (
+    ("Good Friday 2025", "2025-04-18", ""),
+    ("Tuesday after Easter", "2025-04-22", ""),
+    ("a Saturday", "2025-02-08", ""),
+    ("Coronation 2023", "2023-05-08", ""),
+    ("Scotland: 2 January", "2025-01-02", "scotland"),
+    ("England: 2 January", "2025-01-02", ""),
+)
+# (what it checks, value typed into the input cell, what the add-in cell should show)
+INPUT_CASES: Final = (
+    ("UK text date", "15/04/2025", "24/04/2025 (a date)"),
+    ("ISO text date", "2025-04-15", "24/04/2025 (a date)"),
+    ("US order is refused", "04/15/2025", "a message: there is no month 15"),
+    ("not a date", "next tuesday", "a message: not a date"),
+    ("empty start gives an empty cell", None, "an empty cell"),
+)
+
+
+# -- writing -------------------------------------------------------------------
+
+
+def _write_table(
+    sheet: Worksheet,
+    headers: Sequence[str],
+    rows: Sequence[Sequence[Any]],
+    date_columns: Sequence[int] = (),
+) -> None:
+    sheet.append(list(headers))
+    for cell in sheet[1]:
+        cell.font = HEADER
+    for row in rows:
+        sheet.append(list(row))
+    for column in date_columns:
+        for (cell,) in sheet.iter_rows(min_row=2, min_col=column, max_col=column):
+            cell.number_format = DATE_FORMAT
+    for index, header in enumerate(headers, start=1):
+        width = max(12, min(45, len(header) + 2))
+        sheet.column_dimensions[get_column_letter(index)].width = width
+    sheet.freeze_panes = "A2"
+
+
+def _addin_column(sheet: Worksheet, column: int, rows: int, *, dates: bool) -> None:
+    for r in range(2, rows + 2):
+        cell = sheet.cell(row=r, column=column)
+        cell.fill = ADDIN_FILL
+        if dates:
+            cell.number_format = DATE_FORMAT
+
+
+def _check(addin: str, expected: str) -> str:
+    return f'=IF({addin}="","not run",IF({addin}={expected},"OK","MISMATCH"))'
+
+
+def _cross_check(excel: str, expected: str) -> str:
+    return f'=IF({excel}={expected},"OK","MISMATCH")'
+
+
+def _workday_sheet(book: openpyxl.Workbook) -> None:
+    sheet = book.create_sheet("WORKDAY")
+    rows = []
+    for i, (what, start, days, region) in enumerate(WORKDAY_CASES, start=2):
+        expected = sendkit.add_working_days(
+            _d(start), days, region=region or sendkit.DEFAULT_REGION
+        )
+        holidays = _holiday_range(region or sendkit.DEFAULT_REGION)
+        region_arg = f", D{i}" if region else ""
+        rows.append(
+            (
+                what,
+                _d(start),
+                days,
+                region,
+                expected,
+                f"=WORKDAY(B{i},C{i},{holidays})",
+                _cross_check(f"F{i}", f"E{i}"),
+                None,
+                _check(f"H{i}", f"E{i}"),
+                f"SK_WORKDAY(B{i}, C{i}{region_arg})",
+            )
+        )
+    headers = (
+        "What it checks",
+        "Start",
+        "Days",
+        "Region",
+        "sendkit expects",
+        "Excel WORKDAY",
+        "Excel agrees",
+        "Add-in (type the formula)",
+        "Add-in agrees",
+        "Formula to type (after =)",
+    )
+    _write_table(sheet, headers, rows, date_columns=(2, 5, 6))
+    _addin_column(sheet, 8, len(rows), dates=True)
+
+
+def _networkdays_sheet(book: openpyxl.Workbook) -> None:
+    sheet = book.create_sheet("NETWORKDAYS")
+    rows = []
+    for i, (what, start, end, region) in enumerate(NETWORKDAYS_CASES, start=2):
+        expected = sendkit.count_working_days(
+            _d(start), _d(end), region=region or sendkit.DEFAULT_REGION
+        )
+        holidays = _holiday_range(region or sendkit.DEFAULT_REGION)
+        region_arg = f", D{i}" if region else ""
+        rows.append(
+            (
+                what,
+                _d(start),
+                _d(end),
+                region,
+                expected,
+                f"=NETWORKDAYS(B{i},C{i},{holidays})",
+                _cross_check(f"F{i}", f"E{i}"),
+                None,
+                _check(f"H{i}", f"E{i}"),
+                f"SK_NETWORKDAYS(B{i}, C{i}{region_arg})",
+            )
+        )
+    headers = (
+        "What it checks",
+        "Start",
+        "End",
+        "Region",
+        "sendkit expects",
+        "Excel NETWORKDAYS",
+        "Excel agrees",
+        "Add-in (type the formula)",
+        "Add-in agrees",
+        "Formula to type (after =)",
+    )
+    _write_table(sheet, headers, rows, date_columns=(2, 3))
+    _addin_column(sheet, 8, len(rows), dates=False)
+
+
+def _isworkday_sheet(book: openpyxl.Workbook) -> None:
+    sheet = book.create_sheet("ISWORKDAY")
+    rows = []
+    for i, (what, day, region) in enumerate(ISWORKDAY_CASES, start=2):
+        expected = sendkit.is_working_day(
+            _d(day), region=region or sendkit.DEFAULT_REGION
+        )
+        holidays = _holiday_range(region or sendkit.DEFAULT_REGION)
+        region_arg = f", C{i}" if region else ""
+        rows.append(
+            (
+                what,
+                _d(day),
+                region,
+                expected,
+                f"=NETWORKDAYS(B{i},B{i},{holidays})=1",
+                _cross_check(f"E{i}", f"D{i}"),
+                None,
+                _check(f"G{i}", f"D{i}"),
+                f"SK_ISWORKDAY(B{i}{region_arg})",
+            )
+        )
+    headers = (
+        "What it checks",
+        "Date",
+        "Region",
+        "sendkit expects",
+        "Excel (NETWORKDAYS=1)",
+        "Excel agrees",
+        "Add-in (type the formula)",
+        "Add-in agrees",
+        "Formula to type (after =)",
+    )
+    _write_table(sheet, headers, rows, date_columns=(2,))
+    _addin_column(sheet, 7, len(rows), dates=False)
+
+
+def _inputs_sheet(book: openpyxl.Workbook) -> None:
+    sheet = book.create_sheet("Inputs")
+    rows = [
+        (what, value, 5, None, shows, f"SK_WORKDAY(B{i}, C{i})")
+        for i, (what, value, shows) in enumerate(INPUT_CASES, start=2)
+    ]
+    headers = (
+        "What it checks",
+        "Start as typed (text)",
+        "Days",
+        "Add-in (type the formula)",
+        "The add-in cell should show",
+        "Formula to type (after =)",
+    )
+    _write_table(sheet, headers, rows)
+    for (cell,) in sheet.iter_rows(min_row=2, min_col=2, max_col=2):
+        cell.number_format = "@"  # keep typed dates as text, as the case needs
+    _addin_column(sheet, 4, len(rows), dates=True)
+
+
+#: Sheets for the other formula families, added in order after the working days.
+EXTRA_SHEETS: dict[str, Callable[[openpyxl.Workbook], None]] = {}
+
+
+def _holidays_sheet(book: openpyxl.Workbook) -> None:
+    sheet = book.create_sheet("Holidays")
+    columns = [_holidays(region) for region in REGION_COLUMNS]
+    longest = max(len(column) for column in columns)
+    rows = [
+        tuple(column[i] if i < len(column) else None for column in columns)
+        for i in range(longest)
+    ]
+    _write_table(sheet, tuple(REGION_COLUMNS), rows, date_columns=(1, 2, 3))
+
+
+def _about_sheet(book: openpyxl.Workbook) -> None:
+    sheet = book.active
+    assert sheet is not None  # noqa: S101 - a new workbook has one sheet
+    sheet.title = "About"
+    lines = [
+        "sendkit Excel add-in: acceptance workbook",
+        "",
+        "Generated by excel_addin/acceptance/make_workbook.py; do not edit by hand.",
+        (
+            f"sendkit {importlib.metadata.version('sendkit')}; "
+            f"holiday data: {sendkit.calendar_for().data_source}."
+        ),
+        (
+            f"Holidays sheet: weekday bank holidays {HOLIDAY_YEARS[0]}-"
+            f"{HOLIDAY_YEARS[-1]} for Excel's own WORKDAY and NETWORKDAYS."
+        ),
+        "",
+        (
+            "On each sheet: 'sendkit expects' is the library's answer; 'Excel agrees' "
+            "compares it with Excel's own function (no add-in needed)."
+        ),
+        (
+            "Type the formula shown in the last column into the yellow column "
+            "(after =); 'Add-in agrees' then shows OK or MISMATCH."
+        ),
+        "Follow excel_addin/acceptance/CHECKLIST.md and record the run in RESULTS.md.",
+        "",
+        "Status: NOT verified in Excel until a run is recorded in RESULTS.md.",
+    ]
+    for line in lines:
+        sheet.append([line])
+    sheet["A1"].font = Font(bold=True, size=14)
+    sheet.column_dimensions["A"].width = 110
+
+
+def build() -> openpyxl.Workbook:
+    """Return the acceptance workbook."""
+    book = openpyxl.Workbook()
+    _about_sheet(book)
+    _workday_sheet(book)
+    _networkdays_sheet(book)
+    _isworkday_sheet(book)
+    _inputs_sheet(book)
+    for add in EXTRA_SHEETS.values():
+        add(book)
+    _holidays_sheet(book)
+    book.properties.created = FIXED_TIME
+    book.properties.modified = FIXED_TIME
+    book.properties.creator = "sendkit make_workbook.py"
+    return book
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Write the workbook."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--out", type=pathlib.Path, default=OUT)
+    args = parser.parse_args(argv)
+    build().save(args.out)
+    print(f"wrote {args.out}")  # noqa: T201
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

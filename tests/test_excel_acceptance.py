@@ -1,0 +1,178 @@
+"""The acceptance workbook: up to date, internally consistent, and passed by the add-in.
+
+No Excel runs here. These tests check what can be checked without it: the
+committed ``acceptance.xlsx`` matches its generator; the embedded holiday
+lists make Excel's own WORKDAY/NETWORKDAYS agree with sendkit (emulated here
+day by day, by the definition of those functions); and each "formula to type"
+gives the expected answer when the add-in's function is called with the
+sheet's cells as classic xlwings would pass them.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import importlib.util
+import pathlib
+import re
+
+import openpyxl
+import pytest
+
+from sendkit_excel import functions
+
+ROOT = pathlib.Path(__file__).resolve().parent.parent
+FOLDER = ROOT / "excel_addin" / "acceptance"
+COMMITTED = FOLDER / "acceptance.xlsx"
+
+
+def _load_generator():
+    spec = importlib.util.spec_from_file_location(
+        "sendkit_acceptance_workbook", FOLDER / "make_workbook.py"
+    )
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.fixture(scope="module")
+def book():
+    return openpyxl.load_workbook(COMMITTED)
+
+
+def _values(workbook):
+    return {
+        sheet.title: [list(row) for row in sheet.iter_rows(values_only=True)]
+        for sheet in workbook
+    }
+
+
+def test_committed_workbook_matches_the_generator(tmp_path):
+    generator = _load_generator()
+    fresh = tmp_path / "acceptance.xlsx"
+    assert generator.main(["--out", str(fresh)]) == 0
+    assert _values(openpyxl.load_workbook(fresh)) == _values(
+        openpyxl.load_workbook(COMMITTED)
+    ), "run python excel_addin/acceptance/make_workbook.py and commit the result"
+
+
+# -- Excel's own functions, emulated by their definition --------------------------
+
+
+def _holidays(book, range_text):
+    match = re.fullmatch(r"Holidays!\$([A-C])\$2:\$\1\$(\d+)", range_text)
+    assert match, range_text
+    column, last = match.group(1), int(match.group(2))
+    cells = book["Holidays"][f"{column}2:{column}{last}"]
+    days = {cell.value.date() for (cell,) in cells if cell.value is not None}
+    assert len(days) == last - 1  # the range covers the list exactly
+    return days
+
+
+def _working(day, holidays):
+    return day.weekday() < 5 and day not in holidays
+
+
+def excel_workday(start, days, holidays):
+    """WORKDAY by its definition: step over weekends and listed holidays."""
+    day, step = start, (1 if days > 0 else -1)
+    for _ in range(abs(days)):
+        day += dt.timedelta(days=step)
+        while not _working(day, holidays):
+            day += dt.timedelta(days=step)
+    return day
+
+
+def excel_networkdays(start, end, holidays):
+    sign = 1 if start <= end else -1
+    low, high = min(start, end), max(start, end)
+    count = sum(
+        _working(low + dt.timedelta(days=i), holidays)
+        for i in range((high - low).days + 1)
+    )
+    return sign * count
+
+
+def _rows(sheet):
+    rows = list(sheet.iter_rows(min_row=2, values_only=True))
+    assert rows
+    return rows
+
+
+def test_excel_workday_cross_check_agrees(book):
+    for row in _rows(book["WORKDAY"]):
+        _what, start, days, _region, expected, formula = row[:6]
+        holidays = _holidays(book, re.search(r",(Holidays![^)]+)\)", formula).group(1))
+        assert excel_workday(start.date(), days, holidays) == expected.date(), row
+
+
+def test_excel_networkdays_cross_check_agrees(book):
+    for row in _rows(book["NETWORKDAYS"]):
+        _what, start, end, _region, expected, formula = row[:6]
+        holidays = _holidays(book, re.search(r",(Holidays![^)]+)\)", formula).group(1))
+        assert excel_networkdays(start.date(), end.date(), holidays) == expected, row
+
+
+def test_excel_isworkday_cross_check_agrees(book):
+    for row in _rows(book["ISWORKDAY"]):
+        _what, day, _region, expected, formula = row[:5]
+        holidays = _holidays(
+            book, re.search(r",(Holidays![^)]+)\)=1", formula).group(1)
+        )
+        assert _working(day.date(), holidays) is expected, row
+
+
+# -- the add-in's formula, called as classic xlwings would call it -----------------
+
+
+def _call(sheet, formula):
+    """Evaluate ``SK_NAME(B2, C2, ...)`` with the sheet's cell values."""
+    match = re.fullmatch(r"(SK_\w+)\(([^)]*)\)", formula)
+    assert match, formula
+    function = getattr(functions, match.group(1).lower())
+    args = [sheet[ref.strip()].value for ref in match.group(2).split(",")]
+    return function(*args)
+
+
+def _as_date(value):
+    return value.date() if isinstance(value, dt.datetime) else value
+
+
+@pytest.mark.parametrize(
+    ("sheet_name", "expected_column"),
+    [("WORKDAY", 5), ("NETWORKDAYS", 5), ("ISWORKDAY", 4)],
+)
+def test_every_formula_to_type_gives_the_expected_value(
+    book, sheet_name, expected_column
+):
+    sheet = book[sheet_name]
+    for row in sheet.iter_rows(min_row=2):
+        formula = row[-1].value
+        expected = _as_date(row[expected_column - 1].value)
+        assert _call(sheet, formula) == expected, formula
+
+
+def test_check_columns_compare_the_right_cells(book):
+    sheet = book["WORKDAY"]
+    for r in range(2, sheet.max_row + 1):
+        assert (
+            sheet[f"I{r}"].value
+            == f'=IF(H{r}="","not run",IF(H{r}=E{r},"OK","MISMATCH"))'
+        )
+        assert sheet[f"H{r}"].value is None  # left for the person to fill
+
+
+def test_inputs_sheet_cases_behave_as_described(book, monkeypatch):
+    monkeypatch.setattr(functions, "CLASSIC", True)  # messages as cell text
+    sheet = book["Inputs"]
+    for row in sheet.iter_rows(min_row=2):
+        formula, shows = row[-1].value, row[-2].value
+        got = _call(sheet, formula)
+        if shows.startswith("24/04/2025"):
+            assert got == dt.date(2025, 4, 24)
+        elif shows == "an empty cell":
+            assert got == ""
+        else:
+            words = shows.removeprefix("a message: ")
+            assert isinstance(got, str)
+            assert got.startswith("ERROR: ")
+            assert words in got
