@@ -150,22 +150,31 @@ def main() -> int:
     # after them, where every call raises (an ignored) HolidayHorizonWarning.
     scalar_ratio_35 = 0.0
     announced = dt.date(2026, 12, 31)
-    for n, count, lo, hi, note in (
-        (35, SCALAR, FIRST, announced, "starts 2000-2026"),
-        (400, SCALAR_LONG, FIRST, announced, "starts 2000-2026"),
-        (35, SCALAR, dt.date(2029, 1, 1), LAST, "starts 2029-2030, warns"),
+    # One more row passes closures= (a Christmas shutdown, 24-31 Dec of
+    # 1995-2035) to the module-level function, as a caller looping over
+    # deadlines with a local closure calendar would.
+    xmas = frozenset(
+        dt.date(y, 12, d) for y in range(1995, 2036) for d in range(24, 32)
+    )
+    for n, count, lo, hi, closures, note in (
+        (35, SCALAR, FIRST, announced, frozenset(), "starts 2000-2026"),
+        (400, SCALAR_LONG, FIRST, announced, frozenset(), "starts 2000-2026"),
+        (35, SCALAR, dt.date(2029, 1, 1), LAST, frozenset(), "starts 2029-2030, warns"),
+        (35, SCALAR // 10, FIRST, announced, xmas, "closures=328 days"),
     ):
         days_span = (hi - lo).days + 1
         starts = [
             lo + dt.timedelta(days=rng.randrange(days_span)) for _ in range(count)
         ]
         timed = race(
-            3,
+            7,
             {
-                "ours": lambda s=starts, n=n: [
-                    sendkit.add_working_days(d, n) for d in s
+                "ours": lambda s=starts, n=n, c=closures: [
+                    sendkit.add_working_days(d, n, closures=c) for d in s
                 ],
-                "naive": lambda s=starts, n=n: [naive_workday(d, n, hols) for d in s],
+                "naive": lambda s=starts, n=n, h=hols | closures: [
+                    naive_workday(d, n, h) for d in s
+                ],
             },
         )
         (t_ours, ours), (t_naive, naive) = timed["ours"], timed["naive"]
