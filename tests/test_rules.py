@@ -32,6 +32,7 @@ from sendkit import (
     UnknownRuleError,
     add_working_days,
     deadline,
+    due_date,
     get_rule,
     is_working_day,
 )
@@ -556,3 +557,21 @@ def test_tribunal_appeal_follows_rule_12(start: dt.date) -> None:
     else:
         # Rule 12(2) only: the next working day, even if that is in August.
         assert due == add_working_days(ends, 1)
+
+
+@given(_rule_and_start(), st.dates(min_value=_FIRST, max_value=_LAST))
+def test_due_date_agrees_with_deadline(
+    case: tuple[Rule, dt.date], other: dt.date
+) -> None:
+    rule, start = case
+    inputs = dict.fromkeys(rule.inputs, other)
+    assert (
+        due_date(rule.code, start, **inputs) == deadline(rule.code, start, **inputs).due
+    )
+
+
+def test_due_date_errors_like_deadline() -> None:
+    with pytest.raises(UnknownRuleError):
+        due_date("ehc.nope", dt.date(2025, 1, 6))
+    with pytest.raises(InvalidInputError, match="is outside that"):
+        due_date("legacy.wsoa.submit", dt.date(2024, 1, 2))

@@ -48,6 +48,7 @@ from .rules import (
     RuleBook,
     Unit,
     deadline,
+    due_date,
     get_rule,
     load_rules,
 )
@@ -86,6 +87,7 @@ __all__ = [
     "calendar_for",
     "count_working_days",
     "deadline",
+    "due_date",
     "get_rule",
     "is_working_day",
     "load_rules",

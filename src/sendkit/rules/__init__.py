@@ -24,6 +24,7 @@ from ._engine import (
     UNIT_CONVENTIONS,
     Deadline,
     deadline,
+    due_date,
     get_rule,
 )
 from ._local import load_rules
@@ -59,6 +60,7 @@ __all__ = [
     "RuleBook",
     "Unit",
     "deadline",
+    "due_date",
     "get_rule",
     "load_rules",
 ]

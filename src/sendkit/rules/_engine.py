@@ -37,6 +37,7 @@ __all__ = [
     "UNIT_CONVENTIONS",
     "Deadline",
     "deadline",
+    "due_date",
     "get_rule",
 ]
 
@@ -232,36 +233,40 @@ class Deadline:
         return f"{self.rule.code}: {kind} {self.due.isoformat()}{flag}"
 
 
+def _working_steps(
+    start: dt.date, period: Period, counting: Counting, calendar: WorkingCalendar
+) -> int:
+    """Working days to move: one fewer when a working start day is day one."""
+    if counting is Counting.START_IS_DAY_ONE and calendar.is_working_day(start):
+        return period.amount - 1
+    return period.amount
+
+
 def _advance(
     start: dt.date,
     period: Period,
     sign: int,
     counting: Counting,
     calendar: WorkingCalendar,
-) -> tuple[dt.date, list[str]]:
-    """Move *sign* times *period* from *start*; working days also explain."""
+) -> dt.date:
+    """Move *sign* times *period* from *start*: the one place that knows each unit."""
     one = dt.timedelta(days=1)
     # "Beginning with" the start day makes it day one: the period ends a day sooner.
     back = sign * one if counting is Counting.START_IS_DAY_ONE else dt.timedelta(0)
     amount = period.amount
     match period.unit:
         case Unit.CALENDAR_DAYS:
-            return start + sign * amount * one - back, []
+            return start + sign * amount * one - back
         case Unit.WEEKS:
-            return start + sign * dt.timedelta(weeks=amount) - back, []
+            return start + sign * dt.timedelta(weeks=amount) - back
         case Unit.MONTHS:
-            return start + relativedelta(months=sign * amount) - back, []
+            return start + relativedelta(months=sign * amount) - back
         case Unit.WORKING_DAYS:
-            steps = amount
-            if counting is Counting.START_IS_DAY_ONE and calendar.is_working_day(start):
-                steps -= 1
-            explanation = calendar.explain(start, sign * steps)
-            return explanation.due, explanation.lines()
+            steps = _working_steps(start, period, counting, calendar)
+            return calendar.add_working_days(start, sign * steps)
         case Unit.FIXED_DATE:
             named = dt.date(start.year, period.month or 1, amount)
-            if counting is Counting.DAY_BEFORE:
-                return named - one, []
-            return named, []
+            return named - one if counting is Counting.DAY_BEFORE else named
         case _:
             assert_never(period.unit)
 
@@ -272,12 +277,18 @@ def _count(
     direction: Direction,
     counting: Counting,
     calendar: WorkingCalendar,
+    *,
+    explain: bool,
 ) -> tuple[dt.date, list[str]]:
-    """Apply one period to *start*; return the date and how it was counted."""
+    """Apply one period to *start*; return the date and, if asked, how."""
     sign = 1 if direction is Direction.AFTER else -1
-    due, lines = _advance(start, period, sign, counting, calendar)
+    due = _advance(start, period, sign, counting, calendar)
+    if not explain:
+        return due, []
+    lines: list[str] = []
     if period.unit is Unit.WORKING_DAYS:
-        pass  # the calendar's explanation already says it all
+        steps = _working_steps(start, period, counting, calendar)
+        lines.extend(calendar.explain(start, sign * steps).lines())
     elif period.unit is Unit.FIXED_DATE:
         named = dt.date(start.year, period.month or 1, period.amount)
         lines.append(
@@ -313,24 +324,29 @@ def _tribunal_closed_period(due: dt.date) -> dt.date | None:
 
 
 def _roll(
-    due: dt.date, roll: Roll, calendar: WorkingCalendar
+    due: dt.date, roll: Roll, calendar: WorkingCalendar, *, explain: bool
 ) -> tuple[dt.date, list[str]]:
     """Apply the rule's non-working-day convention to *due*."""
-    why = calendar.why_not_working(due)
     closed_until = None
     match roll:
         case Roll.KEEP:
             moved = due
         case Roll.NEXT_WORKING_DAY:
-            moved = due if why is None else calendar.add_working_days(due, 1)
+            working = calendar.is_working_day(due)
+            moved = due if working else calendar.add_working_days(due, 1)
         case Roll.TRIBUNAL_RULE_12:
             closed_until = _tribunal_closed_period(due)
             if closed_until is not None:
                 moved = calendar.add_working_days(closed_until, 1)
+            elif calendar.is_working_day(due):
+                moved = due
             else:
-                moved = due if why is None else calendar.add_working_days(due, 1)
+                moved = calendar.add_working_days(due, 1)
         case _:
             assert_never(roll)
+    if not explain:
+        return moved, []
+    why = calendar.why_not_working(due)
     if closed_until is not None:
         season = (
             "in August" if due.month == _AUGUST else "from 25 December to 1 January"
@@ -340,7 +356,7 @@ def _roll(
             f"working day after {closed_until:%-d %B}: {_long(moved)} (rule 12(3)(a))."
         )
     elif why is None:
-        return due, []
+        return moved, []
     elif moved == due:
         line = (
             f"{_long(due)} is not a working day ({why.name}). {ROLL_CONVENTIONS[roll]}"
@@ -384,6 +400,106 @@ def _check_inputs(rule: Rule, inputs: Mapping[str, object]) -> dict[str, dt.date
         for name, value in inputs.items()
         if value is not None
     }
+
+
+def _prepare(
+    rule: object,
+    start: object,
+    rules: Mapping[str, Rule] | None,
+    inputs: Mapping[str, object],
+) -> tuple[Rule, dt.date, dict[str, dt.date]]:
+    """Look the rule up and check the start date and inputs."""
+    chosen = _resolve(rule, rules)
+    day = as_date(start, "start")
+    given = _check_inputs(chosen, inputs)
+    if not chosen.applies_on(day):
+        since = chosen.valid_from.isoformat() if chosen.valid_from else "the beginning"
+        until = chosen.valid_until.isoformat() if chosen.valid_until else "now"
+        msg = (
+            f"rule {chosen.code!r} applies to clocks starting from {since} to {until}; "
+            f"start {day.isoformat()} is outside that"
+        )
+        raise InvalidInputError(msg)
+    return chosen, day, given
+
+
+def _footer(chosen: Rule, due: dt.date) -> list[str]:
+    """The trail's last lines: how firm the date is, the source and caveats."""
+    if chosen.is_hard_limit:
+        lines = [f"Due: {_long(due)}. A hard limit ({chosen.basis.label})."]
+    else:
+        lines = [
+            f"Expected: {_long(due)}. Usual practice: an expected date, not a deadline."
+        ]
+    lines.append(f"Source: {chosen.source} {chosen.confidence.tag} <{chosen.url}>.")
+    if not chosen.confirmed:
+        lines.append(
+            f"Caveat: this figure is not confirmed by a primary source "
+            f"({chosen.confidence.value}: {chosen.confidence.meaning}). Check it, "
+            "or override it with RuleBook.with_period or a local rule file."
+        )
+    if chosen.overridden is not None:
+        lines.append(f"Locally overridden: {chosen.overridden}.")
+    if chosen.note:
+        lines.append(f"Note: {chosen.note}")
+    return lines
+
+
+def _compute(
+    chosen: Rule,
+    start: dt.date,
+    given: Mapping[str, dt.date],
+    calendar: WorkingCalendar,
+    *,
+    explain: bool,
+) -> tuple[dt.date, list[str]]:
+    """Count the rule's clocks, pick the later, roll; explain if asked."""
+    trail: list[str] = []
+    if explain:
+        trail.append(f"{chosen.code}: {chosen.summary}.")
+        trail.append(f"Clock starts: {chosen.clock_starts}: {_long(start)}.")
+    due, lines = _count(
+        start,
+        chosen.period,
+        chosen.direction,
+        chosen.counting,
+        calendar,
+        explain=explain,
+    )
+    trail.extend(lines)
+    for clock in chosen.alternatives:
+        other_start = given.get(clock.input)
+        if other_start is None:
+            if explain:
+                trail.append(
+                    f"No {clock.input} date was given, so the alternative clock "
+                    f"({clock.period} after {clock.clock_starts}) does not apply."
+                )
+            continue
+        other, other_lines = _count(
+            other_start,
+            clock.period,
+            Direction.AFTER,
+            clock.counting,
+            calendar,
+            explain=explain,
+        )
+        if explain:
+            trail.append(
+                f"Alternative clock: {clock.clock_starts}: {_long(other_start)}."
+            )
+            trail.extend(line for line in other_lines if line not in trail)
+            source = clock.input if other > due else "the first clock"
+            trail.append(
+                f"Whichever is later: {_long(max(due, other))}, from {source}."
+            )
+        due = max(due, other)
+    due, roll_lines = _roll(due, chosen.roll, calendar, explain=explain)
+    if not explain:
+        return due, trail
+    trail.extend(roll_lines)
+    trail.extend(_footer(chosen, due))
+    return due, trail
 
 
 def deadline(
@@ -440,63 +556,9 @@ def deadline(
         ...          certificate_issued=dt.date(2024, 4, 29)).due
         datetime.date(2024, 5, 29)
     """
-    chosen = _resolve(rule, rules)
-    start = as_date(start, "start")
-    given = _check_inputs(chosen, inputs)
-    if not chosen.applies_on(start):
-        since = chosen.valid_from.isoformat() if chosen.valid_from else "the beginning"
-        until = chosen.valid_until.isoformat() if chosen.valid_until else "now"
-        msg = (
-            f"rule {chosen.code!r} applies to clocks starting from {since} to {until}; "
-            f"start {start.isoformat()} is outside that"
-        )
-        raise InvalidInputError(msg)
+    chosen, start, given = _prepare(rule, start, rules, inputs)
     calendar = calendar_for(region, closures)
-
-    trail = [f"{chosen.code}: {chosen.summary}."]
-    trail.append(f"Clock starts: {chosen.clock_starts}: {_long(start)}.")
-    due, lines = _count(
-        start, chosen.period, chosen.direction, chosen.counting, calendar
-    )
-    trail.extend(lines)
-    for clock in chosen.alternatives:
-        other_start = given.get(clock.input)
-        if other_start is None:
-            trail.append(
-                f"No {clock.input} date was given, so the alternative clock "
-                f"({clock.period} after {clock.clock_starts}) does not apply."
-            )
-            continue
-        other, other_lines = _count(
-            other_start, clock.period, Direction.AFTER, clock.counting, calendar
-        )
-        trail.append(f"Alternative clock: {clock.clock_starts}: {_long(other_start)}.")
-        trail.extend(line for line in other_lines if line not in trail)
-        if other > due:
-            trail.append(f"Whichever is later: {_long(other)}, from {clock.input}.")
-            due = other
-        else:
-            trail.append(f"Whichever is later: {_long(due)}, from the first clock.")
-    due, roll_lines = _roll(due, chosen.roll, calendar)
-    trail.extend(roll_lines)
-
-    if chosen.is_hard_limit:
-        trail.append(f"Due: {_long(due)}. A hard limit ({chosen.basis.label}).")
-    else:
-        trail.append(
-            f"Expected: {_long(due)}. Usual practice: an expected date, not a deadline."
-        )
-    trail.append(f"Source: {chosen.source} {chosen.confidence.tag} <{chosen.url}>.")
-    if not chosen.confirmed:
-        trail.append(
-            f"Caveat: this figure is not confirmed by a primary source "
-            f"({chosen.confidence.value}: {chosen.confidence.meaning}). Check it, "
-            "or override it with RuleBook.with_period or a local rule file."
-        )
-    if chosen.overridden is not None:
-        trail.append(f"Locally overridden: {chosen.overridden}.")
-    if chosen.note:
-        trail.append(f"Note: {chosen.note}")
+    due, trail = _compute(chosen, start, given, calendar, explain=True)
     return Deadline(
         rule=chosen,
         start=start,
@@ -505,3 +567,27 @@ def deadline(
         inputs=given,
         trail=tuple(trail),
     )
+
+
+def due_date(
+    rule: str | Rule,
+    start: dt.date,
+    *,
+    region: str = DEFAULT_REGION,
+    closures: Iterable[dt.date] = (),
+    rules: Mapping[str, Rule] | None = None,
+    **inputs: dt.date | None,
+) -> dt.date:
+    """Return only the due date of `deadline`, without building the trail.
+
+    The same rules, conventions and errors as `deadline`; use it for a whole
+    caseload, where the explanation of every row is not needed.
+
+    Example:
+        >>> import datetime as dt
+        >>> due_date("ehc.final-plan", dt.date(2025, 1, 6))
+        datetime.date(2025, 5, 26)
+    """
+    chosen, start, given = _prepare(rule, start, rules, inputs)
+    calendar = calendar_for(region, closures)
+    return _compute(chosen, start, given, calendar, explain=False)[0]
