@@ -295,6 +295,9 @@ def test_whichever_is_later_trail() -> None:
     assert result.inputs == {"certificate_issued": dt.date(2024, 4, 29)}
     assert any("from certificate_issued" in line for line in result.trail)
     assert result.to_dict()["inputs"] == {"certificate_issued": "2024-04-29"}
+    assert len({result, attrs.evolve(result)}) == 1
+    with pytest.raises(TypeError):
+        result.inputs["certificate_issued"] = dt.date(2024, 5, 1)  # type: ignore[index]
 
 
 def test_missing_optional_input_is_said() -> None:

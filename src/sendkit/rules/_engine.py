@@ -162,7 +162,10 @@ class Deadline:
     start: dt.date
     due: dt.date
     region: str = DEFAULT_REGION
-    inputs: Mapping[str, dt.date] = attrs.field(factory=dict, converter=_frozen_dates)
+    # A read-only mapping is not hashable; the other fields identify a result.
+    inputs: Mapping[str, dt.date] = attrs.field(
+        factory=dict, converter=_frozen_dates, hash=False
+    )
     trail: tuple[str, ...] = ()
 
     @property
