@@ -51,6 +51,15 @@ _LANCASHIRE: Final = (
 )
 _WESTMINSTER: Final = "https://committees.westminster.gov.uk/mgAi.aspx?ID=9525"
 _IPSEA_REVISITS: Final = "https://www.ipsea.org.uk/news/ofsted-and-the-cqc-to-revisit-failing-local-authorities"
+_ESSEX_LEGACY: Final = (
+    "https://schools.essex.gov.uk/admin/CQC_Ofsted_Local_Area_Review_Inspection/"
+    "Pages/default.aspx"
+)
+_SNJ: Final = (
+    "https://www.specialneedsjungle.com/after-ofsted-how-can-las-be-held-accountable-"
+    "after-their-one-shot-send-inspection/"
+)
+_DERBY_SENDIASS: Final = "https://derbysendiass.org.uk/area-send-inspections-start-up/"
 _PQ_APP: Final = (
     "https://parallelparliament.co.uk/question/6435/special-educational-needs"
 )
@@ -296,6 +305,35 @@ CATALOGUE: Final[tuple[Rule, ...]] = (
     ),
     # -- 2016-2022 framework (written statement of action) ----------------------
     Rule(
+        code="legacy.on-site",
+        summary="Local area SEND inspection begins on site (2016-2022 framework)",
+        clock_starts="the area is notified (a Monday)",
+        period=Period(5, Unit.WORKING_DAYS),
+        basis=Basis.USUAL_PRACTICE,
+        source=(
+            "Essex and Durham local offer pages and an Ofsted blog (2017): notified "
+            "on a Monday, inspection from the following Monday"
+        ),
+        url=_ESSEX_LEGACY,
+        confidence=Confidence.SECONDARY,
+        valid_from=_LEGACY_FROM,
+        valid_until=_LEGACY_UNTIL,
+        note="5 working days' notice; the on-site inspection usually lasted 5 days.",
+    ),
+    Rule(
+        code="legacy.letter.published",
+        summary="Inspection outcome letter published (2016-2022 framework)",
+        clock_starts="the on-site inspection",
+        period=Period(2, Unit.MONTHS),
+        basis=Basis.USUAL_PRACTICE,
+        source="Special Needs Jungle ('usually about two months after the inspection')",
+        url=_SNJ,
+        confidence=Confidence.SECONDARY,
+        valid_from=_LEGACY_FROM,
+        valid_until=_LEGACY_UNTIL,
+        note="Observed in Ofsted's data: 44-149 calendar days from the start, median 66.",
+    ),
+    Rule(
         code="legacy.wsoa.submit",
         summary="Submit the written statement of action (2016-2022 framework)",
         clock_starts="the inspection report (outcome letter) is received",
@@ -341,6 +379,19 @@ CATALOGUE: Final[tuple[Rule, ...]] = (
             "for COVID from March 2020 to April 2021 and ended in December 2022; "
             "areas never revisited were promised a full inspection by the end of 2025."
         ),
+    ),
+    Rule(
+        code="legacy.revisit.on-site",
+        summary="Revisit of an area with a written statement of action begins",
+        clock_starts="the area is notified of the revisit",
+        period=Period(10, Unit.WORKING_DAYS),
+        basis=Basis.USUAL_PRACTICE,
+        source="Derby SENDIASS quoting Ofsted's 2021 revisit guidance ('10 working days')",
+        url=_DERBY_SENDIASS,
+        confidence=Confidence.SECONDARY,
+        valid_from=_LEGACY_FROM,
+        valid_until=_LEGACY_UNTIL,
+        note="Earlier descriptions say '10 days' without the unit; revisits lasted 2-4 days.",
     ),
     Rule(
         code="legacy.revisit.report",
