@@ -3,9 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections import Counter
 from collections.abc import Iterable, Mapping
-from operator import attrgetter
 from typing import Any, Final
 
 import attrs
@@ -24,15 +22,13 @@ __all__ = ["MonthFigures", "Timeliness", "convention_text", "timeliness"]
 #: unconfirmed (users.md §2.5).
 _WEEKS_52: Final = 52 * 7
 
-_KEY: Final = attrgetter("plan_issued", "received", "week20", "exceptions")
-
 
 def convention_text(*, limit_days: int, boundary_inclusive: bool) -> str:
     """Describe how the end of the 20-week period is counted, for outputs and docs.
 
     Example:
         >>> print(convention_text(limit_days=140, boundary_inclusive=True))
-        Day 0 is the day the request was received (SEN2 ReceivedDate). A plan issued on day 140 (received + 20 weeks) counts as within 20 weeks. This end-day convention is sendkit's assumption [U]: no source settles it (domain.md §7.1 item 11). Use boundary_inclusive=False to count day 140 as late.
+        Day 0 is the day the request was received (SEN2 ReceivedDate). A plan issued on day 140 (received + 20 weeks) counts as within 20 weeks. This end-day convention is sendkit's assumption [U]: no source settles it (domain.md §7.1 item 11). Use boundary_inclusive=False (command line: --day-140-late) to count day 140 as late.
     """
     if boundary_inclusive:
         return (
@@ -41,7 +37,8 @@ def convention_text(*, limit_days: int, boundary_inclusive: bool) -> str:
             f"counts as within {limit_days // 7} weeks. "
             "This end-day convention is sendkit's assumption [U]: no source "
             "settles it (domain.md §7.1 item 11). "
-            f"Use boundary_inclusive=False to count day {limit_days} as late."
+            f"Use boundary_inclusive=False (command line: --day-140-late) to count "
+            f"day {limit_days} as late."
         )
     return (
         "The day the request was received is day 1 (the Regulations' reading). "
@@ -245,8 +242,9 @@ def timeliness(
     Exception cases (``week20`` true, or exception reasons recorded) are left
     out of both numerator and denominator of the "excluding exceptions" figures.
 
-    The work is one pass: identical (issued, received, exception) rows are
-    counted first, then each distinct row is classified once.
+    The work is one pass over the cases with the period read once from the
+    rule: a dict lookup both filters by year and gives the day of the year,
+    and day counts are ordinal differences.
 
     Args:
         cases: The cases; any iterable, read once.
@@ -287,36 +285,49 @@ def timeliness(
     rule, limit_days = fixed_length(FINAL_PLAN, rules)
     in_time = limit_days if boundary_inclusive else limit_days - 1
     within_year = _WEEKS_52 if boundary_inclusive else _WEEKS_52 - 1
-    first, last = dt.date(year, 1, 1), dt.date(year, 12, 31)
-
-    # Slot = month * 2 + excepted; four tallies per slot.
-    n = [0] * 26
-    ok = [0] * 26
-    mid = [0] * 26
-    days_sum = [0] * 26
-    for (issued, received, week20, reasons), count in Counter(map(_KEY, cases)).items():
-        if issued is None or issued < first or issued > last:
+    first = dt.date(year, 1, 1).toordinal()
+    days_in_year = dt.date(year, 12, 31).toordinal() - first + 1
+    # One dict lookup both filters by year and gives the day of the year; the
+    # tallies are kept per (day, excepted) slot and folded into months after.
+    day_of_year: dict[dt.date | None, int] = {
+        dt.date.fromordinal(first + day): day for day in range(days_in_year)
+    }
+    lookup = day_of_year.get
+    slots = 2 * days_in_year
+    n, ok, mid, total = [0] * slots, [0] * slots, [0] * slots, [0] * slots
+    for case in cases:
+        day = lookup(case.plan_issued)
+        if day is None:
             continue
-        days = (issued - received).days
-        excepted = week20 if week20 is not None else bool(reasons)
-        slot = issued.month * 2 + excepted
-        n[slot] += count
-        days_sum[slot] += days * count
+        days = first + day - case.received.toordinal()
+        week20 = case.week20
+        slot = 2 * day + (bool(case.exceptions) if week20 is None else week20)
+        n[slot] += 1
+        total[slot] += days
         if days <= in_time:
-            ok[slot] += count
+            ok[slot] += 1
         elif days <= within_year:
-            mid[slot] += count
+            mid[slot] += 1
+    month_of = [dt.date.fromordinal(first + day).month for day in range(days_in_year)]
+    by_month = [[0, 0, 0, 0] for _ in range(13)]
+    for day, month in enumerate(month_of):
+        tally = by_month[month]
+        tally[0] += n[2 * day] + n[2 * day + 1]
+        tally[1] += ok[2 * day] + ok[2 * day + 1]
+        tally[2] += n[2 * day]
+        tally[3] += ok[2 * day]
     months = tuple(
         MonthFigures(
             month=month,
-            issued=n[2 * month] + n[2 * month + 1],
-            within_20_weeks=ok[2 * month] + ok[2 * month + 1],
-            issued_excluding_exceptions=n[2 * month],
-            within_20_weeks_excluding_exceptions=ok[2 * month],
+            issued=tally[0],
+            within_20_weeks=tally[1],
+            issued_excluding_exceptions=tally[2],
+            within_20_weeks_excluding_exceptions=tally[3],
         )
-        for month in range(1, 13)
+        for month, tally in enumerate(by_month)
+        if month
     )
-    plain = slice(2, 26, 2)
+    plain = slice(0, slots, 2)
     issued_all, issued_ex = sum(n), sum(n[plain])
     ok_all, ok_ex = sum(ok), sum(ok[plain])
     mid_all, mid_ex = sum(mid), sum(mid[plain])
@@ -329,12 +340,12 @@ def timeliness(
         within_20_weeks=ok_all,
         over_20_to_52_weeks=mid_all,
         over_52_weeks=issued_all - ok_all - mid_all,
-        total_days=sum(days_sum),
+        total_days=sum(total),
         issued_excluding_exceptions=issued_ex,
         within_20_weeks_excluding_exceptions=ok_ex,
         over_20_to_52_weeks_excluding_exceptions=mid_ex,
         over_52_weeks_excluding_exceptions=issued_ex - ok_ex - mid_ex,
-        total_days_excluding_exceptions=sum(days_sum[plain]),
+        total_days_excluding_exceptions=sum(total[plain]),
         by_month=months,
         national=national_figure(year),
     )

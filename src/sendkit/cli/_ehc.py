@@ -1,0 +1,271 @@
+"""``sendkit ehc``: the 20-week measure and what is due, from a caseload file.
+
+Outputs name cases only by their opaque ids; problems name the row or XML
+element, never the child.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from ..ehc import CaseFile, StepStatus, Timeliness, open_steps, read_cases, timeliness
+from ..rules import RULES, RuleBook, load_rules
+from ._common import add_calendar_options, date_arg, int_arg, print_json
+
+#: How many problems to print on stderr before summarising the rest.
+_SHOW_PROBLEMS = 20
+
+
+def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    """Add ``sendkit ehc timeliness`` and ``sendkit ehc cases``."""
+    ehc = subparsers.add_parser(
+        "ehc",
+        help="EHC needs assessments: the 20-week measure and what is due",
+        description=(
+            "Read a caseload (CSV or XLSX with SEN2 field names, or a SEN2 "
+            "person-level XML return) and report the 20-week measure or the "
+            "statutory steps due."
+        ),
+    )
+    commands = ehc.add_subparsers(dest="ehc_command", metavar="COMMAND")
+
+    measure = commands.add_parser(
+        "timeliness",
+        help="new EHC plans issued within 20 weeks in a calendar year",
+        description=(
+            "Count the new EHC plans issued (StartDate) in YEAR and how many were "
+            "within 20 weeks of the request (ReceivedDate = day 0), with and "
+            "without exception cases (Week20 = 1), as DfE counts them; plus the "
+            "20-52 week and over-52-week bands, the average, each month, and "
+            "England's published figure for the year."
+        ),
+    )
+    measure.add_argument("file", help="a .csv, .xlsx or SEN2 .xml file")
+    measure.add_argument("--year", type=int_arg, required=True, help="calendar year")
+    measure.add_argument(
+        "--day-140-late",
+        action="store_true",
+        help="count a plan issued on day 140 as late (default: in time; unconfirmed)",
+    )
+    _common_options(measure)
+    measure.set_defaults(handler=_timeliness)
+
+    due = commands.add_parser(
+        "cases",
+        help="each case's statutory steps due or overdue, soonest first",
+        description=(
+            "List every statutory step still to happen (decision whether to "
+            "assess, advice, decision not to issue, the draft window, the final "
+            "plan) as of a date, soonest due first, by opaque case id."
+        ),
+    )
+    due.add_argument("file", help="a .csv, .xlsx or SEN2 .xml file")
+    due.add_argument(
+        "--as-of",
+        type=date_arg,
+        required=True,
+        metavar="DATE",
+        help="the day to report on",
+    )
+    due.add_argument(
+        "--within",
+        type=int_arg,
+        metavar="DAYS",
+        help="only steps overdue or due within DAYS days",
+    )
+    due.add_argument(
+        "--soon-days",
+        type=int_arg,
+        default=14,
+        metavar="DAYS",
+        help="steps due within DAYS days are 'due soon' (default 14)",
+    )
+    add_calendar_options(due)
+    _common_options(due)
+    due.set_defaults(handler=_cases)
+
+    ehc.set_defaults(handler=lambda _args: _help(ehc))
+
+
+def _help(parser: argparse.ArgumentParser) -> int:
+    parser.print_help()
+    return 2
+
+
+def _common_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--json", action="store_true", help="print one JSON object")
+    parser.add_argument(
+        "--strict",
+        action="store_true",
+        help="stop at the first unreadable row instead of leaving it out",
+    )
+    parser.add_argument(
+        "--rules", metavar="FILE", help="a local rule file (TOML) with changed figures"
+    )
+
+
+def _book(args: argparse.Namespace) -> RuleBook:
+    return load_rules(args.rules) if args.rules else RULES
+
+
+def _read(args: argparse.Namespace) -> CaseFile:
+    read = read_cases(args.file, strict=args.strict)
+    if read.problems:
+        count = len(read.problems)
+        print(
+            f"sendkit: {count} row{'s' if count != 1 else ''} or element"
+            f"{'s' if count != 1 else ''} could not be read and "
+            f"{'were' if count != 1 else 'was'} left out:",
+            file=sys.stderr,
+        )
+        for problem in read.problems[:_SHOW_PROBLEMS]:
+            print(f"  {problem}", file=sys.stderr)
+        if count > _SHOW_PROBLEMS:
+            print(f"  ... and {count - _SHOW_PROBLEMS} more", file=sys.stderr)
+    return read
+
+
+def _pct(value: float | None) -> str:
+    return "-" if value is None else f"{value:.1f}%"
+
+
+def _num(value: float | None) -> str:
+    return "-" if value is None else f"{value:.1f}"
+
+
+def _timeliness(args: argparse.Namespace) -> int:
+    read = _read(args)
+    result = timeliness(
+        read.cases,
+        year=args.year,
+        boundary_inclusive=not args.day_140_late,
+        rules=_book(args),
+    )
+    if args.json:
+        print_json(
+            {
+                **result.to_dict(),
+                "source": read.source,
+                "cases_read": len(read.cases),
+                "problems": [str(problem) for problem in read.problems],
+            }
+        )
+        return 0
+    print("\n".join(_measure_lines(result, read)))
+    return 0
+
+
+def _row(label: str, including: object, excluding: object = "") -> str:
+    return f"{label:<26}{including!s:>22}{excluding!s:>22}".rstrip()
+
+
+def _measure_lines(result: Timeliness, read: CaseFile) -> list[str]:
+    in_time = f"{result.within_20_weeks:,} ({_pct(result.percent)})"
+    in_time_ex = (
+        f"{result.within_20_weeks_excluding_exceptions:,} "
+        f"({_pct(result.percent_excluding_exceptions)})"
+    )
+    title = f"New EHC plans issued in {result.year} ({read.source}, "
+    lines = [
+        f"{title}{len(read.cases):,} cases read)",
+        "",
+        _row("", "including exceptions", "excluding exceptions"),
+        _row(
+            "Plans issued",
+            f"{result.issued:,}",
+            f"{result.issued_excluding_exceptions:,}",
+        ),
+        _row("Within 20 weeks", in_time, in_time_ex),
+        _row(
+            "Over 20 up to 52 weeks",
+            f"{result.over_20_to_52_weeks:,}",
+            f"{result.over_20_to_52_weeks_excluding_exceptions:,}",
+        ),
+        _row(
+            "Over 52 weeks",
+            f"{result.over_52_weeks:,}",
+            f"{result.over_52_weeks_excluding_exceptions:,}",
+        ),
+        _row(
+            "Average weeks",
+            _num(result.average_weeks),
+            _num(result.average_weeks_excluding_exceptions),
+        ),
+        _row("Exception cases", f"{result.exceptions:,}"),
+    ]
+    national = result.national
+    if national is not None:
+        incl = (
+            "-"
+            if national.percent_including_exceptions is None
+            else f"{national.percent_including_exceptions:.1f}% "
+            f"[{national.detail_confidence}]"
+        )
+        excl = f"{national.percent_excluding_exceptions:.1f}% [{national.confidence}]"
+        lines.append(_row(f"England {result.year} (published)", incl, excl))
+        if national.note:
+            lines.append(f"  England note: {national.note.strip()}")
+    else:
+        lines.append(f"England {result.year}: no published figure held by sendkit")
+    lines += ["", "Month      issued  in time  % in time (excl. exceptions)"]
+    lines += [
+        f"{month.month:>5}   {month.issued:>9,}{month.within_20_weeks:>9,}"
+        f"{_pct(month.percent_excluding_exceptions):>12}"
+        for month in result.by_month
+    ]
+    rule = result.rule
+    flag = "confirmed" if rule.confirmed else f"UNCONFIRMED ({rule.confidence.value})"
+    lines += [
+        "",
+        f"Rule: {rule.code}, {rule.describe_period()}, {rule.source} [{flag}]",
+        f"Convention: {result.convention}",
+    ]
+    if rule.overridden:
+        lines.append(f"Local override: {rule.overridden}")
+    return lines
+
+
+def _cases(args: argparse.Namespace) -> int:
+    read = _read(args)
+    steps = open_steps(
+        read.cases,
+        as_of=args.as_of,
+        region=args.region,
+        closures=args.closure,
+        soon_days=args.soon_days,
+        rules=_book(args),
+    )
+    if args.within is not None:
+        steps = tuple(
+            step
+            for step in steps
+            if step.status is StepStatus.OVERDUE or (step.days or 0) <= args.within
+        )
+    if args.json:
+        print_json(
+            {
+                "as_of": args.as_of.isoformat(),
+                "source": read.source,
+                "cases_read": len(read.cases),
+                "steps": [step.to_dict() for step in steps],
+                "problems": [str(problem) for problem in read.problems],
+            }
+        )
+        return 0
+    cases = len({step.case_id for step in steps})
+    print(
+        f"Steps due or overdue as of {args.as_of.isoformat()}: {len(steps)} in "
+        f"{cases} case{'s' if cases != 1 else ''} ({read.source})"
+    )
+    if steps:
+        id_width = max(7, *(len(step.case_id) for step in steps))
+        print(f"{'DUE':<12}{'CASE':<{id_width + 2}}{'STEP':<36}STATUS")
+        for step in steps:
+            due = step.due.isoformat() if step.due else "-"
+            flag = " (exception recorded)" if step.excepted else ""
+            print(
+                f"{due:<12}{step.case_id:<{id_width + 2}}{step.name:<36}"
+                f"{step.status_text}{flag}"
+            )
+    return 0

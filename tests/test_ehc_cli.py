@@ -1,0 +1,137 @@
+"""``sendkit ehc timeliness`` and ``sendkit ehc cases``."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from sendkit.cli import main
+
+from .conftest import DATA
+from .test_ehc_io import assert_no_personal_data
+
+CSV = str(DATA / "ehc_cases.csv")
+XML = str(DATA / "ehc_sen2.xml")
+
+
+def run(capsys, *argv):
+    code = main(list(argv))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+class TestTimeliness:
+    def test_json_object(self, capsys):
+        """--json prints one object with the DfE counts, bands, months and national row."""
+        code, out, err = run(
+            capsys, "ehc", "timeliness", CSV, "--year", "2024", "--json"
+        )
+        assert code == 0
+        data = json.loads(out)
+        assert data["issued"] == 7
+        assert data["within_20_weeks"] == 2
+        assert data["percent"] == 28.6
+        assert data["issued_excluding_exceptions"] == 5
+        assert data["within_20_weeks_excluding_exceptions"] == 2
+        assert data["percent_excluding_exceptions"] == 40.0
+        assert len(data["by_month"]) == 12
+        assert data["national"]["year"] == 2024
+        assert "[U]" in data["convention"]
+        assert len(data["problems"]) == 4
+        assert "row 9" in err
+
+    def test_day_140_late(self, capsys):
+        """--day-140-late moves C001 (day 140) out of time."""
+        _, out, _ = run(
+            capsys,
+            "ehc",
+            "timeliness",
+            CSV,
+            "--year",
+            "2024",
+            "--json",
+            "--day-140-late",
+        )
+        assert json.loads(out)["within_20_weeks"] == 1
+
+    def test_text_table(self, capsys):
+        """The text form shows both rates, England's figure and the convention."""
+        code, out, _ = run(capsys, "ehc", "timeliness", XML, "--year", "2024")
+        assert code == 0
+        assert "Within 20 weeks" in out
+        assert "England 2024 (published)" in out
+        assert "46.4% [S]" in out
+        assert "Convention: Day 0" in out
+
+    def test_strict_stops_with_exit_2(self, capsys):
+        """--strict turns the first bad row into a one-line error and exit code 2."""
+        code, out, err = run(
+            capsys, "ehc", "timeliness", CSV, "--year", "2024", "--strict"
+        )
+        assert code == 2
+        assert out == ""
+        assert err.strip().count("\n") == 0
+        assert "row 9" in err
+
+    def test_missing_file(self, capsys, tmp_path):
+        """A missing file is one line and exit code 2."""
+        code, _, err = run(
+            capsys, "ehc", "timeliness", str(tmp_path / "none.csv"), "--year", "2024"
+        )
+        assert code == 2
+        assert "no such file" in err
+
+
+class TestCases:
+    def test_soonest_first_by_case_id(self, capsys):
+        """Open steps are listed by opaque id, soonest due first."""
+        code, out, _ = run(
+            capsys, "ehc", "cases", CSV, "--as-of", "2024-10-01", "--json"
+        )
+        assert code == 0
+        steps = json.loads(out)["steps"]
+        dues = [step["due"] for step in steps]
+        assert dues == sorted(dues)
+        assert {step["case_id"] for step in steps} == {"C007"}
+
+    def test_within_keeps_overdue_and_near_steps(self, capsys):
+        """--within 30 keeps overdue steps and those due within 30 days."""
+        _, out, _ = run(
+            capsys,
+            "ehc",
+            "cases",
+            XML,
+            "--as-of",
+            "2024-12-01",
+            "--within",
+            "30",
+            "--json",
+        )
+        steps = json.loads(out)["steps"]
+        assert steps
+        assert all(s["status"] == "overdue" or s["days"] <= 30 for s in steps)
+
+    def test_text(self, capsys):
+        """The text form has a header line and one line per step."""
+        _, out, _ = run(capsys, "ehc", "cases", XML, "--as-of", "2024-10-01")
+        assert out.splitlines()[0].startswith("Steps due or overdue as of 2024-10-01")
+        assert "999-P2-R2" in out
+
+
+class TestPrivacy:
+    @pytest.mark.parametrize("path", [CSV, XML])
+    @pytest.mark.parametrize(
+        "argv",
+        [
+            ["timeliness", "--year", "2024"],
+            ["timeliness", "--year", "2024", "--json"],
+            ["cases", "--as-of", "2024-06-01"],
+            ["cases", "--as-of", "2024-06-01", "--json"],
+            ["cases", "--as-of", "2024-06-01", "--strict"],
+        ],
+    )
+    def test_no_names_or_birth_dates_in_any_output(self, capsys, path, argv):
+        """Names, birth dates, UPNs and free-text notes never reach stdout or stderr."""
+        _, out, err = run(capsys, "ehc", argv[0], path, *argv[1:])
+        assert_no_personal_data(out, err)
