@@ -6,6 +6,7 @@ import calendar as pycal
 import csv
 import datetime as dt
 import json
+import pickle
 
 import attrs
 import pytest
@@ -164,6 +165,17 @@ def test_rules_is_immutable() -> None:
         RULES._rules = {}  # type: ignore[misc]
     with pytest.raises(attrs.exceptions.FrozenInstanceError):
         RULES["ehc.final-plan"].code = "ehc.other"  # type: ignore[misc]
+
+
+def test_books_and_deadlines_pickle() -> None:
+    book = RULES.with_period("area-send.pap.submit", "40 working days")
+    assert pickle.loads(pickle.dumps(book)) == book  # noqa: S301 - our own bytes
+    result = deadline(
+        "tribunal.appeal", dt.date(2024, 3, 4), certificate_issued=dt.date(2024, 4, 29)
+    )
+    again = pickle.loads(pickle.dumps(result))  # noqa: S301 - our own bytes
+    assert again == result
+    assert hash(again) == hash(result)
 
 
 def test_duplicate_codes_are_rejected() -> None:

@@ -132,6 +132,9 @@ class RuleBook(Mapping[str, Rule]):
     def __hash__(self) -> int:
         return hash(tuple(self._rules.values()))
 
+    def __reduce__(self) -> tuple[type[RuleBook], tuple[tuple[Rule, ...]]]:
+        return (RuleBook, (tuple(self._rules.values()),))
+
     def __repr__(self) -> str:
         changed = sum(rule.overridden is not None for rule in self._rules.values())
         return f"<RuleBook of {len(self)} rules, {changed} overridden>"

@@ -7,8 +7,7 @@ never on rule codes, so a new time limit is a new row in the catalogue.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Mapping
-from types import MappingProxyType
+from collections.abc import Iterable, Iterator, Mapping
 from typing import Any, Final, assert_never
 
 import attrs
@@ -139,8 +138,40 @@ def _long(day: dt.date) -> str:
     return f"{_WEEKDAYS[day.weekday()]} {day.day} {day:%B %Y}"
 
 
+class _Dates(Mapping[str, dt.date]):
+    """A read-only, hashable, picklable mapping of input names to dates."""
+
+    __slots__ = ("_items",)
+
+    def __init__(self, items: Mapping[str, dt.date]) -> None:
+        self._items = dict(items)
+
+    def __getitem__(self, name: str) -> dt.date:
+        return self._items[name]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._items)
+
+    def __len__(self) -> int:
+        return len(self._items)
+
+    def __hash__(self) -> int:
+        return hash(tuple(sorted(self._items.items())))
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, Mapping):
+            return dict(self._items) == dict(other)
+        return NotImplemented
+
+    def __repr__(self) -> str:
+        return repr(self._items)
+
+    def __reduce__(self) -> tuple[type[_Dates], tuple[dict[str, dt.date]]]:
+        return (_Dates, (self._items,))
+
+
 def _frozen_dates(value: Mapping[str, dt.date]) -> Mapping[str, dt.date]:
-    return MappingProxyType(dict(value))
+    return _Dates(value)
 
 
 @attrs.frozen(kw_only=True)
@@ -162,10 +193,7 @@ class Deadline:
     start: dt.date
     due: dt.date
     region: str = DEFAULT_REGION
-    # A read-only mapping is not hashable; the other fields identify a result.
-    inputs: Mapping[str, dt.date] = attrs.field(
-        factory=dict, converter=_frozen_dates, hash=False
-    )
+    inputs: Mapping[str, dt.date] = attrs.field(factory=dict, converter=_frozen_dates)
     trail: tuple[str, ...] = ()
 
     @property
