@@ -244,7 +244,7 @@ class TestProperties:
     @given(start=awkward_dates, offset=st.integers(-800, 800), region=regions)
     def test_count_agrees_with_the_naive_count(self, start, offset, region):
         """count_working_days equals counting each day."""
-        end = start + dt.timedelta(days=offset)
+        end = min(start + dt.timedelta(days=offset), D(2028, 12, 31))
         cal = CALENDARS[region]
         assert cal.count_working_days(start, end) == naive_count(cal, start, end)
 
@@ -311,7 +311,7 @@ class TestProperties:
         else:
             assert cal.count_working_days(start, end) == int(cal.is_working_day(start))
 
-    @given(start=awkward_dates, days=counts)
+    @given(start=awkward_dates, days=st.integers(-20, 20))
     def test_regions_agree_where_their_holidays_agree(self, start, days):
         """Two regions give the same answer when no differing holiday is crossed."""
         eng, sct = CALENDARS["england-and-wales"], CALENDARS["scotland"]

@@ -503,15 +503,6 @@ def test_batch_and_scalar_agree_on_long_moves(
     assert _outcome(lambda: cal.add_working_days_many([start], n)) in (scalar, [scalar])
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason=(
-        "known bug, reported for calendars.py: add_working_days_many indexes "
-        "nth[lt[start] + n] with no bound on n, so an index below -120,000 (the "
-        "None padding) wraps round to a real date instead of raising; remove "
-        "this mark when fixed"
-    ),
-)
 @pytest.mark.parametrize("form", ["sequence", "single"])
 @pytest.mark.parametrize(
     ("start", "n"), [(D(2100, 12, 31), -200_000), (D(1990, 1, 1), -160_000)]

@@ -552,6 +552,8 @@ class WorkingCalendar:
         self, starts: Sequence[dt.date], days: int
     ) -> list[dt.date | None]:
         le, lt, nth = self._t.le, self._t.lt, self._t.nth
+        if days <= -_PAD:
+            return [None]  # would index below the padding and wrap round
         try:
             if days > 0:
                 k = days - 1
@@ -567,6 +569,10 @@ class WorkingCalendar:
     ) -> list[dt.date | None]:
         le, lt, nth = self._t.le, self._t.lt, self._t.nth
         try:
+            # One pass for the smallest count: an index below the None padding
+            # would wrap round to a real date instead of failing.
+            if days and min(days) <= -_PAD:
+                return [None]
             return [
                 nth[le[s] + n - 1]
                 if n > 0
