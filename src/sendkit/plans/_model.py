@@ -1,0 +1,601 @@
+"""The action-plan model: plans, sections, actions, milestones, KPIs and RAG.
+
+Every value here is an immutable attrs class. RAG ratings are never stored:
+they are derived from an action's status and dates on an explicit ``as_of``
+date (see `Action.assess`), so the same tracker gives the same colours on the
+same day wherever it is opened. A manual override is the one exception, and it
+always carries a reason, who made it and when.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import itertools
+import math
+import types
+from collections.abc import Iterable, Mapping
+from typing import Final
+
+import attrs
+
+from ..calendars import DEFAULT_REGION, calendar_for
+from ..errors import InvalidInputError
+from ._enums import AreaKind, Partner, PlanKind, Rag, Status
+from ._result import PlanStatus
+
+__all__ = [
+    "DEFAULT_DUE_SOON_WORKING_DAYS",
+    "Action",
+    "ActionPlan",
+    "Kpi",
+    "Measurement",
+    "Milestone",
+    "PlanDeadline",
+    "ProgressUpdate",
+    "RagAssessment",
+    "RagOverride",
+    "Section",
+]
+
+#: Working days before the due date in which an action that is not on track
+#: turns amber (see `Action.assess`).
+DEFAULT_DUE_SOON_WORKING_DAYS: Final = 10
+
+
+def _not_blank(_instance: object, attribute: attrs.Attribute[str], value: str) -> None:
+    if not value.strip():
+        msg = f"{attribute.name} must not be blank, got {value!r}"
+        raise InvalidInputError(msg)
+
+
+def _finite(
+    _instance: object, attribute: attrs.Attribute[float | None], value: float | None
+) -> None:
+    if value is not None and not math.isfinite(value):
+        msg = f"{attribute.name} must be a finite number, got {value!r}"
+        raise InvalidInputError(msg)
+
+
+def _finite_value(
+    _instance: object, attribute: attrs.Attribute[float], value: float
+) -> None:
+    _finite(_instance, attribute, value)  # type: ignore[arg-type]
+
+
+def _to_float(value: float | None) -> float | None:
+    return None if value is None else float(value)
+
+
+@attrs.frozen(kw_only=True)
+class Milestone:
+    """A dated checkpoint on the way to an action's outcome.
+
+    Attributes:
+        due: When the milestone should be reached.
+        description: What should be true by then.
+        achieved: When it was reached; ``None`` while it has not been.
+    """
+
+    due: dt.date
+    description: str = ""
+    achieved: dt.date | None = None
+
+
+@attrs.frozen(kw_only=True)
+class Measurement:
+    """One actual value of a KPI.
+
+    Attributes:
+        on: The date the value describes (the period end, not the day it was
+            typed in).
+        value: The value, in the KPI's unit.
+    """
+
+    on: dt.date
+    value: float = attrs.field(converter=float, validator=_finite_value)
+
+
+def _to_measurements(values: Iterable[Measurement]) -> tuple[Measurement, ...]:
+    return tuple(sorted(values, key=lambda m: m.on))
+
+
+@attrs.frozen(kw_only=True)
+class Kpi:
+    """A key performance indicator an action is measured by.
+
+    Attributes:
+        id: A short id for the KPI series, such as ``"KPI-20WK"``.
+        description: What is measured, such as "% new EHC plans within 20 weeks".
+        unit: The unit of the values, such as ``"%"``; free text.
+        baseline: The starting value; ``None`` when not yet known.
+        baseline_on: The date the baseline describes.
+        target: The value the plan aims for.
+        target_on: When the target should be met.
+        actuals: Measured values, kept in date order.
+    """
+
+    id: str = attrs.field(validator=_not_blank)
+    description: str = ""
+    unit: str = ""
+    baseline: float | None = attrs.field(
+        default=None, converter=_to_float, validator=_finite
+    )
+    baseline_on: dt.date | None = None
+    target: float | None = attrs.field(
+        default=None, converter=_to_float, validator=_finite
+    )
+    target_on: dt.date | None = None
+    actuals: tuple[Measurement, ...] = attrs.field(
+        default=(), converter=_to_measurements
+    )
+
+    def latest(self) -> Measurement | None:
+        """Return the most recent actual value, or ``None`` if there is none."""
+        return self.actuals[-1] if self.actuals else None
+
+
+@attrs.frozen(kw_only=True)
+class ProgressUpdate:
+    """One dated entry in an action's append-only progress log.
+
+    Attributes:
+        on: The date of the update.
+        note: What happened; free text (no personal details).
+        status: The status reported with the update, if one was.
+        by: Who reported it (a role, not a person's name).
+    """
+
+    on: dt.date
+    note: str = ""
+    status: Status | None = None
+    by: str = ""
+
+
+@attrs.frozen(kw_only=True)
+class RagOverride:
+    """A manual RAG rating that replaces the derived one, with its reason.
+
+    Attributes:
+        rag: The rating to show.
+        reason: Why the derived rating was overridden; must not be blank.
+        by: Who overrode it (a role).
+        on: When it was overridden.
+    """
+
+    rag: Rag
+    reason: str = attrs.field(validator=_not_blank)
+    by: str = ""
+    on: dt.date | None = None
+
+
+@attrs.frozen(kw_only=True)
+class RagAssessment:
+    """An action's RAG rating on one day, and why.
+
+    Attributes:
+        rag: The rating to show (the override's, when there is one).
+        derived: The rating the rules give, ignoring any override.
+        reason: Which rule decided ``derived``, in words.
+        overridden: Whether a manual override replaced the derived rating.
+    """
+
+    rag: Rag
+    derived: Rag
+    reason: str
+    overridden: bool
+
+
+def _to_tuple_milestones(values: Iterable[Milestone]) -> tuple[Milestone, ...]:
+    return tuple(values)
+
+
+def _to_tuple_updates(values: Iterable[ProgressUpdate]) -> tuple[ProgressUpdate, ...]:
+    return tuple(values)
+
+
+def _in_date_order(
+    instance: Action,
+    _attribute: attrs.Attribute[tuple[ProgressUpdate, ...]],
+    value: tuple[ProgressUpdate, ...],
+) -> None:
+    for earlier, later in itertools.pairwise(value):
+        if later.on < earlier.on:
+            msg = (
+                f"progress updates for action {instance.id!r} must be in date order: "
+                f"{later.on.isoformat()} comes after {earlier.on.isoformat()}"
+            )
+            raise InvalidInputError(msg)
+
+
+def _to_extra(values: Mapping[str, str]) -> Mapping[str, str]:
+    # A blank value and a missing one are the same cell in a tracker.
+    return types.MappingProxyType({k: v for k, v in values.items() if v != ""})
+
+
+def _start_before_due(
+    instance: Action, _attribute: attrs.Attribute[dt.date | None], value: dt.date | None
+) -> None:
+    if value is not None and instance.start is not None and value < instance.start:
+        msg = (
+            f"action {instance.id!r}: due date {value.isoformat()} is before its "
+            f"start date {instance.start.isoformat()}"
+        )
+        raise InvalidInputError(msg)
+
+
+@attrs.frozen(kw_only=True)
+class Action:
+    """One action in an improvement plan.
+
+    The progress log is append-only: `with_update` returns a new action with
+    one more entry. The RAG rating is derived by `assess`, never stored.
+
+    Attributes:
+        id: The action's id, such as ``"PA1.2"``; unique within a plan.
+        description: What will be done.
+        owner: The role responsible, such as "Head of SEND" (not a name).
+        lead_partner: The partner that leads the action.
+        start: When work should start; ``None`` if not set.
+        due: When the action should be complete; ``None`` if not set.
+        status: The latest reported status.
+        success_measure: How the partnership will know it worked.
+        milestones: Dated checkpoints, in the order given.
+        kpi: The KPI the action is measured by, if any.
+        evidence: Links or notes on the evidence of impact.
+        updates: The progress log, oldest first.
+        override: A manual RAG rating with its reason, if any.
+        last_updated: When the row was last reviewed, if recorded apart from
+            the progress log.
+        next_review: When the action is next due for review.
+        board: Where progress is reported, such as "SEND Improvement Board".
+        co_produced: Whether parents, carers or young people helped shape it.
+        extra: Columns from a tracker that sendkit does not know, kept so
+            that writing the plan back loses nothing.
+    """
+
+    id: str = attrs.field(validator=_not_blank)
+    description: str = ""
+    owner: str = ""
+    lead_partner: Partner | None = None
+    start: dt.date | None = None
+    due: dt.date | None = attrs.field(default=None, validator=_start_before_due)
+    status: Status = Status.NOT_STARTED
+    success_measure: str = ""
+    milestones: tuple[Milestone, ...] = attrs.field(
+        default=(), converter=_to_tuple_milestones
+    )
+    kpi: Kpi | None = None
+    evidence: str = ""
+    updates: tuple[ProgressUpdate, ...] = attrs.field(
+        default=(), converter=_to_tuple_updates, validator=_in_date_order
+    )
+    override: RagOverride | None = None
+    last_updated: dt.date | None = None
+    next_review: dt.date | None = None
+    board: str = ""
+    co_produced: bool = False
+    extra: Mapping[str, str] = attrs.field(
+        factory=dict, converter=_to_extra, hash=False
+    )
+
+    def with_update(self, update: ProgressUpdate) -> Action:
+        """Return a copy with *update* appended (and its status, if it has one).
+
+        Raises:
+            InvalidInputError: *update* is dated before the latest entry.
+        """
+        status = update.status if update.status is not None else self.status
+        return attrs.evolve(self, updates=(*self.updates, update), status=status)
+
+    def latest_update(self) -> ProgressUpdate | None:
+        """Return the most recent progress update, or ``None``."""
+        return self.updates[-1] if self.updates else None
+
+    def last_touched(self) -> dt.date | None:
+        """Return the later of `last_updated` and the latest progress update."""
+        dates = [d for d in (self.last_updated,) if d is not None]
+        if self.updates:
+            dates.append(self.updates[-1].on)
+        return max(dates) if dates else None
+
+    def status_on(self, day: dt.date) -> Status:
+        """Return the status the progress log shows on *day*.
+
+        That is the status of the latest update on or before *day* that
+        reported one. When the log reports no status at all, the current
+        `status` is used for every day; when *day* is before the first
+        reported status, the action was not started.
+        """
+        seen = False
+        found: Status | None = None
+        for update in self.updates:
+            if update.status is None:
+                continue
+            seen = True
+            if update.on > day:
+                break
+            found = update.status
+        if not seen:
+            return self.status
+        return found if found is not None else Status.NOT_STARTED
+
+    def assess(
+        self,
+        as_of: dt.date,
+        *,
+        due_soon_working_days: int = DEFAULT_DUE_SOON_WORKING_DAYS,
+        region: str = DEFAULT_REGION,
+        closures: Iterable[dt.date] = (),
+        status: Status | None = None,
+    ) -> RagAssessment:
+        """Derive the action's RAG rating on *as_of*.
+
+        The rules, first match wins (documented in "Tracking an improvement
+        plan"):
+
+        1. status complete or closed-evidenced: ``complete`` (blue);
+        2. due date before *as_of*: ``red`` (overdue);
+        3. not started and start date before *as_of*: ``red``;
+        4. off track: ``amber``;
+        5. not started or at risk, and due within *due_soon_working_days*
+           working days of *as_of* (due on or before
+           ``WORKDAY(as_of, due_soon_working_days)``): ``amber``;
+        6. otherwise ``green``.
+
+        A manual `override` then replaces the rating; the derived one is kept
+        in the result.
+
+        Args:
+            as_of: The day to rate the action on (never the clock).
+            due_soon_working_days: The amber window, in working days.
+            region: Bank-holiday region for the working days.
+            closures: Local closure days to skip as well.
+            status: Rate with this status instead of `status` (used to rate
+                the action on past days from its progress log).
+
+        Returns:
+            The rating and the rule that gave it.
+
+        Example:
+            >>> import datetime as dt
+            >>> action = Action(id="PA1.1", due=dt.date(2024, 3, 28),
+            ...                 status=Status.AT_RISK)
+            >>> action.assess(dt.date(2024, 3, 20)).rag
+            <Rag.AMBER: 'amber'>
+            >>> action.assess(dt.date(2024, 4, 2)).reason
+            'overdue: due 2024-03-28, not complete'
+        """
+        soon_until = calendar_for(region, closures).add_working_days(
+            as_of, due_soon_working_days
+        )
+        return self._assess(as_of, soon_until, status)
+
+    def _assess(
+        self, as_of: dt.date, soon_until: dt.date, status: Status | None = None
+    ) -> RagAssessment:
+        derived, reason = _derive(self, as_of, soon_until, status or self.status)
+        if self.override is None:
+            return RagAssessment(
+                rag=derived, derived=derived, reason=reason, overridden=False
+            )
+        return RagAssessment(
+            rag=self.override.rag,
+            derived=derived,
+            reason=f"override: {self.override.reason}",
+            overridden=True,
+        )
+
+
+def _derive(
+    action: Action, as_of: dt.date, soon_until: dt.date, status: Status
+) -> tuple[Rag, str]:
+    if status.done:
+        return Rag.COMPLETE, f"status {status.value}"
+    due = action.due
+    if due is not None and due < as_of:
+        return Rag.RED, f"overdue: due {due.isoformat()}, not complete"
+    start = action.start
+    if status is Status.NOT_STARTED and start is not None and start < as_of:
+        return Rag.RED, f"not started, start date {start.isoformat()} has passed"
+    if status is Status.OFF_TRACK:
+        return Rag.AMBER, "status off-track"
+    if status is not Status.ON_TRACK and due is not None and due <= soon_until:
+        return Rag.AMBER, f"{status.value}, due soon ({due.isoformat()})"
+    return Rag.GREEN, "no rule for red or amber applies"
+
+
+def _to_actions(values: Iterable[Action]) -> tuple[Action, ...]:
+    return tuple(values)
+
+
+@attrs.frozen(kw_only=True)
+class Section:
+    """A part of a plan answering one area from the inspection report.
+
+    Attributes:
+        id: A short id, such as ``"PA1"`` or ``"AFI2"``; unique within a plan.
+        title: The area as the report words it (verbatim where possible).
+        kind: Whether it is an area for priority action, an area for
+            improvement, a significant weakness or a local priority.
+        actions: The actions under this area, in plan order.
+    """
+
+    id: str = attrs.field(validator=_not_blank)
+    title: str = ""
+    kind: AreaKind = AreaKind.PRIORITY_ACTION
+    actions: tuple[Action, ...] = attrs.field(default=(), converter=_to_actions)
+
+
+@attrs.frozen(kw_only=True)
+class PlanDeadline:
+    """One of the plan's own deadlines, such as submitting it to Ofsted.
+
+    Attributes:
+        name: What is due: ``"submission"``, ``"publication"`` or another word.
+        due: The date.
+        rule: The rule-catalogue code it came from, such as
+            ``"area-send.pap.submit"``; empty when entered by hand.
+        confirmed: Whether a primary source confirms the time limit.
+        source: The citation for the time limit.
+    """
+
+    name: str = attrs.field(validator=_not_blank)
+    due: dt.date
+    rule: str = ""
+    confirmed: bool = False
+    source: str = ""
+
+
+def _to_deadlines(values: Iterable[PlanDeadline]) -> tuple[PlanDeadline, ...]:
+    return tuple(values)
+
+
+def _to_sections(values: Iterable[Section]) -> tuple[Section, ...]:
+    return tuple(values)
+
+
+def _to_names(values: Iterable[str]) -> tuple[str, ...]:
+    return tuple(values)
+
+
+def _to_dates(values: Iterable[dt.date]) -> tuple[dt.date, ...]:
+    return tuple(sorted(set(values)))
+
+
+def _unique_ids(
+    _instance: ActionPlan,
+    _attribute: attrs.Attribute[tuple[Section, ...]],
+    value: tuple[Section, ...],
+) -> None:
+    seen: set[str] = set()
+    for section in value:
+        if section.id in seen:
+            msg = f"section id {section.id!r} is used twice"
+            raise InvalidInputError(msg)
+        seen.add(section.id)
+    seen = set()
+    for section in value:
+        for action in section.actions:
+            if action.id in seen:
+                msg = f"action id {action.id!r} is used twice"
+                raise InvalidInputError(msg)
+            seen.add(action.id)
+
+
+@attrs.frozen(kw_only=True)
+class ActionPlan:
+    """An improvement plan: its kind, partnership, deadlines and sections.
+
+    Attributes:
+        kind: Priority action plan, written statement of action, accelerated
+            progress plan or strategic plan.
+        partnership: The local area partnership, such as "Nottinghamshire".
+        title: The plan's local title, if it has one (Derbyshire's "Priority
+            Impact Plan" is a priority action plan).
+        inspection: A short reference to the inspection the plan answers,
+            such as "Area SEND inspection, report received 2023-05-16".
+        report_received: When the final inspection report was received; the
+            plan's own deadlines count from it.
+        deadlines: The plan's own deadlines (submission, publication).
+        sections: The plan's sections, each with its actions.
+        review_from: The start of the review cycle (defaults to
+            *report_received* when reporting).
+        review_every_months: The months between reviews when no board dates
+            are given (six by default: domain.md §3, "six-monthly").
+        board_dates: Dates of the board meetings that review the plan; when
+            given they are the review schedule.
+        extra: Plan-level settings from a tracker that sendkit does not know.
+        extra_columns: Headers of tracker columns that sendkit does not know,
+            in file order, so that writing keeps them (even when blank).
+    """
+
+    kind: PlanKind = PlanKind.PRIORITY_ACTION_PLAN
+    partnership: str = ""
+    title: str = ""
+    inspection: str = ""
+    report_received: dt.date | None = None
+    deadlines: tuple[PlanDeadline, ...] = attrs.field(
+        default=(), converter=_to_deadlines
+    )
+    sections: tuple[Section, ...] = attrs.field(
+        default=(), converter=_to_sections, validator=_unique_ids
+    )
+    review_from: dt.date | None = None
+    review_every_months: int = attrs.field(
+        default=6, validator=[attrs.validators.ge(1), attrs.validators.le(60)]
+    )
+    board_dates: tuple[dt.date, ...] = attrs.field(default=(), converter=_to_dates)
+    extra: Mapping[str, str] = attrs.field(
+        factory=dict, converter=_to_extra, hash=False
+    )
+    extra_columns: tuple[str, ...] = attrs.field(default=(), converter=_to_names)
+
+    @property
+    def actions(self) -> tuple[Action, ...]:
+        """Every action in plan order, section by section."""
+        return tuple(a for section in self.sections for a in section.actions)
+
+    def action(self, action_id: str) -> Action:
+        """Return the action with id *action_id*.
+
+        Raises:
+            InvalidInputError: No action has that id.
+        """
+        for action in self.actions:
+            if action.id == action_id:
+                return action
+        msg = f"no action with id {action_id!r} in this plan"
+        raise InvalidInputError(msg)
+
+    def section_of(self, action_id: str) -> Section:
+        """Return the section holding the action *action_id*.
+
+        Raises:
+            InvalidInputError: No action has that id.
+        """
+        for section in self.sections:
+            if any(a.id == action_id for a in section.actions):
+                return section
+        msg = f"no action with id {action_id!r} in this plan"
+        raise InvalidInputError(msg)
+
+    def replace_action(self, action: Action) -> ActionPlan:
+        """Return a copy with the action of the same id replaced by *action*."""
+        section = self.section_of(action.id)
+        actions = tuple(action if a.id == action.id else a for a in section.actions)
+        new_section = attrs.evolve(section, actions=actions)
+        return attrs.evolve(
+            self,
+            sections=tuple(
+                new_section if s.id == section.id else s for s in self.sections
+            ),
+        )
+
+    def latest_date(self) -> dt.date | None:
+        """Return the latest date the plan records an update on, if any.
+
+        Used as the "as at" date of a written workbook when none is given.
+        """
+        dates = [d for a in self.actions if (d := a.last_touched()) is not None]
+        return max(dates) if dates else self.report_received
+
+    def status(
+        self,
+        as_of: dt.date,
+        *,
+        due_soon_working_days: int = DEFAULT_DUE_SOON_WORKING_DAYS,
+        stale_after_weeks: int = 6,
+        region: str = DEFAULT_REGION,
+        closures: Iterable[dt.date] = (),
+    ) -> PlanStatus:
+        """Report progress on *as_of*: see `sendkit.plans.plan_status`."""
+        from ._status import plan_status  # noqa: PLC0415 - the modules import each other
+
+        return plan_status(
+            self,
+            as_of,
+            due_soon_working_days=due_soon_working_days,
+            stale_after_weeks=stale_after_weeks,
+            region=region,
+            closures=closures,
+        )
