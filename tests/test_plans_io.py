@@ -36,7 +36,6 @@ from sendkit.plans import (
 )
 from sendkit.plans._schema import csv_escape, csv_unescape, xlsx_escape, xlsx_unescape
 
-
 # Any text a person could type or paste, including formula triggers, quotes,
 # tabs, CR and LF, and XML-hostile control characters; not NUL or surrogates.
 TEXT = st.text(
