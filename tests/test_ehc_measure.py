@@ -314,3 +314,23 @@ class TestNational:
             round(100 * f.within_20_weeks / f.issued, 1)
             == f.percent_including_exceptions
         )
+
+
+class TestDocsTable:
+    def test_guide_table_matches_the_data(self):
+        """The national table in docs/ehc-timeliness.md is the NATIONAL data, row for row."""
+        from .conftest import ROOT
+
+        text = (ROOT / "docs" / "ehc-timeliness.md").read_text(encoding="utf-8")
+        rows = {}
+        for line in text.splitlines():
+            cells = [cell.strip() for cell in line.strip().strip("|").split("|")]
+            if len(cells) == 6 and cells[0].isdigit():
+                rows[int(cells[0])] = cells
+        assert sorted(rows) == sorted(NATIONAL)
+        for year, figure in NATIONAL.items():
+            cells = rows[year]
+            assert float(cells[1]) == figure.percent_excluding_exceptions
+            assert float(cells[2]) == figure.percent_including_exceptions
+            assert int(cells[3].replace(",", "")) == figure.issued_excluding_exceptions
+            assert cells[4] == f"{figure.confidence} / {figure.detail_confidence}"

@@ -22,6 +22,7 @@ from .calendars import (
     is_working_day,
 )
 from .dates import parse_date
+from .ehc import EhcCase, case_timeline, timeliness
 from .errors import (
     HolidayHorizonWarning,
     InvalidInputError,
@@ -64,6 +65,7 @@ __all__ = [
     "Counting",
     "Deadline",
     "Direction",
+    "EhcCase",
     "Explanation",
     "HolidayHorizonWarning",
     "InvalidInputError",
@@ -85,6 +87,7 @@ __all__ = [
     "WorkingCalendar",
     "add_working_days",
     "calendar_for",
+    "case_timeline",
     "count_working_days",
     "deadline",
     "due_date",
@@ -92,6 +95,7 @@ __all__ = [
     "is_working_day",
     "load_rules",
     "parse_date",
+    "timeliness",
 ]
 
 

@@ -6,6 +6,10 @@
 * `parse_outcome` reads an outcome as reports, the press and Ofsted write it.
 * `read_inspections` (and `read_ofsted_mi`, `read_ofsted_legacy`) read Ofsted's
   CSV, ODS and XLSX files, reporting every unreadable row.
+* `follow_up` dates what follows an inspection from the rule catalogue, as
+  `Milestone` values; `inspection_report`, `render_text` and `render_html`
+  make a readable report of them.
+* `EXAMPLES` holds two real cases (Nottinghamshire 2023, Derbyshire 2024).
 
 Sources and confidence for every figure are in domain.md §1-§3 and are carried
 by the rule catalogue (`sendkit.rules`).
@@ -13,6 +17,8 @@ by the rule catalogue (`sendkit.rules`).
 
 from __future__ import annotations
 
+from ._examples import EXAMPLE_SOURCES, EXAMPLES
+from ._follow_up import FOLLOW_UP, REVISIT_FOLLOW_UP, Milestone, Status, Step, follow_up
 from ._model import (
     FRAMEWORK_SOURCES,
     OUTCOME_LABELS,
@@ -42,8 +48,18 @@ from ._readers import (
     read_ofsted_legacy,
     read_ofsted_mi,
 )
+from ._report import (
+    ReportSection,
+    inspection_report,
+    render_html,
+    render_text,
+    timeline_svg,
+)
 
 __all__ = [
+    "EXAMPLES",
+    "EXAMPLE_SOURCES",
+    "FOLLOW_UP",
     "FRAMEWORK_SOURCES",
     "LEGACY_COLUMNS",
     "MI_COLUMNS",
@@ -52,19 +68,29 @@ __all__ = [
     "OUTCOME_KEY_PHRASES",
     "OUTCOME_LABELS",
     "OUTCOME_STATEMENTS",
+    "REVISIT_FOLLOW_UP",
     "FileFormat",
     "Framework",
     "Inspection",
+    "Milestone",
     "MonitoringOutcome",
     "Outcome",
     "Problem",
     "ReadResult",
+    "ReportSection",
     "RevisitOutcome",
+    "Status",
+    "Step",
     "WsoaOutcome",
+    "follow_up",
+    "inspection_report",
     "normalise_phrase",
     "parse_monitoring_outcome",
     "parse_outcome",
     "read_inspections",
     "read_ofsted_legacy",
     "read_ofsted_mi",
+    "render_html",
+    "render_text",
+    "timeline_svg",
 ]

@@ -1,0 +1,208 @@
+"""``sendkit demo``: the embedded Nottinghamshire 2023 case, walked through.
+
+The report is a list of section builders (`SECTIONS`): each takes the
+`DemoCase` and returns a `ReportSection` (or None to skip). Another part of
+sendkit adds its own section by appending a builder, for example the priority
+action plan skeleton the outcome requires; text and HTML both follow.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import html
+import pathlib
+import textwrap
+from collections.abc import Callable, Iterable
+from importlib.metadata import PackageNotFoundError, version
+
+import attrs
+
+from ..calendars import DEFAULT_REGION
+from ..errors import InvalidInputError
+from ..inspections import (
+    EXAMPLE_SOURCES,
+    EXAMPLES,
+    Inspection,
+    Milestone,
+    ReportSection,
+    follow_up,
+    inspection_report,
+    render_html,
+    render_text,
+)
+from ._common import add_calendar_options, date_arg
+
+#: The embedded example the demo walks through.
+DEMO_CASE = "nottinghamshire-2023"
+
+
+@attrs.frozen(kw_only=True)
+class DemoCase:
+    """What the section builders get.
+
+    Attributes:
+        key: The example's key in `sendkit.inspections.EXAMPLES`.
+        inspection: The inspection.
+        milestones: What follows it (`follow_up`).
+        region: The bank-holiday region the dates were counted on.
+        as_of: The day statuses are shown for, or None for none.
+    """
+
+    key: str
+    inspection: Inspection
+    milestones: tuple[Milestone, ...]
+    region: str
+    as_of: dt.date | None = None
+
+
+def _core_sections(case: DemoCase) -> tuple[ReportSection, ...]:
+    return inspection_report(case.inspection, case.milestones, as_of=case.as_of)
+
+
+def _sources_section(case: DemoCase) -> ReportSection:
+    paragraphs = (
+        f"The example's facts: {EXAMPLE_SOURCES[case.key]}.",
+        (
+            "Each rule's source is in its explanation above, with its confidence tag: "
+            "[P] primary text read directly; [P-partial] primary text read in part; "
+            "[S] a secondary source (a council, the press, a parent carer forum); "
+            "[S-weak] one weak secondary source; [U] no readable source."
+        ),
+        (
+            "Only [P] counts as confirmed. Every other figure is marked UNCONFIRMED: check "
+            "it against the handbook version in force, and override it locally if needed "
+            "(sendkit.rules.RuleBook.with_period or a local rule file)."
+        ),
+    )
+    lines: list[str] = []
+    for paragraph in paragraphs:
+        lines.extend(
+            [
+                *textwrap.wrap(
+                    paragraph, 88, break_long_words=False, break_on_hyphens=False
+                ),
+                "",
+            ]
+        )
+    body = "".join(f"<p>{html.escape(text)}</p>" for text in paragraphs)
+    return ReportSection(
+        title="Sources and confidence", lines=tuple(lines[:-1]), html=body
+    )
+
+
+#: The report, in order. Each builder returns one section, several, or None.
+SECTIONS: list[
+    Callable[[DemoCase], ReportSection | tuple[ReportSection, ...] | None]
+] = [
+    _core_sections,
+    _sources_section,
+]
+
+
+def build_sections(case: DemoCase) -> list[ReportSection]:
+    """Run every builder in `SECTIONS` and return the sections in order."""
+    out: list[ReportSection] = []
+    for builder in SECTIONS:
+        made = builder(case)
+        if made is None:
+            continue
+        out.extend(made if isinstance(made, tuple) else (made,))
+    return out
+
+
+def build_case(
+    key: str = DEMO_CASE,
+    *,
+    region: str = DEFAULT_REGION,
+    closures: Iterable[dt.date] = (),
+    as_of: dt.date | None = None,
+) -> DemoCase:
+    """Return the demo's case: the example inspection and what follows it."""
+    inspection = EXAMPLES[key]
+    return DemoCase(
+        key=key,
+        inspection=inspection,
+        milestones=follow_up(inspection, region=region, closures=closures),
+        region=region,
+        as_of=as_of,
+    )
+
+
+def _title(case: DemoCase) -> str:
+    year = case.inspection.published.year if case.inspection.published else ""
+    return f"{case.inspection.local_area} area SEND inspection {year}: what follows".replace(
+        "  ", " "
+    )
+
+
+def _intro(case: DemoCase) -> str:
+    notts = case.inspection
+    return (
+        "sendkit's embedded example, from Ofsted's published data. "
+        f"{notts.local_area}'s local area partnership (the county council and NHS "
+        "Nottingham and Nottinghamshire ICB) was inspected under the 2023 area SEND "
+        "framework from 30 January to 3 February 2023. The report, published on 16 May "
+        "2023, found widespread and/or systemic failings, with two areas for priority "
+        "action. This report shows what that outcome required, by when, and what came "
+        "next, with every date explained."
+    )
+
+
+def _footer(case: DemoCase) -> str:
+    try:
+        release = version("sendkit")
+    except PackageNotFoundError:  # pragma: no cover - running from a bare checkout
+        release = "(unreleased)"
+    return (
+        f"Made with sendkit {release} ('sendkit demo'). Working days are counted on "
+        f"the {case.region} bank-holiday calendar, like Excel's WORKDAY. This page has "
+        "no scripts and loads nothing from elsewhere."
+    )
+
+
+def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    """Add ``sendkit demo``."""
+    demo = subparsers.add_parser(
+        "demo",
+        help="walk through a real case: Nottinghamshire's 2023 area SEND inspection",
+        description=(
+            "Walk through the embedded example, Nottinghamshire's 2023 area SEND "
+            "inspection (outcome 3, two areas for priority action): the outcome, "
+            "what follows it with every date explained, and the sources. "
+            "--html FILE also writes the report as one self-contained web page."
+        ),
+    )
+    demo.add_argument(
+        "--html", metavar="FILE", help="also write the report as one HTML page"
+    )
+    demo.add_argument(
+        "--as-of",
+        type=date_arg,
+        metavar="DATE",
+        help="also show each milestone's status on DATE",
+    )
+    add_calendar_options(demo)
+    demo.set_defaults(handler=_demo)
+
+
+def _demo(args: argparse.Namespace) -> int:
+    case = build_case(region=args.region, closures=args.closure, as_of=args.as_of)
+    sections = build_sections(case)
+    print(render_text(_title(case), sections, intro=_intro(case)), end="")
+    if args.html:
+        page = render_html(
+            _title(case),
+            sections,
+            kicker="Area SEND inspection - sendkit demo",
+            intro=_intro(case),
+            footer=_footer(case),
+        )
+        path = pathlib.Path(args.html)
+        try:
+            path.write_text(page, encoding="utf-8")
+        except OSError as exc:
+            msg = f"cannot write {str(path)!r}: {exc.strerror}"
+            raise InvalidInputError(msg) from None
+        print(f"\nWrote {path} (one self-contained HTML page).")
+    return 0

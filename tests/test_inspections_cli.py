@@ -1,0 +1,189 @@
+"""``sendkit timeline`` and ``sendkit inspections``."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from sendkit.cli import main
+
+
+@pytest.fixture
+def mi_csv(shared_dir):
+    return shared_dir / "data" / "ofsted" / "mi_area_send_jan_to_aug_2023.csv"
+
+
+@pytest.fixture
+def legacy_ods(shared_dir):
+    return (
+        shared_dir
+        / "data"
+        / "ofsted"
+        / "Area_SEND_inspection_data_01_May_2016_to_31_August_2022.ods"
+    )
+
+
+class TestTimeline:
+    @pytest.mark.parametrize(
+        "outcome", ["systemic", "3", "outcome 3", "Widespread and/or systemic failings"]
+    )
+    def test_json(self, capsys, outcome):
+        """An array of milestones with rule, ISO date, basis, confirmed and label."""
+        code = main(
+            [
+                "timeline",
+                "--outcome",
+                outcome,
+                "--report-received",
+                "16/05/2023",
+                "--json",
+            ]
+        )
+        assert code == 0
+        data = json.loads(capsys.readouterr().out)
+        assert [item["date"] for item in data[:2]] == ["2023-07-05", "2023-08-23"]
+        for item in data:
+            assert {"rule", "date", "basis", "confirmed", "label"} <= set(item)
+        assert data[0]["basis"] == "framework"
+        assert data[0]["is_hard_limit"] is True
+        assert data[-1]["rule"] == "area-send.full-inspection.after-systemic"
+        assert all(item["assumptions"] == [] for item in data[:3])
+
+    def test_text_with_explanations(self, capsys):
+        """The text table and, with --explain, how each date was reached."""
+        assert (
+            main(
+                [
+                    "timeline",
+                    "--outcome",
+                    "1",
+                    "--report-received",
+                    "2023-05-16",
+                    "--explain",
+                ]
+            )
+            == 0
+        )
+        out = capsys.readouterr().out
+        assert out.startswith("Outcome 1: Typically positive experiences and outcomes")
+        assert "2028-05-16  expected  Next full inspection" in out
+        assert "12 months after Tuesday 16 May 2023 is Thursday 16 May 2024." in out
+
+    def test_status_with_as_of(self, capsys):
+        """--as-of adds each milestone's status; JSON too."""
+        main(
+            [
+                "timeline",
+                "--outcome",
+                "systemic",
+                "--report-received",
+                "2023-05-16",
+                "--as-of",
+                "2025-01-01",
+                "--json",
+            ]
+        )
+        data = json.loads(capsys.readouterr().out)
+        statuses = {item["rule"]: item["status"] for item in data}
+        assert statuses["area-send.pap.submit"] == "passed"
+        assert statuses["area-send.monitoring-inspection"] == "overdue"
+        assert statuses["area-send.full-inspection.after-systemic"] == "upcoming"
+
+    def test_region(self, capsys):
+        """--region counts working days on that region's bank holidays."""
+        args = [
+            "timeline",
+            "--outcome",
+            "3",
+            "--report-received",
+            "2023-11-20",
+            "--json",
+        ]
+        main(args)
+        england = json.loads(capsys.readouterr().out)[0]["date"]
+        main([*args, "--region", "scotland"])
+        scotland = json.loads(capsys.readouterr().out)[0]["date"]
+        assert scotland > england  # St Andrew's Day, 30 November
+
+    def test_bad_outcome_is_one_line_and_exit_2(self, capsys):
+        """An unknown outcome lists the accepted forms."""
+        code = main(
+            ["timeline", "--outcome", "good", "--report-received", "2023-05-16"]
+        )
+        err = capsys.readouterr().err
+        assert code == 2
+        assert "positive, inconsistent, systemic" in err
+        assert len(err.strip().splitlines()) == 1
+
+
+class TestInspectionsCommand:
+    def test_json_for_the_mi_file(self, capsys, mi_csv):
+        """One object per partnership with local_area, outcome code, ISO published, framework."""
+        assert main(["inspections", str(mi_csv), "--json"]) == 0
+        captured = capsys.readouterr()
+        data = json.loads(captured.out)
+        assert len(data) == 16
+        notts = next(item for item in data if item["local_area"] == "Nottinghamshire")
+        assert notts["outcome"] == "systemic"
+        assert notts["published"] == "2023-05-16"
+        assert notts["framework"] == "area_send_2023"
+        assert notts["received_is_assumed"] is True
+        assert notts["priority_actions"] == 2
+        assert notts["overdue"] is None
+        assert "no overdue flags were computed" in captured.err
+
+    def test_overdue_flags_with_as_of(self, capsys, mi_csv):
+        """With --as-of, expected events before that day are flagged overdue."""
+        main(["inspections", str(mi_csv), "--json", "--as-of", "2025-01-01"])
+        data = json.loads(capsys.readouterr().out)
+        notts = next(item for item in data if item["local_area"] == "Nottinghamshire")
+        assert "Monitoring inspection" in notts["overdue"]
+        assert notts["as_of"] == "2025-01-01"
+        oxon = next(item for item in data if item["local_area"] == "Oxfordshire")
+        assert "Monitoring inspection" not in oxon["overdue"]  # due 2025-03-15
+
+    def test_text_for_the_legacy_file(self, capsys, legacy_ods):
+        """The 2016-2022 file lists every area; revisits done are marked DONE."""
+        assert main(["inspections", str(legacy_ods), "--as-of", "2022-08-31"]) == 0
+        out = capsys.readouterr().out
+        assert "149 partnerships read" in out
+        assert "header on row 5" in out
+        devon = out.split("Devon (South West)")[1].split("\n\n")[0]
+        assert "DONE" in devon
+        assert "Revisit by Ofsted and CQC" in devon
+
+    def test_text_without_as_of_says_so(self, capsys, mi_csv):
+        """Without --as-of the output says no overdue flags are computed."""
+        main(["inspections", str(mi_csv)])
+        assert "no overdue flags are computed" in capsys.readouterr().out
+
+    def test_problems_go_to_stderr_with_row_numbers(self, capsys, tmp_path):
+        """Bad rows are listed on stderr; the good rows are still printed; exit 0."""
+        path = tmp_path / "mi.csv"
+        path.write_text(
+            "Local area partnership,Inspection publication date,Inspection outcome\n"
+            "Rutland,03/08/2023,Typically positive experiences and outcomes\n"
+            "Nowhere,31/02/2023,positive\n",
+            encoding="utf-8",
+        )
+        assert main(["inspections", str(path), "--json"]) == 0
+        captured = capsys.readouterr()
+        assert [item["local_area"] for item in json.loads(captured.out)] == ["Rutland"]
+        assert "mi.csv row 3, column 'Inspection publication date'" in captured.err
+
+    def test_nothing_readable_exits_1(self, capsys, tmp_path):
+        """A file with a header but no readable row exits 1."""
+        path = tmp_path / "mi.csv"
+        path.write_text(
+            "Local area partnership,Inspection outcome\nX,good\n", encoding="utf-8"
+        )
+        assert main(["inspections", str(path)]) == 1
+        assert "no row of mi.csv could be read" in capsys.readouterr().err
+
+    def test_unreadable_file_exits_2(self, capsys, tmp_path):
+        """A file that is not an Ofsted file is one line on stderr and exit 2."""
+        path = tmp_path / "x.csv"
+        path.write_text("a,b\n", encoding="utf-8")
+        assert main(["inspections", str(path)]) == 2
+        assert "no header row of an Ofsted inspection file" in capsys.readouterr().err

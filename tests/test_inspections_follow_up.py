@@ -1,0 +1,334 @@
+"""`follow_up`: what follows each outcome, dated by the rule catalogue; and the report."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+import attrs
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from sendkit import add_working_days, is_working_day
+from sendkit.inspections import (
+    EXAMPLES,
+    FOLLOW_UP,
+    REVISIT_FOLLOW_UP,
+    Framework,
+    Inspection,
+    Outcome,
+    RevisitOutcome,
+    Status,
+    WsoaOutcome,
+    follow_up,
+    inspection_report,
+    read_inspections,
+    render_html,
+    render_text,
+)
+from sendkit.rules import RULES
+
+D = dt.date
+NOTTS = EXAMPLES["nottinghamshire-2023"]
+DERBYS = EXAMPLES["derbyshire-2024"]
+
+
+def _dates(milestones):
+    return {(m.rule, m.label): m.on for m in milestones}
+
+
+def _by_rule(milestones):
+    out = {}
+    for m in milestones:
+        out.setdefault(m.rule, m)
+    return out
+
+
+class TestNottinghamshire:
+    def test_every_milestone_and_date(self):
+        """Outcome 3 from 16 May 2023: PAP 5 July and 23 August, then expected dates."""
+        found = [(m.on, m.rule, m.kind) for m in follow_up(NOTTS)]
+        assert found == [
+            (D(2023, 7, 5), "area-send.pap.submit", "deadline"),
+            (D(2023, 8, 23), "area-send.pap.publish", "deadline"),
+            (D(2023, 11, 16), "dfe.stocktake", "expected"),
+            (D(2024, 5, 16), "area-send.engagement-meeting", "expected"),
+            (D(2024, 11, 16), "area-send.monitoring-inspection", "expected"),
+            (D(2025, 5, 16), "area-send.engagement-meeting", "expected"),
+            (D(2026, 5, 16), "area-send.full-inspection.after-systemic", "expected"),
+        ]
+
+    def test_assumed_receipt_is_stated(self):
+        """The publication date stands in for receipt, and each milestone says so."""
+        for m in follow_up(NOTTS):
+            if "(2nd)" in m.label:
+                assert m.assumptions[0].startswith(
+                    "Counted from the previous engagement"
+                )
+            else:
+                assert (
+                    "publication date, 2023-05-16, is used instead" in m.assumptions[0]
+                )
+
+    def test_known_receipt_moves_the_dates_and_drops_the_assumption(self):
+        """With the receipt date known, dates count from it and nothing is assumed."""
+        known = attrs.evolve(NOTTS, report_received=D(2023, 5, 9))
+        pap = _by_rule(follow_up(known))["area-send.pap.submit"]
+        assert pap.on == add_working_days(D(2023, 5, 9), 35)
+        assert pap.on < D(2023, 7, 5)
+        assert pap.assumptions == ()
+
+    def test_milestones_carry_rule_source_and_confidence(self):
+        """Each milestone repeats its rule's basis, source, URL and confidence."""
+        for m in follow_up(NOTTS):
+            rule = RULES[m.rule]
+            assert m.is_hard_limit is rule.is_hard_limit
+            assert m.basis == rule.basis.value
+            assert m.source == rule.source
+            assert m.url == rule.url
+            assert m.confidence == rule.confidence.tag
+            assert m.confirmed is rule.confirmed is False
+            assert m.trail[0].startswith(m.rule)
+
+    def test_to_dict(self):
+        """The JSON shape: ISO date, rule, basis, confirmed, label; status with as_of."""
+        first = follow_up(NOTTS)[0].to_dict(as_of=D(2023, 7, 6))
+        assert first["date"] == "2023-07-05"
+        assert first["rule"] == "area-send.pap.submit"
+        assert first["basis"] == "framework"
+        assert first["confirmed"] is False
+        assert first["label"] == "Submit the priority action plan to Ofsted and CQC"
+        assert first["status"] == Status.PASSED
+        assert "status" not in follow_up(NOTTS)[0].to_dict()
+
+    def test_local_figures(self):
+        """A rule book with a local period changes the date and says so in the trail."""
+        book = RULES.with_period("area-send.pap.submit", "30 working days")
+        pap = _by_rule(follow_up(NOTTS, rules=book))["area-send.pap.submit"]
+        assert pap.on == add_working_days(D(2023, 5, 16), 30)
+        assert any("Locally overridden" in line for line in pap.trail)
+
+
+def test_derbyshire_seed():
+    """Derbyshire (14 Nov 2024): stocktake after six months, monitoring 18 months, full 3 years."""
+    milestones = _by_rule(follow_up(DERBYS))
+    assert DERBYS.priority_actions == 6
+    assert DERBYS.improvement_count == 5
+    assert milestones["area-send.pap.submit"].on == add_working_days(
+        D(2024, 11, 14), 35
+    )
+    assert milestones["dfe.stocktake"].on == D(2025, 5, 14)
+    assert milestones["area-send.monitoring-inspection"].on == D(2026, 5, 14)
+    assert milestones["area-send.full-inspection.after-systemic"].on == D(2027, 11, 14)
+
+
+class TestOtherOutcomes:
+    def _case(self, outcome):
+        return Inspection(
+            local_area="X",
+            framework=Framework.AREA_SEND_2023,
+            outcome=outcome,
+            published=D(2023, 5, 31),
+        )
+
+    def test_inconsistent(self):
+        """Outcome 2: engagement, full inspection in 3 years, and an undated strategic plan."""
+        milestones = follow_up(self._case(Outcome.INCONSISTENT))
+        assert [m.rule for m in milestones] == [
+            "area-send.engagement-meeting",
+            "area-send.engagement-meeting",
+            "area-send.full-inspection.after-inconsistent",
+            None,
+        ]
+        assert milestones[2].on == D(2026, 5, 31)
+        plan = milestones[-1]
+        assert plan.on is None
+        assert plan.kind == "undated"
+        assert plan.confidence == "[U]"
+        assert "no deadline" in plan.trail[0]
+        assert plan.status(as_of=D(2030, 1, 1)) == Status.UNDATED
+
+    def test_positive(self):
+        """Outcome 1: four annual engagement meetings, then a full inspection in 5 years."""
+        milestones = follow_up(self._case(Outcome.POSITIVE))
+        assert [m.on for m in milestones] == [
+            D(2024, 5, 31),
+            D(2025, 5, 31),
+            D(2026, 5, 31),
+            D(2027, 5, 31),
+            D(2028, 5, 31),
+        ]
+        assert milestones[-1].rule == "area-send.full-inspection.after-positive"
+        assert [m.label[-5:] for m in milestones[:4]] == [
+            "(1st)",
+            "(2nd)",
+            "(3rd)",
+            "(4th)",
+        ]
+
+    def test_unknown_outcome_has_no_milestones(self):
+        """Nothing follows an outcome that is not known."""
+        assert follow_up(self._case(None)) == ()
+
+    def test_no_date_means_undated_milestones_with_a_reason(self):
+        """Without a publication or receipt date every milestone is undated, and says why."""
+        bare = attrs.evolve(self._case(Outcome.SYSTEMIC), published=None)
+        milestones = follow_up(bare)
+        assert milestones
+        assert all(m.on is None for m in milestones)
+        assert all("not known" in m.trail[0] for m in milestones)
+
+    def test_every_plan_rule_exists(self):
+        """Every rule code in the plans is in the catalogue."""
+        steps = [step for plan in FOLLOW_UP.values() for step in plan]
+        steps += [step for plan in REVISIT_FOLLOW_UP.values() for step in plan]
+        for step in steps:
+            if step.rule is not None:
+                assert step.rule in RULES
+            else:
+                assert step.note
+                assert step.url.startswith("https://")
+
+
+class TestLegacy:
+    @pytest.fixture
+    def legacy(self, shared_dir):
+        path = (
+            shared_dir
+            / "data"
+            / "ofsted"
+            / "Area_SEND_inspection_data_01_May_2016_to_31_August_2022.ods"
+        )
+        return {one.local_area: one for one in read_inspections(path).inspections}
+
+    def test_devon_no_progress(self, legacy):
+        """Devon: statement due 70 working days after the letter; revisit done; APP review."""
+        milestones = follow_up(legacy["Devon"])
+        assert [m.rule for m in milestones] == [
+            "legacy.wsoa.submit",
+            "legacy.revisit",
+            "legacy.app.review",
+        ]
+        submit, revisit, review = milestones
+        assert submit.on == add_working_days(D(2019, 2, 5), 70)
+        assert submit.kind == "deadline"
+        assert revisit.happened == D(2022, 5, 23)
+        assert revisit.status(as_of=D(2022, 8, 31)) == Status.DONE
+        assert "its submission deadline" in revisit.assumptions[0]
+        assert review.on == D(2023, 1, 11)
+        assert "assumes one was required" in review.assumptions[-1]
+
+    def test_not_revisited(self, legacy):
+        """Barnsley: revisit expected but not done, then the promised full inspection."""
+        milestones = follow_up(legacy["Barnsley"])
+        revisit = _by_rule(milestones)["legacy.revisit"]
+        assert revisit.happened is None
+        assert revisit.status(as_of=D(2024, 1, 1)) == Status.OVERDUE
+        assert milestones[-1].on is None
+        assert "end of 2025" in milestones[-1].trail[0]
+
+    def test_sufficient_progress_and_no_statement(self, legacy):
+        """Bedford (Yes) ends monitoring; Barnet (no statement) has one undated item."""
+        assert follow_up(legacy["Bedford"])[-1].label.endswith("ends")
+        (only,) = follow_up(legacy["Barnet"])
+        assert only.on is None
+        assert "2023 framework" in only.label
+
+    def test_acceptance_date_when_known(self):
+        """With the acceptance date given, the revisit counts 18 months from it."""
+        area = Inspection(
+            local_area="Darlington",
+            framework=Framework.LOCAL_AREA_SEND_2016,
+            outcome=WsoaOutcome.REQUIRED,
+            published=D(2022, 4, 13),
+            wsoa_accepted=D(2022, 9, 9),
+        )
+        revisit = _by_rule(follow_up(area))["legacy.revisit"]
+        assert revisit.on == D(2024, 3, 9)
+        assert revisit.assumptions == ()
+
+    def test_outside_the_rule_s_validity(self):
+        """A 2016-framework clock starting in 2023 is outside the rule: undated, explained."""
+        late = Inspection(
+            local_area="Late",
+            framework=Framework.LOCAL_AREA_SEND_2016,
+            outcome=WsoaOutcome.REQUIRED,
+            published=D(2023, 2, 1),
+            revisit_outcome=RevisitOutcome.SOME,
+            revisit_published=D(2023, 3, 1),
+            revisit_start=D(2023, 2, 20),
+        )
+        submit = _by_rule(follow_up(late))["legacy.wsoa.submit"]
+        assert submit.on is None
+        assert "2022-12-31" in submit.trail[0]
+
+
+@given(
+    received=st.dates(min_value=D(2023, 1, 1), max_value=D(2027, 12, 31)),
+    outcome=st.sampled_from(list(Outcome)),
+    region=st.sampled_from(["england-and-wales", "scotland", "northern-ireland"]),
+)
+def test_properties(received, outcome, region):
+    """Milestones are in date order, after receipt; deadlines are WORKDAY results."""
+    case = Inspection(
+        local_area="X",
+        framework=Framework.AREA_SEND_2023,
+        outcome=outcome,
+        report_received=received,
+    )
+    milestones = follow_up(case, region=region)
+    dated = [m.on for m in milestones if m.on is not None]
+    assert dated == sorted(dated)
+    assert all(day > received for day in dated)
+    assert all(m.on is not None for m in milestones[: len(dated)])
+    for m in milestones:
+        if m.kind == "deadline":
+            assert is_working_day(m.on, region=region)
+            assert m.on == add_working_days(
+                received, int(m.period.split()[0]), region=region
+            )
+        if m.on is not None:
+            assert m.status(as_of=received) == Status.UPCOMING
+            later = m.on + dt.timedelta(days=1)
+            assert m.status(as_of=later) == (
+                Status.PASSED if m.is_hard_limit else Status.OVERDUE
+            )
+
+
+class TestReport:
+    def test_text_report(self):
+        """The text has the outcome statement, key dates and visible flags."""
+        text = render_text("T", inspection_report(NOTTS, follow_up(NOTTS)))
+        assert "Outcome 3: Widespread and/or systemic failings" in text
+        assert "2023-07-05  deadline  Submit the priority action plan" in text
+        assert "UNCONFIRMED [S]" in text
+        assert "ASSUMED" in text
+        assert "Mon 29 May 2023  bank holiday: Spring Bank Holiday" in text
+        assert "and 14 weekend days" in text
+
+    def test_status_column_only_with_as_of(self):
+        """Statuses appear only when a date is given."""
+        without = render_text("T", inspection_report(NOTTS, follow_up(NOTTS)))
+        with_as_of = render_text(
+            "T", inspection_report(NOTTS, follow_up(NOTTS), as_of=D(2025, 1, 1))
+        )
+        assert "Status on" not in without
+        assert "Status on 2025-01-01" in with_as_of
+        assert "overdue" in with_as_of
+
+    def test_html_is_self_contained_and_escaped(self):
+        """One page: inline CSS and SVG, no scripts or external references, text escaped."""
+        hostile = attrs.evolve(NOTTS, local_area="<script>alert(1)</script> & Co")
+        page = render_html(
+            "<b>title</b>", inspection_report(hostile, follow_up(hostile))
+        )
+        assert page.startswith("<!DOCTYPE html>")
+        assert "<script" not in page
+        assert "&lt;script&gt;alert(1)&lt;/script&gt; &amp; Co" in page
+        assert "&lt;b&gt;title&lt;/b&gt;" in page
+        assert "<svg" in page
+        assert "<style>" in page
+        assert not re.search(r"\b(src|href)\s*=", page)
+        assert "url(" not in page
+        assert "@import" not in page
