@@ -13,6 +13,7 @@ schema (`ACTION_COLUMNS`): `read_plan` and `write_plan`.
 
 from __future__ import annotations
 
+from ._build import PLAN_DEADLINE_RULES, plan_from_inspection
 from ._enums import AreaKind, Partner, PlanKind, Rag, Status
 from ._io import PlanFileError, read_plan, write_plan
 from ._model import (
@@ -35,6 +36,7 @@ from ._status import plan_status, rag_history, review_schedule
 __all__ = [
     "ACTION_COLUMNS",
     "DEFAULT_DUE_SOON_WORKING_DAYS",
+    "PLAN_DEADLINE_RULES",
     "Action",
     "ActionPlan",
     "AreaKind",
@@ -55,6 +57,7 @@ __all__ = [
     "Review",
     "Section",
     "Status",
+    "plan_from_inspection",
     "plan_status",
     "rag_history",
     "read_plan",

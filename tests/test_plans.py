@@ -1,0 +1,426 @@
+"""The action-plan model: derived RAG, status reports, review schedule, skeletons."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import attrs
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+import sendkit
+from sendkit import add_working_days
+from sendkit.errors import InvalidInputError, InvalidTypeError
+from sendkit.inspections import (
+    EXAMPLES,
+    Framework,
+    Inspection,
+    Outcome,
+    RevisitOutcome,
+    WsoaOutcome,
+)
+from sendkit.plans import (
+    Action,
+    ActionPlan,
+    AreaKind,
+    Kpi,
+    Measurement,
+    PlanKind,
+    ProgressUpdate,
+    Rag,
+    RagOverride,
+    Section,
+    Status,
+    plan_from_inspection,
+    rag_history,
+    review_schedule,
+)
+
+DAYS = st.dates(
+    dt.date(2020, 1, 1), dt.date(2027, 6, 30)
+)  # later +400 days stays announced
+MON = dt.date(2024, 3, 4)  # a Monday, no holidays near
+
+
+def one(action: Action) -> ActionPlan:
+    return ActionPlan(sections=[Section(id="S1", actions=[action])])
+
+
+# -- RAG rules, one by one ------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("status", "start", "due", "as_of", "rag"),
+    [
+        (Status.COMPLETE, None, dt.date(2020, 1, 1), MON, Rag.COMPLETE),
+        (Status.CLOSED_EVIDENCED, None, dt.date(2020, 1, 1), MON, Rag.COMPLETE),
+        (Status.ON_TRACK, None, MON - dt.timedelta(days=1), MON, Rag.RED),  # overdue
+        (Status.ON_TRACK, None, MON, MON, Rag.GREEN),  # due today: not overdue
+        (Status.NOT_STARTED, MON - dt.timedelta(days=1), None, MON, Rag.RED),
+        (Status.NOT_STARTED, MON, None, MON, Rag.GREEN),  # starts today
+        (Status.OFF_TRACK, None, None, MON, Rag.AMBER),
+        (Status.AT_RISK, None, dt.date(2024, 3, 18), MON, Rag.AMBER),  # 10 wd later
+        (Status.AT_RISK, None, dt.date(2024, 3, 19), MON, Rag.GREEN),  # 11 wd later
+        (Status.NOT_STARTED, None, dt.date(2024, 3, 18), MON, Rag.AMBER),
+        (Status.ON_TRACK, None, dt.date(2024, 3, 5), MON, Rag.GREEN),
+        (Status.AT_RISK, None, None, MON, Rag.GREEN),
+    ],
+)
+def test_rag_rules(
+    status: Status, start: dt.date | None, due: dt.date | None, as_of: dt.date, rag: Rag
+) -> None:
+    action = Action(id="A", status=status, start=start, due=due)
+    assert action.assess(as_of).rag is rag
+
+
+def test_amber_window_counts_working_days_over_easter() -> None:
+    # Thursday 28 March 2024; Good Friday and Easter Monday are not working days.
+    as_of = dt.date(2024, 3, 28)
+    action = Action(id="A", status=Status.AT_RISK, due=dt.date(2024, 4, 3))
+    assert action.assess(as_of, due_soon_working_days=2).rag is Rag.AMBER
+    assert action.assess(as_of, due_soon_working_days=1).rag is Rag.GREEN
+    # Scotland has Easter Monday as a working day, so 2 working days reach 2 April only.
+    assert (
+        action.assess(as_of, due_soon_working_days=2, region="scotland").rag
+        is Rag.GREEN
+    )
+
+
+@given(
+    status=st.sampled_from(Status),
+    start=st.none() | DAYS,
+    due=st.none() | DAYS,
+    as_of=DAYS,
+    window=st.integers(0, 30),
+)
+def test_rag_matches_the_documented_table(
+    status: Status,
+    start: dt.date | None,
+    due: dt.date | None,
+    as_of: dt.date,
+    window: int,
+) -> None:
+    if start is not None and due is not None and due < start:
+        start, due = due, start
+    action = Action(id="A", status=status, start=start, due=due)
+    rag = action.assess(as_of, due_soon_working_days=window).rag
+    soon_until = add_working_days(as_of, window)
+    if status.done:
+        expected = Rag.COMPLETE
+    elif (due is not None and due < as_of) or (
+        status is Status.NOT_STARTED and start is not None and start < as_of
+    ):
+        expected = Rag.RED
+    elif status is Status.OFF_TRACK or (
+        status is not Status.ON_TRACK and due is not None and due <= soon_until
+    ):
+        expected = Rag.AMBER
+    else:
+        expected = Rag.GREEN
+    assert rag is expected
+    # Moving as_of later never makes an unfinished, dated action less urgent.
+    if not status.done and due is not None and status is not Status.NOT_STARTED:
+        later = action.assess(
+            as_of + dt.timedelta(days=400), due_soon_working_days=window
+        ).rag
+        order = [Rag.GREEN, Rag.AMBER, Rag.RED]
+        assert order.index(later) >= order.index(rag)
+
+
+def test_override_replaces_and_keeps_the_derived_rating() -> None:
+    action = Action(
+        id="A",
+        due=dt.date(2024, 1, 1),
+        override=RagOverride(rag=Rag.GREEN, reason="DfE agreed a new date", by="Chair"),
+    )
+    result = action.assess(MON)
+    assert (result.rag, result.derived, result.overridden) == (Rag.GREEN, Rag.RED, True)
+    assert result.reason == "override: DfE agreed a new date"
+
+
+def test_override_needs_a_reason() -> None:
+    with pytest.raises(InvalidInputError, match="reason must not be blank"):
+        RagOverride(rag=Rag.GREEN, reason="  ")
+
+
+def test_model_invariants() -> None:
+    with pytest.raises(InvalidInputError, match="date order"):
+        Action(
+            id="A",
+            updates=[
+                ProgressUpdate(on=MON),
+                ProgressUpdate(on=MON - dt.timedelta(days=1)),
+            ],
+        )
+    with pytest.raises(InvalidInputError, match="before its start date"):
+        Action(id="A", start=MON, due=MON - dt.timedelta(days=1))
+    with pytest.raises(InvalidInputError, match="used twice"):
+        ActionPlan(
+            sections=[Section(id="S1", actions=[Action(id="A"), Action(id="A")])]
+        )
+    with pytest.raises(InvalidInputError, match="finite"):
+        Kpi(id="K", baseline=float("nan"))
+    with pytest.raises(InvalidTypeError, match="as_of must be a datetime.date"):
+        one(Action(id="A")).status("2024-01-01")  # type: ignore[arg-type]
+
+
+def test_progress_log_is_append_only_and_sets_status() -> None:
+    action = Action(id="A")
+    updated = action.with_update(
+        ProgressUpdate(on=MON, note="kick-off", status=Status.ON_TRACK)
+    )
+    assert action.updates == ()  # the original is unchanged
+    assert updated.status is Status.ON_TRACK
+    assert updated.latest_update().note == "kick-off"
+    with pytest.raises(InvalidInputError):
+        updated.with_update(ProgressUpdate(on=MON - dt.timedelta(days=7)))
+
+
+def test_status_on_replays_the_log() -> None:
+    action = Action(
+        id="A",
+        status=Status.COMPLETE,
+        updates=[
+            ProgressUpdate(on=dt.date(2024, 1, 10), status=Status.ON_TRACK),
+            ProgressUpdate(on=dt.date(2024, 2, 10), note="no status"),
+            ProgressUpdate(on=dt.date(2024, 3, 10), status=Status.COMPLETE),
+        ],
+    )
+    assert action.status_on(dt.date(2024, 1, 1)) is Status.NOT_STARTED
+    assert action.status_on(dt.date(2024, 2, 20)) is Status.ON_TRACK
+    assert action.status_on(dt.date(2024, 3, 10)) is Status.COMPLETE
+    assert Action(id="B", status=Status.AT_RISK).status_on(MON) is Status.AT_RISK
+
+
+# -- status report --------------------------------------------------------------
+
+
+def sample_plan() -> ActionPlan:
+    return ActionPlan(
+        partnership="Example",
+        report_received=dt.date(2023, 5, 16),
+        sections=[
+            Section(
+                id="PA1",
+                title="Timeliness",
+                actions=[
+                    Action(
+                        id="PA1.1",
+                        description="Recruit educational psychologists",
+                        owner="Head of SEND",
+                        due=dt.date(2024, 2, 16),
+                        status=Status.AT_RISK,
+                        updates=[
+                            ProgressUpdate(
+                                on=dt.date(2024, 1, 5), note="two posts filled"
+                            )
+                        ],
+                    ),
+                    Action(
+                        id="PA1.2",
+                        due=dt.date(2024, 3, 11),
+                        status=Status.AT_RISK,
+                        last_updated=dt.date(2024, 2, 26),
+                    ),
+                    Action(
+                        id="PA1.3",
+                        due=dt.date(2024, 9, 30),
+                        status=Status.ON_TRACK,
+                        last_updated=dt.date(2024, 3, 1),
+                    ),
+                    Action(id="PA1.4", status=Status.COMPLETE),
+                    Action(
+                        id="PA1.5", start=dt.date(2024, 1, 8), due=dt.date(2024, 6, 28)
+                    ),
+                ],
+            )
+        ],
+    )
+
+
+def test_status_report() -> None:
+    report = sample_plan().status(MON)
+    data = report.to_dict()
+    assert data["counts"] == {"red": 2, "amber": 1, "green": 1, "complete": 1}
+    assert data["overdue"] == ["PA1.1"]
+    assert data["due_soon"] == ["PA1.2"]
+    assert data["stale"] == ["PA1.1", "PA1.5"]  # 8 weeks, and never
+    [late, unstarted] = report.exceptions
+    assert late.action_id == "PA1.1"
+    assert late.owner == "Head of SEND"
+    assert late.days_late == 17  # 16 Feb to 4 Mar 2024
+    assert late.working_days_late == 11  # 19 Feb .. 4 Mar, both counted
+    assert late.latest_note == "two posts filled"
+    assert unstarted.action_id == "PA1.5"
+    assert unstarted.days_late == 0
+    assert unstarted.reason.startswith("not started")
+    assert data["next_review"] == "2024-05-16"
+
+
+def test_status_settings_change_the_windows() -> None:
+    report = sample_plan().status(MON, due_soon_working_days=0, stale_after_weeks=10)
+    assert report.due_soon == ()
+    assert report.stale == ("PA1.5",)
+    with pytest.raises(
+        InvalidInputError, match="due_soon_working_days must be zero or more"
+    ):
+        sample_plan().status(MON, due_soon_working_days=-1)
+
+
+def test_review_schedule_cycle_and_board_dates() -> None:
+    plan = ActionPlan(review_from=dt.date(2023, 8, 31), review_every_months=6)
+    days = [r.on for r in review_schedule(plan, dt.date(2024, 3, 1))]
+    assert days == [dt.date(2024, 2, 29), dt.date(2024, 8, 31)]  # month end kept
+    boards = attrs.evolve(plan, board_dates=[dt.date(2024, 6, 1), dt.date(2024, 1, 10)])
+    report = boards.status(dt.date(2024, 3, 1))
+    assert [r.on for r in report.reviews] == [dt.date(2024, 1, 10), dt.date(2024, 6, 1)]
+    assert report.next_review == dt.date(2024, 6, 1)
+    assert ActionPlan().status(MON).reviews == ()
+
+
+def test_rag_history_replays_statuses() -> None:
+    action = Action(
+        id="A",
+        due=dt.date(2024, 6, 28),
+        status=Status.COMPLETE,
+        updates=[
+            ProgressUpdate(on=dt.date(2024, 1, 5), status=Status.OFF_TRACK),
+            ProgressUpdate(on=dt.date(2024, 4, 5), status=Status.COMPLETE),
+        ],
+    )
+    history = rag_history(
+        one(action), [dt.date(2024, 1, 1), dt.date(2024, 2, 1), dt.date(2024, 5, 1)]
+    )
+    assert [max(c, key=lambda r: c[r]) for _, c in history] == [
+        Rag.GREEN,
+        Rag.AMBER,
+        Rag.COMPLETE,
+    ]
+
+
+def test_kpi_latest() -> None:
+    kpi = Kpi(
+        id="K",
+        actuals=[
+            Measurement(on=MON, value=50),
+            Measurement(on=dt.date(2024, 1, 1), value=40),
+        ],
+    )
+    assert kpi.latest() == Measurement(on=MON, value=50.0)
+
+
+# -- skeletons from inspections -------------------------------------------------
+
+
+def test_plan_from_nottinghamshire() -> None:
+    plan = plan_from_inspection(EXAMPLES["nottinghamshire-2023"])
+    assert plan.kind is PlanKind.PRIORITY_ACTION_PLAN
+    assert plan.partnership == "Nottinghamshire"
+    assert [(s.id, s.kind) for s in plan.sections] == [
+        ("PA1", AreaKind.PRIORITY_ACTION),
+        ("PA2", AreaKind.PRIORITY_ACTION),
+    ]
+    submit, publish = plan.deadlines
+    # 35 and 70 working days from 16 May 2023 (domain.md §1.8, [S]).
+    assert (submit.rule, submit.due, submit.confirmed) == (
+        "area-send.pap.submit",
+        dt.date(2023, 7, 5),
+        False,
+    )
+    assert (publish.rule, publish.due) == (
+        "area-send.pap.publish",
+        dt.date(2023, 8, 23),
+    )
+    assert "publication date" in submit.source
+
+
+def test_plan_from_inspection_uses_the_reports_words() -> None:
+    inspection = Inspection(
+        local_area="Somewhere",
+        framework=Framework.AREA_SEND_2023,
+        outcome=Outcome.SYSTEMIC,
+        report_received=dt.date(2024, 11, 20),
+        areas_for_priority_action=("Leaders' oversight of EHC plans", "Health waits"),
+        areas_for_improvement=("Preparation for adulthood",),
+    )
+    plan = plan_from_inspection(inspection, title="Priority Impact Plan")
+    assert [s.title for s in plan.sections] == [
+        "Leaders' oversight of EHC plans",
+        "Health waits",
+        "Preparation for adulthood",
+    ]
+    assert plan.sections[2].id == "AFI1"
+    assert plan.title == "Priority Impact Plan"
+    assert "publication date" not in plan.deadlines[0].source
+
+
+@pytest.mark.parametrize(
+    ("fields", "kind", "rules"),
+    [
+        (
+            {"framework": Framework.AREA_SEND_2023, "outcome": Outcome.INCONSISTENT},
+            PlanKind.STRATEGIC_PLAN,
+            [],
+        ),
+        (
+            {"framework": Framework.AREA_SEND_2023, "outcome": Outcome.POSITIVE},
+            PlanKind.STRATEGIC_PLAN,
+            [],
+        ),
+        (
+            {
+                "framework": Framework.LOCAL_AREA_SEND_2016,
+                "outcome": WsoaOutcome.REQUIRED,
+                "wsoa_weaknesses": 3,
+            },
+            PlanKind.WRITTEN_STATEMENT_OF_ACTION,
+            ["legacy.wsoa.submit"],
+        ),
+        (
+            {
+                "framework": Framework.LOCAL_AREA_SEND_2016,
+                "outcome": WsoaOutcome.REQUIRED,
+                "revisit_outcome": RevisitOutcome.SOME,
+                "revisit_start": dt.date(2021, 9, 1),
+                "revisit_published": dt.date(2021, 10, 20),
+            },
+            PlanKind.ACCELERATED_PROGRESS_PLAN,
+            ["legacy.app.review"],
+        ),
+    ],
+)
+def test_plan_kind_follows_the_outcome(
+    fields: dict[str, object], kind: PlanKind, rules: list[str]
+) -> None:
+    inspection = Inspection(
+        local_area="X",
+        published=dt.date(2019, 6, 3)
+        if fields["framework"] is Framework.LOCAL_AREA_SEND_2016
+        else dt.date(2024, 6, 3),
+        **fields,
+    )  # type: ignore[arg-type]
+    plan = plan_from_inspection(inspection)
+    assert plan.kind is kind
+    assert [d.rule for d in plan.deadlines] == rules
+    if kind is PlanKind.WRITTEN_STATEMENT_OF_ACTION:
+        assert [s.id for s in plan.sections] == ["SW1", "SW2", "SW3"]
+
+
+def test_plan_from_inspection_needs_an_outcome() -> None:
+    with pytest.raises(InvalidInputError, match="has no outcome"):
+        plan_from_inspection(
+            Inspection(local_area="X", framework=Framework.AREA_SEND_2023)
+        )
+
+
+def test_public_names_are_exported() -> None:
+    for name in (
+        "ActionPlan",
+        "read_plan",
+        "write_plan",
+        "plan_from_inspection",
+        "Rag",
+        "PlanStatus",
+    ):
+        assert hasattr(sendkit.plans, name)
