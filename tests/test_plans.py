@@ -161,7 +161,7 @@ def test_model_invariants() -> None:
         )
     with pytest.raises(InvalidInputError, match="finite"):
         Kpi(id="K", baseline=float("nan"))
-    with pytest.raises(InvalidTypeError, match="as_of must be a datetime.date"):
+    with pytest.raises(InvalidTypeError, match=r"as_of must be a datetime\.date"):
         one(Action(id="A")).status("2024-01-01")  # type: ignore[arg-type]
 
 
