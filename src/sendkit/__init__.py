@@ -35,6 +35,13 @@ from .errors import (
     UnknownRegionError,
     UnknownRuleError,
 )
+from .inspections import (
+    Inspection,
+    Outcome,
+    follow_up,
+    parse_outcome,
+    read_inspections,
+)
 from .rules import (
     RULES,
     AlternativeClock,
@@ -68,9 +75,11 @@ __all__ = [
     "EhcCase",
     "Explanation",
     "HolidayHorizonWarning",
+    "Inspection",
     "InvalidInputError",
     "InvalidTypeError",
     "NonWorkingDay",
+    "Outcome",
     "OutsideCalendarError",
     "Period",
     "Reason",
@@ -91,10 +100,13 @@ __all__ = [
     "count_working_days",
     "deadline",
     "due_date",
+    "follow_up",
     "get_rule",
     "is_working_day",
     "load_rules",
     "parse_date",
+    "parse_outcome",
+    "read_inspections",
     "timeliness",
 ]
 
