@@ -17,7 +17,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import sendkit
-from sendkit import inspections
+from sendkit import ehc, inspections
 from sendkit_excel import coerce, functions
 from sendkit_excel.coerce import date_to_serial
 
@@ -275,3 +275,188 @@ def test_parse_outcome_over_a_range_and_errors(classic):
     assert got[2][0].startswith("ERROR: outcome 'good' is not an area SEND outcome")
     assert functions.sk_parse_outcome("good").startswith("ERROR: outcome 'good'")
     assert functions.sk_parse_outcome("1", "colour").startswith("ERROR: part 'colour'")
+
+
+# -- SK_DUE_DATE and SK_RULES ------------------------------------------------------
+
+RULE_CODES = st.sampled_from(sorted(sendkit.RULES))
+RULE_DATES = st.dates(min_value=dt.date(2023, 9, 1), max_value=dt.date(2026, 12, 31))
+
+
+def _core_due(code, start):
+    """The core's due date, or the message of the error it raises."""
+    try:
+        return sendkit.deadline(code, start).due
+    except sendkit.SendkitError as exc:
+        return str(exc)
+
+
+def test_due_date_equals_the_core_or_fails_the_same_way_for_every_rule():
+    # Every rule, a date inside and one before most rules' validity.
+    for code in sendkit.RULES:
+        for start in (dt.date(2024, 2, 29), dt.date(2010, 1, 4)):
+            expected = _core_due(code, start)
+            if isinstance(expected, str):
+                with pytest.raises(xw.XlwingsError) as caught:
+                    functions.sk_due_date(code, start)
+                assert str(caught.value) == expected[:252] + (
+                    "..." if len(expected) > 255 else ""
+                )
+            else:
+                assert functions.sk_due_date(code, start) == expected
+
+
+@given(RULE_CODES, RULE_DATES, st.booleans())
+def test_due_date_both_styles(code, start, as_datetime):
+    expected = _core_due(code, start)
+    if isinstance(expected, str):
+        return  # covered above
+    assert functions.sk_due_date(code, classic_date(start, as_datetime)) == expected
+    assert (
+        functions.sk_due_date(office(code.upper()), office(date_to_serial(start)), None)
+        == expected
+    )
+
+
+def test_due_date_with_a_second_clock_and_over_a_range():
+    start, certificate = dt.date(2024, 3, 4), dt.date(2024, 4, 29)
+    expected = sendkit.deadline(
+        "tribunal.appeal", start, certificate_issued=certificate
+    ).due
+    got = functions.sk_due_date(
+        "tribunal.appeal", "04/03/2024", None, None, office(date_to_serial(certificate))
+    )
+    assert got == expected
+    starts = [[dt.datetime(2023, 5, 16)], [None], [dt.datetime(2024, 2, 1)]]
+    assert functions.sk_due_date("area-send.pap.submit", starts) == [
+        [sendkit.deadline("area-send.pap.submit", dt.date(2023, 5, 16)).due],
+        [""],
+        [sendkit.deadline("area-send.pap.submit", dt.date(2024, 2, 1)).due],
+    ]
+
+
+def test_due_date_errors():
+    with pytest.raises(xw.XlwingsError, match=r"did you mean 'ehc\.final-plan'"):
+        functions.sk_due_date("ehc.final-plans", 45000)
+    with pytest.raises(xw.XlwingsError, match="takes no other_date"):
+        functions.sk_due_date("ehc.final-plan", 45000, None, None, 45010)
+
+
+def test_rules_table_lists_the_catalogue():
+    table = functions.sk_rules()
+    header, rows = table[0], table[1:]
+    assert header[:4] == ["code", "summary", "clock starts", "period"]
+    assert [row[0] for row in rows] == list(sendkit.RULES)
+    by_code = {row[0]: dict(zip(header, row, strict=True)) for row in rows}
+    for code in sendkit.RULES:
+        rule = sendkit.RULES[code]
+        assert by_code[code]["confidence"] == rule.confidence.tag
+        assert by_code[code]["confirmed"] is rule.confirmed
+        assert by_code[code]["url"] == rule.url
+        assert by_code[code]["period"] == rule.describe_period()
+    assert all(len(row) == len(header) for row in rows)
+
+
+def test_rules_table_filters_by_family():
+    table = functions.sk_rules(office("EHC"))
+    assert all(row[0].startswith("ehc.") for row in table[1:])
+    assert len(table) - 1 == sum(code.startswith("ehc.") for code in sendkit.RULES)
+    with pytest.raises(xw.XlwingsError, match="no rule code starts with 'nothing'"):
+        functions.sk_rules("nothing")
+
+
+# -- SK_EHC_DUE and SK_EHC_TIMELINESS ----------------------------------------------
+
+EHC_STEPS = st.sampled_from(
+    [
+        "final-plan",
+        "ehc.final-plan",
+        "decision-to-assess",
+        "decision-not-to-issue",
+        "advice",
+        "draft-representations",
+    ]
+)
+
+
+@given(RULE_DATES, EHC_STEPS, st.booleans())
+def test_ehc_due_both_styles(received, step, as_datetime):
+    code = step if step.startswith("ehc.") else f"ehc.{step}"
+    expected = sendkit.deadline(code, received).due
+    assert functions.sk_ehc_due(classic_date(received, as_datetime), step) == expected
+    assert (
+        functions.sk_ehc_due(office(date_to_serial(received)), office(step), None)
+        == expected
+    )
+
+
+def test_ehc_due_lists_every_step_like_the_case_timeline():
+    received = dt.date(2024, 1, 8)
+    case = ehc.EhcCase(case_id="x", received=received)
+    steps = ehc.case_timeline(case, as_of=received).steps
+    table = functions.sk_ehc_due(office(date_to_serial(received)), office(""))
+    assert table[0] == ["step", "what", "due"]
+    assert table[1:] == [[s.code, s.name, s.due or ""] for s in steps]
+    assert functions.sk_ehc_due(dt.datetime(2024, 1, 8)) == table
+
+
+def _timeliness_inputs():
+    received = [dt.date(2024, 1, 8)] * 3 + [dt.date(2023, 3, 1), dt.date(2024, 6, 3)]
+    issued = [
+        dt.date(2024, 5, 27),  # day 140
+        dt.date(2024, 5, 28),  # day 141
+        dt.date(2024, 9, 2),
+        dt.date(2024, 4, 1),
+        None,
+    ]
+    week20 = [None, False, True, None, None]
+    return received, issued, week20
+
+
+@pytest.mark.parametrize("boundary", [None, True, False])
+def test_ehc_timeliness_equals_the_core(boundary):
+    received, issued, week20 = _timeliness_inputs()
+    cases = [
+        ehc.EhcCase(case_id=f"row {i}", received=r, plan_issued=p, week20=w)
+        for i, (r, p, w) in enumerate(zip(received, issued, week20, strict=True))
+    ]
+    expected = ehc.timeliness(
+        cases, year=2024, boundary_inclusive=boundary is not False
+    ).to_dict()
+
+    classic_table = functions.sk_ehc_timeliness(
+        [[dt.datetime(d.year, d.month, d.day)] for d in received],
+        [[dt.datetime(d.year, d.month, d.day) if d else None] for d in issued],
+        [[{None: None, True: True, False: False}[w]] for w in week20],
+        2024.0,
+        boundary,
+    )
+    office_table = functions.sk_ehc_timeliness(
+        [[date_to_serial(d)] for d in received] + [[""]],
+        [[date_to_serial(d) if d else ""] for d in issued] + [[""]],
+        [[{None: "", True: "Y", False: 0}[w]] for w in week20] + [[""]],
+        office(2024),
+        None if boundary is None else office(boundary),
+    )
+    assert classic_table == office_table
+    values = dict(classic_table[1:])
+    assert classic_table[0] == ["measure", "value"]
+    assert values["plans issued"] == expected["issued"]
+    assert values["within 20 weeks"] == expected["within_20_weeks"]
+    assert (
+        values["% within 20 weeks, exceptions removed"]
+        == expected["percent_excluding_exceptions"]
+    )
+    assert values["exception cases"] == expected["exceptions"]
+    assert values["limit in days"] == 140
+
+
+def test_ehc_timeliness_names_the_bad_row():
+    with pytest.raises(xw.XlwingsError, match=r"issued_dates \(row 2\)"):
+        functions.sk_ehc_timeliness([[45299], [45299]], [[45440], ["soon"]], None, 2024)
+    with pytest.raises(
+        xw.XlwingsError, match=r"exceptions \(row 1\) must be yes or no"
+    ):
+        functions.sk_ehc_timeliness([[45299]], [[45440]], [["maybe"]], 2024)
+    with pytest.raises(xw.XlwingsError, match="before the request was received"):
+        functions.sk_ehc_timeliness([[45440]], [[45299]], None, 2024)

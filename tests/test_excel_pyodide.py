@@ -15,6 +15,7 @@ wheels are cached in ``excel_addin/pyodide/`` (git-ignored).
 from __future__ import annotations
 
 import datetime as dt
+import fcntl
 import json
 import os
 import pathlib
@@ -25,7 +26,7 @@ import sys
 import pytest
 
 import sendkit
-from sendkit_excel.coerce import date_to_serial
+from sendkit_excel.coerce import date_to_serial, serial_to_date
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent
 HERE = ROOT / "excel_addin" / "pyodide"
@@ -58,14 +59,19 @@ def lite_run(tmp_path_factory):
             "node and npm are needed to run the add-in under Pyodide "
             f"(node={node}, npm={npm}); install Node.js 18+ to run this check"
         )
-    installed = HERE / "node_modules" / "pyodide" / "package.json"
-    if not installed.is_file():
-        _need(_run([npm, "ci", "--no-audit", "--no-fund"], HERE), "npm ci")
     wheels = tmp_path_factory.mktemp("wheels")
-    fetched = _run([sys.executable, str(HERE / "fetch_wheels.py")], ROOT)
-    _need(fetched, "pip download of the pure wheels")
-    for wheel in (HERE / "wheels").glob("*.whl"):
-        shutil.copy(wheel, wheels)
+    cache = HERE / "wheels"
+    cache.mkdir(exist_ok=True)
+    # Several test runs may share the cache: one sets it up at a time.
+    with (cache / ".lock").open("w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        installed = HERE / "node_modules" / "pyodide" / "package.json"
+        if not installed.is_file():
+            _need(_run([npm, "ci", "--no-audit", "--no-fund"], HERE), "npm ci")
+        fetched = _run([sys.executable, str(HERE / "fetch_wheels.py")], ROOT)
+        _need(fetched, "pip download of the pure wheels")
+        for wheel in cache.glob("*.whl"):
+            shutil.copy(wheel, wheels)
     built = _run(
         [
             sys.executable,
@@ -136,6 +142,35 @@ def test_lite_answers_equal_the_core(lite_run):
         [sendkit.count_working_days(dt.date(2025, 2, 5), dt.date(2025, 2, 19))]
     ]
     assert got["isworkday"] == [[False, True]]
+
+
+def _plain(value):
+    """A Lite result cell as a plain value: dates back from FormattedNumber."""
+    if isinstance(value, dict) and value.get("type") == "FormattedNumber":
+        return serial_to_date(value["basicValue"])
+    return value
+
+
+def test_lite_rules_and_ehc_formulas_equal_the_core(lite_run):
+    from sendkit_excel import functions
+
+    got = lite_run["results"]
+    assert got["due_date"] == [
+        [formatted(sendkit.deadline("ehc.final-plan", serial_to_date(45663)).due)]
+    ]
+    tables = {
+        "rules_ehc": functions.sk_rules("ehc"),
+        "ehc_due_all": functions.sk_ehc_due(45299),
+        "timeliness": functions.sk_ehc_timeliness(
+            [[45299], [45299], [45299]],
+            [[45439], [45440], [45537]],
+            [[""], [0], ["Y"]],
+            2024,
+        ),
+    }
+    for key, expected in tables.items():
+        assert [[_plain(cell) for cell in row] for row in got[key]] == expected, key
+    assert got["parse_outcome"] == [[3]]
 
 
 def test_lite_errors_are_xlwings_errors_with_the_message(lite_run):

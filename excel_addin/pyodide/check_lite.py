@@ -50,6 +50,22 @@ CALLS = {
     "workday_scotland": ("sk_workday", [[[45870]], [[1]], [["scotland"]]]),
     "networkdays": ("sk_networkdays", [[[45693]], [[45707]]]),
     "isworkday": ("sk_isworkday", [[[45765, 45769]]]),
+    "due_date": ("sk_due_date", [[["ehc.final-plan"]], [[45663]]]),
+    "rules_ehc": ("sk_rules", [[["ehc"]]]),
+    "ehc_due_all": ("sk_ehc_due", [[[45299]], None]),
+    "timeliness": (
+        "sk_ehc_timeliness",
+        [
+            [[45299], [45299], [45299]],
+            [[45439], [45440], [45537]],
+            [[""], [0], ["Y"]],
+            [[2024]],
+        ],
+    ),
+    "parse_outcome": (
+        "sk_parse_outcome",
+        [[["Widespread and/or systemic failings"]], [["number"]]],
+    ),
     "error_text": ("sk_workday", [[["bogus"]], [[5]]]),
     "error_serial_60": ("sk_workday", [[[60]], [[5]]]),
 }

@@ -50,6 +50,7 @@ __all__ = [
     "scalar",
     "serial_to_date",
     "to_date",
+    "to_flag",
     "to_int",
     "to_text",
 ]
@@ -221,6 +222,11 @@ def to_date(value: object, name: str = "date", default: object = REQUIRED) -> An
     value = scalar(value, name)
     if is_empty(value):
         return _default_or_error(default, name, f"a date ({ACCEPTED_DATE_FORMS})")
+    return _read_date(value, name)
+
+
+def _read_date(value: object, name: str) -> dt.date:
+    """Read one non-empty, unwrapped cell value as a date."""
     if isinstance(value, dt.datetime):
         return value.date()
     if isinstance(value, dt.date):
@@ -302,6 +308,42 @@ def to_text(value: object, name: str = "text", default: object = REQUIRED) -> An
     if isinstance(value, float) and value.is_integer():
         return str(int(value))
     msg = f"{name} must be text, got {value!r}"
+    raise ExcelInputError(msg)
+
+
+_TRUE_TEXT: Final = frozenset({"true", "yes", "y", "1"})
+_FALSE_TEXT: Final = frozenset({"false", "no", "n", "0"})
+
+
+def to_flag(value: object, name: str = "flag", default: object = REQUIRED) -> Any:
+    """Read one cell as yes or no.
+
+    Accepts TRUE/FALSE, 1/0 and the text yes/no, y/n, true/false, 1/0 (any
+    case).
+
+    Raises:
+        ExcelInputError: Anything else, such as 2 or "maybe".
+
+    Example:
+        >>> to_flag(True, "week20"), to_flag([["Y"]], "week20"), to_flag(0.0, "week20")
+        (True, True, False)
+        >>> to_flag("", "week20", None) is None
+        True
+    """
+    value = scalar(value, name)
+    if is_empty(value):
+        return _default_or_error(default, name, "yes or no")
+    if isinstance(value, bool):
+        return value
+    if isinstance(value, (int, float)) and value in {0, 1}:
+        return bool(value)
+    if isinstance(value, str):
+        key = value.strip().lower()
+        if key in _TRUE_TEXT:
+            return True
+        if key in _FALSE_TEXT:
+            return False
+    msg = f"{name} must be yes or no (TRUE/FALSE, 1/0, Y/N), got {value!r}"
     raise ExcelInputError(msg)
 
 

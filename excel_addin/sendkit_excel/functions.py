@@ -32,15 +32,19 @@ import xlwings as xw
 from xlwings import arg, func
 
 import sendkit
-from sendkit import inspections
+from sendkit import ehc, inspections
 from sendkit.errors import SendkitError
 
 from . import coerce
 
 __all__ = [
+    "sk_due_date",
+    "sk_ehc_due",
+    "sk_ehc_timeliness",
     "sk_isworkday",
     "sk_networkdays",
     "sk_parse_outcome",
+    "sk_rules",
     "sk_workday",
 ]
 
@@ -211,3 +215,176 @@ def sk_parse_outcome(outcome_text, part=None):
         return pick(inspections.parse_outcome(coerce.to_text(cell, "outcome_text")))
 
     return _cells(parse, [outcome_text], ["outcome_text"])
+
+
+# -- time-limit rules --------------------------------------------------------------
+
+
+def _rule_code(value: object, name: str = "rule_code") -> str:
+    return str(coerce.to_text(value, name)).lower()
+
+
+@func
+@_excel_errors
+@arg("rule_code", ndim=2, doc="A rule code from SK_RULES(), such as ehc.final-plan.")
+@arg("start_date", ndim=2, doc="The date the clock starts (the rule's start event).")
+@arg("region", doc=_REGION_DOC)
+@arg("closures", ndim=2, doc=_CLOSURES_DOC)
+@arg("other_date", ndim=2, doc="Second clock's date, if the rule has one (SK_RULES).")
+def sk_due_date(rule_code, start_date, region=None, closures=None, other_date=None):
+    """Due date of a statutory or framework time limit, counted as its rule says."""
+    region_name = coerce.to_text(region, "region", sendkit.DEFAULT_REGION)
+    closure_days = coerce.dates_in(closures, "closures")
+
+    def due(start: object, code: object, other: object) -> Any:
+        rule = sendkit.get_rule(_rule_code(code))
+        extra = coerce.to_date(other, "other_date", None)
+        inputs = {}
+        if extra is not None:
+            if len(rule.inputs) != 1:
+                msg = f"rule {rule.code!r} takes no other_date"
+                raise coerce.ExcelInputError(msg)
+            inputs[rule.inputs[0]] = extra
+        return sendkit.deadline(
+            rule,
+            coerce.to_date(start, "start_date"),
+            region=region_name,
+            closures=closure_days,
+            **inputs,
+        ).due
+
+    return _cells(
+        due,
+        [start_date, rule_code, other_date],
+        ["start_date", "rule_code", "other_date"],
+    )
+
+
+#: SK_RULES columns: header and how to read each from a rule.
+_RULE_COLUMNS: Final = (
+    ("code", lambda rule: rule.code),
+    ("summary", lambda rule: rule.summary),
+    ("clock starts", lambda rule: rule.clock_starts),
+    ("period", lambda rule: rule.describe_period()),
+    ("basis", lambda rule: rule.basis.value),
+    ("hard limit", lambda rule: rule.is_hard_limit),
+    ("confidence", lambda rule: rule.confidence.tag),
+    ("confirmed", lambda rule: rule.confirmed),
+    ("other date", lambda rule: ", ".join(rule.inputs)),
+    ("source", lambda rule: rule.source),
+    ("url", lambda rule: rule.url),
+    ("note", lambda rule: rule.note),
+)
+
+
+@func
+@_excel_errors
+@arg("family", doc="Optional: only rules whose code starts with this, e.g. ehc.")
+def sk_rules(family=None):
+    """The time-limit rules with sources and confidence, as a table that spills."""
+    prefix = str(coerce.to_text(family, "family", "")).lower()
+    rows: list[list[Any]] = [[header for header, _ in _RULE_COLUMNS]]
+    for code in sendkit.RULES:
+        if code.startswith(prefix):
+            rule = sendkit.RULES[code]
+            rows.append([read(rule) for _, read in _RULE_COLUMNS])
+    if len(rows) == 1:
+        msg = f"no rule code starts with {prefix!r}"
+        raise coerce.ExcelInputError(msg)
+    return rows
+
+
+# -- EHC needs assessments ---------------------------------------------------------
+
+
+def _ehc_step(value: object) -> str:
+    code = _rule_code(value, "step_code")
+    return code if code.startswith("ehc.") else f"ehc.{code}"
+
+
+@func
+@_excel_errors
+@arg("received_date", ndim=2, doc="The date the request for assessment was received.")
+@arg("step_code", ndim=2, doc="A step such as final-plan; empty lists every step.")
+@arg("region", doc=_REGION_DOC)
+def sk_ehc_due(received_date, step_code=None, region=None):
+    """Due date of an EHC needs-assessment step; with no step, all steps spill."""
+    region_name = coerce.to_text(region, "region", sendkit.DEFAULT_REGION)
+    steps = coerce.as_grid(step_code)
+    if len(steps) == 1 and len(steps[0]) == 1 and coerce.is_empty(steps[0][0]):
+        received = coerce.to_date(received_date, "received_date")
+        case = ehc.EhcCase(case_id="excel", received=received)
+        timeline = ehc.case_timeline(case, as_of=received, region=region_name)
+        rows: list[list[Any]] = [["step", "what", "due"]]
+        rows.extend([s.code, s.name, s.due or ""] for s in timeline.steps)
+        return rows
+
+    def due(received: object, code: object) -> Any:
+        return sendkit.deadline(
+            _ehc_step(code),
+            coerce.to_date(received, "received_date"),
+            region=region_name,
+        ).due
+
+    return _cells(due, [received_date, step_code], ["received_date", "step_code"])
+
+
+#: SK_EHC_TIMELINESS rows: label and the key of `Timeliness.to_dict`.
+_TIMELINESS_ROWS: Final = (
+    ("year", "year"),
+    ("plans issued", "issued"),
+    ("within 20 weeks", "within_20_weeks"),
+    ("% within 20 weeks", "percent"),
+    ("plans issued, exceptions removed", "issued_excluding_exceptions"),
+    ("within 20 weeks, exceptions removed", "within_20_weeks_excluding_exceptions"),
+    ("% within 20 weeks, exceptions removed", "percent_excluding_exceptions"),
+    ("exception cases", "exceptions"),
+    ("over 20 up to 52 weeks", "over_20_to_52_weeks"),
+    ("over 52 weeks", "over_52_weeks"),
+    ("average weeks", "average_weeks"),
+    ("limit in days", "limit_days"),
+    ("how the limit is counted", "convention"),
+)
+
+
+@func
+@_excel_errors
+@arg("received_dates", ndim=2, doc="Range of request received dates, one per case.")
+@arg("issued_dates", ndim=2, doc="Range of final plan issue dates (empty: none yet).")
+@arg("exceptions", ndim=2, doc="Range of Week20 exception flags (TRUE/1/Y); or empty.")
+@arg("issue_year", doc="Calendar year of issue to measure, e.g. 2024.")
+@arg("boundary_inclusive", doc="Is day 140 itself in time? TRUE (default) or FALSE.")
+def sk_ehc_timeliness(
+    received_dates, issued_dates, exceptions, issue_year, boundary_inclusive=None
+):
+    """The 20-week measure for plans issued in a year, as DfE counts it (spills)."""
+    rows, cols, (received, issued, flags) = coerce.broadcast(
+        [received_dates, issued_dates, exceptions],
+        ["received_dates", "issued_dates", "exceptions"],
+    )
+    cases = []
+    for i in range(rows * cols):
+        if coerce.is_empty(coerce.scalar(received[i])):
+            continue
+        where = f" (row {i + 1})"
+        cases.append(
+            ehc.EhcCase(
+                case_id=f"row {i + 1}",
+                received=coerce.to_date(received[i], "received_dates" + where),
+                plan_issued=coerce.to_date(issued[i], "issued_dates" + where, None),
+                week20=coerce.to_flag(flags[i], "exceptions" + where, None),
+            )
+        )
+    result = ehc.timeliness(
+        cases,
+        year=coerce.to_int(issue_year, "issue_year"),
+        boundary_inclusive=coerce.to_flag(
+            boundary_inclusive, "boundary_inclusive", default=True
+        ),
+    ).to_dict()
+    table: list[list[Any]] = [["measure", "value"]]
+    table.extend(
+        [label, "" if result[key] is None else result[key]]
+        for label, key in _TIMELINESS_ROWS
+    )
+    return table
