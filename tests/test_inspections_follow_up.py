@@ -26,6 +26,7 @@ from sendkit.inspections import (
     read_inspections,
     render_html,
     render_text,
+    timeline_svg,
 )
 from sendkit.rules import RULES
 
@@ -316,6 +317,18 @@ class TestReport:
         assert "Status on" not in without
         assert "Status on 2025-01-01" in with_as_of
         assert "overdue" in with_as_of
+
+    def test_chart_marks_overdue_events_with_as_of(self):
+        """With as_of the chart has the day's line and overdue expected events in red."""
+        svg = timeline_svg(NOTTS, follow_up(NOTTS), as_of=D(2025, 1, 1))
+        assert "as of 1 Jan 2025" in svg
+        assert svg.count(" overdue</text>") == 3
+        assert " overdue" not in timeline_svg(NOTTS, follow_up(NOTTS))
+
+    def test_chart_without_dates_is_empty(self):
+        """An inspection with nothing dated has no chart."""
+        bare = Inspection(local_area="X", framework=Framework.AREA_SEND_2023)
+        assert timeline_svg(bare, ()) == ""
 
     def test_html_is_self_contained_and_escaped(self):
         """One page: inline CSS and SVG, no scripts or external references, text escaped."""

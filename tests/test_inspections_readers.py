@@ -562,3 +562,32 @@ def test_mangled_ods_rows_are_reported_never_dropped(tmp_path_factory, rows):
     result = read_inspections(path)
     assert len(result.inspections) + len(result.problems) == result.rows
     assert result.rows <= sum(1 for row in rows if not isinstance(row, int))
+
+
+@settings(suppress_health_check=[HealthCheck.function_scoped_fixture], max_examples=15)
+@given(
+    rows=st.lists(
+        st.lists(
+            st.one_of(
+                st.none(),
+                st.dates(min_value=D(1990, 1, 1), max_value=D(2040, 1, 1)),
+                st.integers(-5, 200),
+                st.floats(allow_nan=False, allow_infinity=False, width=32),
+                _JUNK.filter(
+                    lambda text: text.isprintable() and not text.startswith("=")
+                ),
+            ),
+            max_size=14,
+        ),
+        min_size=1,
+        max_size=6,
+    )
+)
+def test_mangled_xlsx_rows_are_reported_never_dropped(tmp_path_factory, rows):
+    """XLSX cells of every type below a legacy header: rows in = inspections + problems."""
+    path = tmp_path_factory.mktemp("mangled") / "f.xlsx"
+    _write_xlsx(path, [["Title"], [], LEGACY_NAMES, *rows], sheet="Data")
+    result = read_inspections(path)
+    assert result.header_row == 3
+    assert len(result.inspections) + len(result.problems) == result.rows
+    assert all(problem.row > 3 for problem in result.problems)

@@ -18,7 +18,7 @@ from typing import Final
 import attrs
 from dateutil.relativedelta import relativedelta
 
-from ._follow_up import Milestone
+from ._follow_up import Milestone, Status
 from ._model import Inspection, Outcome
 
 __all__ = [
@@ -48,6 +48,7 @@ _OUTCOME_COLOURS: Final = {
 _DEADLINE_COLOUR: Final = "#801650"
 _EXPECTED_COLOUR: Final = "#1d70b8"
 _NEUTRAL: Final = "#505a5f"
+_OVERDUE: Final = "#d4351c"
 _TEXT_WIDTH: Final = 88
 
 
@@ -424,6 +425,7 @@ class _Event:
     end: dt.date | None
     kind: str
     confirmed: bool
+    overdue: bool = False
 
 
 @attrs.frozen
@@ -455,8 +457,9 @@ def timeline_svg(
 
     The inspection and the report's publication come first, then each dated
     milestone: deadlines as diamonds, expected dates as circles. Unconfirmed
-    figures are drawn hollow and marked with an asterisk. Undated milestones
-    are left out (the table lists them).
+    figures are drawn hollow and marked with an asterisk. With *as_of*, a
+    dashed line marks that day and overdue expected events are drawn in red.
+    Undated milestones are left out (the table lists them).
     """
     events: list[_Event] = []
     if inspection.start:
@@ -468,7 +471,14 @@ def timeline_svg(
             _Event("Report published", inspection.published, None, "published", True)
         )
     events.extend(
-        _Event(m.label, m.on, None, m.kind, m.confirmed)
+        _Event(
+            m.label,
+            m.on,
+            None,
+            m.kind,
+            m.confirmed,
+            overdue=as_of is not None and m.status(as_of=as_of) == Status.OVERDUE,
+        )
         for m in milestones
         if m.on is not None
     )
@@ -541,7 +551,7 @@ def _event_row(axis: _Axis, index: int, event: _Event) -> list[str]:
     out.append(
         f"<text x='12' y='{y + 5:.1f}' font-size='14' fill='#0b0c0c'>{_esc(shown)}</text>"
     )
-    colour = _KIND_COLOURS.get(event.kind, _NEUTRAL)
+    colour = _OVERDUE if event.overdue else _KIND_COLOURS.get(event.kind, _NEUTRAL)
     fill = colour if event.confirmed else "#fff"
     xpos = axis.x(event.on)
     if event.end is not None:
@@ -562,6 +572,8 @@ def _event_row(axis: _Axis, index: int, event: _Event) -> list[str]:
             "stroke-width='2.5'/>"
         )
     text = _short(event.on) + ("" if event.confirmed else " *")
+    if event.overdue:
+        text += " overdue"
     right = xpos > _RIGHT - 120  # near the right edge: put the date on the left
     out.append(
         f"<text x='{xpos - 14 if right else xpos + 14:.1f}' y='{y + 5:.1f}' font-size='13' "
