@@ -106,6 +106,25 @@ class TestTimeline:
         scotland = json.loads(capsys.readouterr().out)[0]["date"]
         assert scotland > england  # St Andrew's Day, 30 November
 
+    def test_holiday_horizon_is_one_warning_line(self, capsys):
+        """A date past the announced bank holidays gives one plain warning line on stderr."""
+        assert (
+            main(
+                [
+                    "timeline",
+                    "--outcome",
+                    "3",
+                    "--report-received",
+                    "2028-11-01",
+                    "--json",
+                ]
+            )
+            == 0
+        )
+        err = capsys.readouterr().err.strip().splitlines()
+        assert len(err) == 1
+        assert err[0].startswith("sendkit: warning: 2029-02-12 is after 2028-12-31")
+
     def test_bad_outcome_is_one_line_and_exit_2(self, capsys):
         """An unknown outcome lists the accepted forms."""
         code = main(

@@ -32,6 +32,7 @@ from ..inspections import (
     render_text,
 )
 from ._common import add_calendar_options, date_arg
+from ._inspections import warnings_to_stderr
 
 #: The embedded example the demo walks through.
 DEMO_CASE = "nottinghamshire-2023"
@@ -187,7 +188,8 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
 
 
 def _demo(args: argparse.Namespace) -> int:
-    case = build_case(region=args.region, closures=args.closure, as_of=args.as_of)
+    with warnings_to_stderr():
+        case = build_case(region=args.region, closures=args.closure, as_of=args.as_of)
     sections = build_sections(case)
     print(render_text(_title(case), sections, intro=_intro(case)), end="")
     if args.html:

@@ -10,12 +10,14 @@ computed, and the output says so.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import datetime as dt
 import sys
-from collections.abc import Sequence
+import warnings
+from collections.abc import Iterator, Sequence
 from typing import Any
 
-from ..errors import SendkitError
+from ..errors import SendkitError, SendkitWarning
 from ..inspections import (
     Framework,
     Inspection,
@@ -32,6 +34,25 @@ from ._common import add_calendar_options, date_arg, print_json
 
 #: Exit code when a file was opened but not one row could be read.
 EXIT_NOTHING_READ = 1
+
+
+@contextlib.contextmanager
+def warnings_to_stderr() -> Iterator[None]:
+    """Show sendkit's warnings raised inside as one line each on stderr, once."""
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always", SendkitWarning)
+        yield
+    seen: set[str] = set()
+    for warning in caught:
+        if not issubclass(warning.category, SendkitWarning):
+            warnings.warn_explicit(
+                warning.message, warning.category, warning.filename, warning.lineno
+            )
+            continue
+        text = str(warning.message)
+        if text not in seen:
+            seen.add(text)
+            print(f"sendkit: warning: {text}", file=sys.stderr)
 
 
 def outcome_arg(text: str) -> _Outcome:
@@ -118,7 +139,8 @@ def _timeline(args: argparse.Namespace) -> int:
         outcome=args.outcome,
         report_received=args.report_received,
     )
-    milestones = follow_up(inspection, region=args.region, closures=args.closure)
+    with warnings_to_stderr():
+        milestones = follow_up(inspection, region=args.region, closures=args.closure)
     if args.json:
         print_json([m.to_dict(as_of=args.as_of) for m in milestones])
         return 0
@@ -142,10 +164,11 @@ def _inspections(args: argparse.Namespace) -> int:
     for note in result.notes:
         print(f"sendkit: {result.source}: {note}", file=sys.stderr)
     as_of: dt.date | None = args.as_of
-    entries = [
-        (one, follow_up(one, region=args.region, closures=args.closure))
-        for one in result.inspections
-    ]
+    with warnings_to_stderr():
+        entries = [
+            (one, follow_up(one, region=args.region, closures=args.closure))
+            for one in result.inspections
+        ]
     if args.json:
         print_json([_entry_dict(one, milestones, as_of) for one, milestones in entries])
         if as_of is None:
