@@ -17,7 +17,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import sendkit
-from sendkit import ehc, inspections
+from sendkit import ehc, inspections, plans
+from sendkit.plans._schema import parse_choice
 from sendkit_excel import coerce, functions
 from sendkit_excel.coerce import date_to_serial
 
@@ -460,3 +461,103 @@ def test_ehc_timeliness_names_the_bad_row():
         functions.sk_ehc_timeliness([[45299]], [[45440]], [["maybe"]], 2024)
     with pytest.raises(xw.XlwingsError, match="before the request was received"):
         functions.sk_ehc_timeliness([[45440]], [[45299]], None, 2024)
+
+
+# -- SK_TIMELINE -------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("outcome", list(inspections.Outcome))
+def test_timeline_equals_follow_up(outcome):
+    received = dt.date(2023, 5, 16)
+    inspection = inspections.Inspection(
+        local_area="x",
+        framework=inspections.Framework.AREA_SEND_2023,
+        outcome=outcome,
+        report_received=received,
+    )
+    milestones = inspections.follow_up(inspection)
+    classic_table = functions.sk_timeline(
+        float(outcome.number), dt.datetime(2023, 5, 16)
+    )
+    office_table = functions.sk_timeline(
+        office(outcome.label), office(date_to_serial(received)), office(""), None
+    )
+    assert classic_table == office_table
+    assert classic_table[0][:3] == ["milestone", "date", "kind"]
+    assert [row[0] for row in classic_table[1:]] == [m.label for m in milestones]
+    assert [row[1] for row in classic_table[1:]] == [m.on or "" for m in milestones]
+    assert [row[3] for row in classic_table[1:]] == [m.rule or "" for m in milestones]
+
+
+def test_timeline_outcome_3_starts_with_the_priority_action_plan():
+    table = functions.sk_timeline("systemic", "16/05/2023")
+    assert table[1][1] == dt.date(2023, 7, 5)  # 35 working days
+    assert table[1][2] == "deadline"
+    with pytest.raises(xw.XlwingsError, match="report_received is empty"):
+        functions.sk_timeline(3, None)
+
+
+# -- SK_RAG ------------------------------------------------------------------------
+
+STATUS_TEXTS = st.sampled_from(
+    [
+        "not started",
+        "On track",
+        "at-risk",
+        "OFF_TRACK",
+        "complete",
+        "closed - evidenced",
+    ]
+)
+MAYBE_DATES = st.one_of(st.none(), DATES)
+
+
+@given(STATUS_TEXTS, MAYBE_DATES, MAYBE_DATES, DATES)
+def test_rag_equals_action_assess(status, start, due, as_of):
+    try:
+        action = plans.Action(
+            id="a",
+            status=parse_choice(plans.Status, status),
+            start=start,
+            due=due,
+        )
+    except sendkit.SendkitError:
+        with pytest.raises(xw.XlwingsError, match="before"):
+            functions.sk_rag(status, start, due, as_of)
+        return
+    expected = action.assess(as_of)
+    as_classic = [None if d is None else classic_date(d, True) for d in (start, due)]
+    assert functions.sk_rag(status, *as_classic, classic_date(as_of, False)) == (
+        expected.rag.value
+    )
+    as_office = [office("" if d is None else date_to_serial(d)) for d in (start, due)]
+    assert (
+        functions.sk_rag(
+            office(status), *as_office, office(date_to_serial(as_of)), None, None, None
+        )
+        == expected.rag.value
+    )
+    assert functions.sk_rag(status, start, due, as_of, None, None, "reason") == (
+        expected.reason
+    )
+
+
+def test_rag_over_a_tracker_column():
+    got = functions.sk_rag(
+        [["at risk"], ["on track"], [""], ["bogus"]],
+        None,
+        [[dt.date(2024, 3, 28)], [dt.date(2024, 3, 28)], [None], [None]],
+        "20/03/2024",
+    )
+    assert got[:3] == [["amber"], ["green"], [""]]
+    assert got[3][0].startswith("ERROR: 'bogus' is not one of")
+
+
+def test_rag_window_and_errors():
+    # due in 6 working days: amber with the default window, green with 5
+    assert functions.sk_rag("at risk", None, "28/03/2024", "20/03/2024") == "amber"
+    assert functions.sk_rag("at risk", None, "28/03/2024", "20/03/2024", 5) == "green"
+    with pytest.raises(xw.XlwingsError, match="as_of is empty"):
+        functions.sk_rag("at risk", None, "28/03/2024", None)
+    with pytest.raises(xw.XlwingsError, match="part 'colour'"):
+        functions.sk_rag("at risk", None, None, 45000, None, None, "colour")

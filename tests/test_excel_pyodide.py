@@ -168,6 +168,8 @@ def test_lite_rules_and_ehc_formulas_equal_the_core(lite_run):
             2024,
         ),
     }
+    tables["timeline"] = functions.sk_timeline(3, 45062)
+    assert got["rag"] == [["amber"], ["green"]]
     for key, expected in tables.items():
         assert [[_plain(cell) for cell in row] for row in got[key]] == expected, key
     assert got["parse_outcome"] == [[3]]

@@ -79,6 +79,19 @@ failed:
     sk_parse_outcome = Err.Description
 End Function
 
+Function sk_rag(status, start_date, due_date, as_of, Optional due_soon_days, Optional region, Optional part)
+    #If App = "Microsoft Excel" Then
+        If TypeOf Application.Caller Is Range Then On Error GoTo failed
+        sk_rag = XLPy.CallUDF("sendkit_excel.functions", "sk_rag", Array(status, start_date, due_date, as_of, due_soon_days, region, part), ActiveWorkbook, Application.Caller)
+        Exit Function
+    #Else
+        sk_rag = XLPy.CallUDF("sendkit_excel.functions", "sk_rag", Array(status, start_date, due_date, as_of, due_soon_days, region, part))
+        Exit Function
+    #End If
+failed:
+    sk_rag = Err.Description
+End Function
+
 Function sk_rules(Optional family)
     #If App = "Microsoft Excel" Then
         If TypeOf Application.Caller Is Range Then On Error GoTo failed
@@ -90,6 +103,19 @@ Function sk_rules(Optional family)
     #End If
 failed:
     sk_rules = Err.Description
+End Function
+
+Function sk_timeline(outcome_text, report_received, Optional region, Optional closures)
+    #If App = "Microsoft Excel" Then
+        If TypeOf Application.Caller Is Range Then On Error GoTo failed
+        sk_timeline = XLPy.CallUDF("sendkit_excel.functions", "sk_timeline", Array(outcome_text, report_received, region, closures), ActiveWorkbook, Application.Caller)
+        Exit Function
+    #Else
+        sk_timeline = XLPy.CallUDF("sendkit_excel.functions", "sk_timeline", Array(outcome_text, report_received, region, closures))
+        Exit Function
+    #End If
+failed:
+    sk_timeline = Err.Description
 End Function
 
 Function sk_workday(start_date, days, Optional region, Optional closures)

@@ -66,6 +66,11 @@ CALLS = {
         "sk_parse_outcome",
         [[["Widespread and/or systemic failings"]], [["number"]]],
     ),
+    "timeline": ("sk_timeline", [[[3]], [[45062]]]),
+    "rag": (
+        "sk_rag",
+        [[["at risk"], ["on track"]], None, [[45379], [45379]], [[45371]]],
+    ),
     "error_text": ("sk_workday", [[["bogus"]], [[5]]]),
     "error_serial_60": ("sk_workday", [[[60]], [[5]]]),
 }

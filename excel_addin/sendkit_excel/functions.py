@@ -32,8 +32,9 @@ import xlwings as xw
 from xlwings import arg, func
 
 import sendkit
-from sendkit import ehc, inspections
+from sendkit import ehc, inspections, plans
 from sendkit.errors import SendkitError
+from sendkit.plans._schema import parse_choice
 
 from . import coerce
 
@@ -44,7 +45,9 @@ __all__ = [
     "sk_isworkday",
     "sk_networkdays",
     "sk_parse_outcome",
+    "sk_rag",
     "sk_rules",
+    "sk_timeline",
     "sk_workday",
 ]
 
@@ -215,6 +218,91 @@ def sk_parse_outcome(outcome_text, part=None):
         return pick(inspections.parse_outcome(coerce.to_text(cell, "outcome_text")))
 
     return _cells(parse, [outcome_text], ["outcome_text"])
+
+
+#: SK_TIMELINE columns: header and how to read each from a milestone.
+_MILESTONE_COLUMNS: Final = (
+    ("milestone", lambda m: m.label),
+    ("date", lambda m: m.on or ""),
+    ("kind", lambda m: m.kind),
+    ("rule", lambda m: m.rule or ""),
+    ("period", lambda m: m.period),
+    ("confidence", lambda m: m.confidence),
+    ("confirmed", lambda m: m.confirmed),
+    ("source", lambda m: m.source),
+)
+
+
+@func
+@_excel_errors
+@arg("outcome_text", doc="The 2023-framework outcome: 1-3, a code, label or sentence.")
+@arg("report_received", doc="The day the partnership received the final report.")
+@arg("region", doc=_REGION_DOC)
+@arg("closures", ndim=2, doc=_CLOSURES_DOC)
+def sk_timeline(outcome_text, report_received, region=None, closures=None):
+    """What follows an area SEND inspection, dated by the rule catalogue (spills)."""
+    inspection = inspections.Inspection(
+        local_area="this partnership",
+        framework=inspections.Framework.AREA_SEND_2023,
+        outcome=inspections.parse_outcome(coerce.to_text(outcome_text, "outcome_text")),
+        report_received=coerce.to_date(report_received, "report_received"),
+    )
+    milestones = inspections.follow_up(
+        inspection,
+        region=coerce.to_text(region, "region", sendkit.DEFAULT_REGION),
+        closures=coerce.dates_in(closures, "closures"),
+    )
+    rows: list[list[Any]] = [[header for header, _ in _MILESTONE_COLUMNS]]
+    rows.extend([read(m) for _, read in _MILESTONE_COLUMNS] for m in milestones)
+    return rows
+
+
+# -- action plans ----------------------------------------------------------------
+
+
+@func
+@_excel_errors
+@arg(
+    "status",
+    ndim=2,
+    doc="Reported status: not started, on track, at risk, off track...",
+)
+@arg("start_date", ndim=2, doc="When work should start; may be empty.")
+@arg("due_date", ndim=2, doc="When the action should be complete; may be empty.")
+@arg("as_of", doc="The day to rate on, such as the board date (not TODAY()).")
+@arg(
+    "due_soon_days",
+    doc=f"Amber window in working days (default {plans.DEFAULT_DUE_SOON_WORKING_DAYS}).",
+)
+@arg("region", doc=_REGION_DOC)
+@arg("part", doc="What to show: rag (default) or reason.")
+def sk_rag(  # noqa: PLR0917 - Excel passes every argument by position
+    status, start_date, due_date, as_of, due_soon_days=None, region=None, part=None
+):
+    """RAG rating of an action plan row on a given day, derived from its dates."""
+    day = coerce.to_date(as_of, "as_of")
+    window = coerce.to_int(
+        due_soon_days, "due_soon_days", plans.DEFAULT_DUE_SOON_WORKING_DAYS
+    )
+    region_name = coerce.to_text(region, "region", sendkit.DEFAULT_REGION)
+    show = str(coerce.to_text(part, "part", "rag")).lower()
+    if show not in {"rag", "reason"}:
+        msg = f"part {show!r} is not one of rag, reason"
+        raise coerce.ExcelInputError(msg)
+
+    def rate(text: object, start: object, due: object) -> str:
+        action = plans.Action(
+            id="row",
+            status=parse_choice(plans.Status, coerce.to_text(text, "status")),
+            start=coerce.to_date(start, "start_date", None),
+            due=coerce.to_date(due, "due_date", None),
+        )
+        result = action.assess(day, due_soon_working_days=window, region=region_name)
+        return result.rag.value if show == "rag" else result.reason
+
+    return _cells(
+        rate, [status, start_date, due_date], ["status", "start_date", "due_date"]
+    )
 
 
 # -- time-limit rules --------------------------------------------------------------
