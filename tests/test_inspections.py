@@ -164,6 +164,15 @@ class TestParseOutcome:
                 "and outcomes"
             )
 
+    def test_a_number_contradicting_the_words_is_refused(self):
+        """'Outcome 1' with outcome 2's words is not guessed; matching ones are read."""
+        with pytest.raises(InvalidInputError, match="more than one outcome"):
+            parse_outcome("Outcome 1: Inconsistent experiences and outcomes")
+        assert (
+            parse_outcome("Outcome 3 - Widespread and/or systemic failings")
+            is Outcome.SYSTEMIC
+        )
+
     def test_non_text_is_a_type_error(self):
         """Numbers must be given as text (the CLI and readers do so)."""
         with pytest.raises(InvalidTypeError):

@@ -89,6 +89,7 @@ MONITORING_FORMS: Final[Mapping[str, MonitoringOutcome]] = MappingProxyType(
 )
 
 _PUNCTUATION: Final = re.compile(r"[^0-9a-z]+")
+_NUMBERED: Final = re.compile(r"\boutcome (?:1|2|3|one|two|three)\b")
 
 
 def normalise_phrase(text: str) -> str:
@@ -142,6 +143,8 @@ def parse_outcome(text: object) -> Outcome:
     found = {
         outcome for phrase, outcome in OUTCOME_KEY_PHRASES if f" {phrase} " in padded
     }
+    # "Outcome 1: inconsistent ..." names two outcomes: the number counts too.
+    found.update(OUTCOME_FORMS[match.group(0)] for match in _NUMBERED.finditer(key))
     if len(found) == 1:
         return found.pop()
     if len(found) > 1:
