@@ -8,6 +8,7 @@ import pathlib
 
 import pytest
 from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from sendkit.ehc import (
     COLUMNS,
@@ -338,3 +339,77 @@ class TestSen2Xml:
         """strict=True raises at the first unknown element."""
         with pytest.raises(RowError, match="FavouriteColour"):
             read_sen2_xml(DATA / "ehc_sen2.xml", strict=True)
+
+
+def to_sen2_xml(cases: list[EhcCase], forename: str) -> str:
+    """One Person per case, each with one request (a test helper)."""
+
+    def el(name: str, value: object) -> str:
+        if value is None:
+            return ""
+        text = int(value) if isinstance(value, bool) else value
+        return f"<{name}>{text}</{name}>"
+
+    people = []
+    for c in cases:
+        plan = (
+            f"<NamedPlan>{el('StartDate', c.plan_issued)}<PB>0</PB></NamedPlan>"
+            if c.plan_issued
+            else ""
+        )
+        assessed = c.assessment_outcome_date or c.week20 is not None or c.plan_issued
+        assessment = (
+            f"<Assessment>{el('AssessmentOutcomeDate', c.assessment_outcome_date)}"
+            f"{el('Week20', c.week20)}{plan}</Assessment>"
+            if assessed
+            else ""
+        )
+        people.append(
+            f"<Person><Forename>{forename}</Forename><PersonBirthDate>2011-11-11</PersonBirthDate>"
+            f"<Requests>{el('ReceivedDate', c.received)}{el('RequestOutcomeDate', c.request_outcome_date)}"
+            f"{assessment}</Requests></Person>"
+        )
+    return (
+        "<Message><Header><Source><LEA>123</LEA></Source></Header>"
+        f"<Persons>{''.join(people)}</Persons></Message>"
+    )
+
+
+class TestSen2XmlProperties:
+    @settings(suppress_health_check=[HealthCheck.function_scoped_fixture])
+    @given(
+        caseloads(max_size=12),
+        st.text(
+            alphabet=st.characters(categories=["Lu", "Ll"]), min_size=6, max_size=12
+        ),
+    )
+    def test_round_trip_and_no_leak(self, tmp_path, cases, forename):
+        """The SEN2 dates and Week20 read back unchanged; the planted name never appears."""
+        path = tmp_path / "gen.xml"
+        path.write_text(to_sen2_xml(cases, forename), encoding="utf-8")
+        read = read_sen2_xml(path)
+        assert not read.problems
+        assert [c.case_id for c in read.cases] == [
+            f"123-P{i}-R1" for i in range(1, len(cases) + 1)
+        ]
+        fields = (
+            "received",
+            "request_outcome_date",
+            "assessment_outcome_date",
+            "plan_issued",
+            "week20",
+        )
+        for got, want in zip(read.cases, cases, strict=True):
+            assert [getattr(got, f) for f in fields] == [
+                getattr(want, f) for f in fields
+            ]
+            assert got.decided_to_issue is (True if want.plan_issued else None)
+        dump = "\n".join(
+            [
+                *(c.case_id for c in read.cases),
+                *(str(p) for p in read.problems),
+                *read.ignored,
+            ]
+        )
+        assert forename not in dump
+        assert "2011-11-11" not in dump

@@ -165,6 +165,17 @@ class TestExceptions:
         assert result.to_dict()["percent"] == 82.3
         assert result.to_dict()["percent_excluding_exceptions"] == 80.8
 
+    def test_missing_week20_is_counted(self):
+        """Plans without a Week20 value are counted as such and treated as not excepted."""
+        cases = [
+            case(D(2024, 1, 1), 100, week20=None, cid="A"),
+            case(D(2024, 1, 1), 100, cid="B"),
+        ]
+        result = timeliness(cases, year=2024)
+        assert result.week20_not_recorded == 1
+        assert result.exceptions == 0
+        assert result.to_dict()["week20_not_recorded"] == 1
+
     def test_recorded_reasons_count_when_week20_is_blank(self):
         """Without a Week20 flag, a recorded exception reason makes the case excepted."""
         from sendkit.ehc import CaseException, ExceptionReason

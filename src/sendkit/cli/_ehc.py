@@ -193,6 +193,7 @@ def _measure_lines(result: Timeliness, read: CaseFile) -> list[str]:
             _num(result.average_weeks_excluding_exceptions),
         ),
         _row("Exception cases", f"{result.exceptions:,}"),
+        _row("Week20 not recorded", f"{result.week20_not_recorded:,}"),
     ]
     national = result.national
     if national is not None:

@@ -128,6 +128,9 @@ class Timeliness:
             removed.
         over_52_weeks_excluding_exceptions: The last band, exceptions removed.
         total_days_excluding_exceptions: The sum of times, exceptions removed.
+        week20_not_recorded: Plans issued in the year with no ``Week20`` value
+            (SEN2 expects one on every issued plan); they count as exceptions
+            only if an exception reason is recorded.
         by_month: Twelve `MonthFigures`, January first.
         national: England's published figure for the year, when sendkit has it.
     """
@@ -146,6 +149,7 @@ class Timeliness:
     over_20_to_52_weeks_excluding_exceptions: int
     over_52_weeks_excluding_exceptions: int
     total_days_excluding_exceptions: int
+    week20_not_recorded: int
     by_month: tuple[MonthFigures, ...]
     national: NationalFigure | None
 
@@ -202,6 +206,7 @@ class Timeliness:
             ),
             "percent_excluding_exceptions": _round(self.percent_excluding_exceptions),
             "exceptions": self.exceptions,
+            "week20_not_recorded": self.week20_not_recorded,
             "over_20_to_52_weeks": self.over_20_to_52_weeks,
             "over_52_weeks": self.over_52_weeks,
             "over_20_to_52_weeks_excluding_exceptions": (
@@ -295,13 +300,17 @@ def timeliness(
     lookup = day_of_year.get
     slots = 2 * days_in_year
     n, ok, mid, total = [0] * slots, [0] * slots, [0] * slots, [0] * slots
+    unflagged = 0
     for case in cases:
         day = lookup(case.plan_issued)
         if day is None:
             continue
         days = first + day - case.received.toordinal()
         week20 = case.week20
-        slot = 2 * day + (bool(case.exceptions) if week20 is None else week20)
+        if week20 is None:  # SEN2 requires Week20 on issued plans; count the gaps
+            unflagged += 1
+            week20 = bool(case.exceptions)
+        slot = 2 * day + week20
         n[slot] += 1
         total[slot] += days
         if days <= in_time:
@@ -346,6 +355,7 @@ def timeliness(
         over_20_to_52_weeks_excluding_exceptions=mid_ex,
         over_52_weeks_excluding_exceptions=issued_ex - ok_ex - mid_ex,
         total_days_excluding_exceptions=sum(total[plain]),
+        week20_not_recorded=unflagged,
         by_month=months,
         national=national_figure(year),
     )
