@@ -79,3 +79,15 @@ def test_a_section_can_be_added(capsys, tmp_path, monkeypatch):
     assert "<h2>Priority action plan</h2><p>2 areas</p>" in path.read_text(
         encoding="utf-8"
     )
+
+
+def test_the_derbyshire_case(capsys):
+    """--case walks through the other embedded example: six areas, report 14 Nov 2024."""
+    assert main(["demo", "--case", "derbyshire-2024"]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("Derbyshire area SEND inspection 2024: what follows")
+    assert "with six areas for priority action" in out
+    assert "Areas for improvement      5" in out
+    assert "2025-05-14  expected  DfE and NHS England stocktake" in out
+    assert "2026-05-14  expected  Monitoring inspection" in out
+    assert "2027-11-14  expected  Next full inspection" in out

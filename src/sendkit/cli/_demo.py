@@ -137,17 +137,57 @@ def _title(case: DemoCase) -> str:
     )
 
 
+_NUMBERS = (
+    "no",
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+)
+
+
+def _when(start: dt.date, end: dt.date | None) -> str:
+    if end is None:
+        return f"from {start.day} {start:%B %Y}"
+    return f"from {start.day} {start:%B} to {end.day} {end:%B %Y}"
+
+
+def _lower_first(text: str) -> str:
+    return text[:1].lower() + text[1:]
+
+
 def _intro(case: DemoCase) -> str:
-    notts = case.inspection
-    return (
-        "sendkit's embedded example, from Ofsted's published data. "
-        f"{notts.local_area}'s local area partnership (the county council and NHS "
-        "Nottingham and Nottinghamshire ICB) was inspected under the 2023 area SEND "
-        "framework from 30 January to 3 February 2023. The report, published on 16 May "
-        "2023, found widespread and/or systemic failings, with two areas for priority "
-        "action. This report shows what that outcome required, by when, and what came "
-        "next, with every date explained."
+    """Describe the example in one paragraph, from its fields."""
+    one = case.inspection
+    parts = [
+        "sendkit's embedded example, from Ofsted's published data and local reporting.",
+        f"{one.local_area}'s local area partnership (the council and the integrated "
+        f"care board) was inspected under the {_lower_first(one.framework.title)}"
+        + (f" {_when(one.start, one.end)}." if one.start else "."),
+    ]
+    if one.published:
+        found = (
+            one.outcome.label.lower() if one.outcome else "an outcome not recorded here"
+        )
+        count = one.priority_actions
+        areas = ""
+        if count is not None:
+            number = _NUMBERS[count] if count < len(_NUMBERS) else str(count)
+            areas = f", with {number} areas for priority action"
+        parts.append(
+            f"The report, published on {one.published.day} {one.published:%B %Y}, "
+            f"found {found}{areas}."
+        )
+    parts.append(
+        "This report shows what that outcome required, by when, and what came next, "
+        "with every date explained."
     )
+    return " ".join(parts)
 
 
 def _footer(case: DemoCase) -> str:
@@ -178,6 +218,12 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         "--html", metavar="FILE", help="also write the report as one HTML page"
     )
     demo.add_argument(
+        "--case",
+        choices=sorted(EXAMPLES),
+        default=DEMO_CASE,
+        help=f"the embedded example to walk through (default: {DEMO_CASE})",
+    )
+    demo.add_argument(
         "--as-of",
         type=date_arg,
         metavar="DATE",
@@ -189,7 +235,9 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
 
 def _demo(args: argparse.Namespace) -> int:
     with warnings_to_stderr():
-        case = build_case(region=args.region, closures=args.closure, as_of=args.as_of)
+        case = build_case(
+            args.case, region=args.region, closures=args.closure, as_of=args.as_of
+        )
     sections = build_sections(case)
     print(render_text(_title(case), sections, intro=_intro(case)), end="")
     if args.html:

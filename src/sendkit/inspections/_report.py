@@ -167,7 +167,7 @@ def _outcome_section(inspection: Inspection) -> ReportSection:
         ),
     ]
     if consequence:
-        lines.append(consequence)
+        lines.extend(textwrap.wrap(consequence, _TEXT_WIDTH))
     body = (
         f"<div class='outcome' style='border-color:{colour}'>"
         f"<p class='outcome-label' style='color:{colour}'>{_esc(heading)}</p>"
