@@ -125,12 +125,21 @@ def test_excel_isworkday_cross_check_agrees(book):
 
 
 def _call(sheet, formula):
-    """Evaluate ``SK_NAME(B2, C2, ...)`` with the sheet's cell values."""
+    """Evaluate ``SK_NAME(B2, , C2)``, also inside ``ROWS(...)`` or ``INDEX(..., r, c)``.
+
+    Cell references give the cell's value; an omitted argument gives None, as
+    classic xlwings passes a missing optional.
+    """
+    if match := re.fullmatch(r"ROWS\((.*)\)", formula):
+        return len(_call(sheet, match.group(1)))
+    if match := re.fullmatch(r"INDEX\((.*), (\d+), (\d+)\)", formula):
+        table = _call(sheet, match.group(1))
+        return table[int(match.group(2)) - 1][int(match.group(3)) - 1]
     match = re.fullmatch(r"(SK_\w+)\(([^)]*)\)", formula)
     assert match, formula
     function = getattr(functions, match.group(1).lower())
-    args = [sheet[ref.strip()].value for ref in match.group(2).split(",")]
-    return function(*args)
+    refs = [ref.strip() for ref in match.group(2).split(",")] if match.group(2) else []
+    return function(*(sheet[ref].value if ref else None for ref in refs))
 
 
 def _as_date(value):
@@ -176,3 +185,28 @@ def test_inputs_sheet_cases_behave_as_described(book, monkeypatch):
             assert isinstance(got, str)
             assert got.startswith("ERROR: ")
             assert words in got
+
+
+def test_more_formulas_give_the_expected_values(book):
+    sheet = book["More formulas"]
+    for row in sheet.iter_rows(min_row=2):
+        formula, expected = row[-1].value, _as_date(row[5].value)
+        assert _call(sheet, formula) == expected, formula
+
+
+def test_more_formulas_cross_checks_agree(book):
+    sheet = book["More formulas"]
+    for row in sheet.iter_rows(min_row=2):
+        cross, expected = row[6].value, _as_date(row[5].value)
+        if cross is None:
+            assert row[7].value == "no Excel equivalent"
+            continue
+        if match := re.fullmatch(r"=WORKDAY\((C\d+),(\d+),(Holidays![^)]+)\)", cross):
+            start = sheet[match.group(1)].value.date()
+            holidays = _holidays(book, match.group(3))
+            assert excel_workday(start, int(match.group(2)), holidays) == expected
+        else:
+            match = re.fullmatch(r"=([BC]\d+)\+(\d+)", cross)
+            assert match, cross
+            start = sheet[match.group(1)].value.date()
+            assert start + dt.timedelta(days=int(match.group(2))) == expected

@@ -29,6 +29,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
 import sendkit
+from sendkit import inspections, plans
 
 HERE = pathlib.Path(__file__).resolve().parent
 OUT = HERE / "acceptance.xlsx"
@@ -291,8 +292,171 @@ def _inputs_sheet(book: openpyxl.Workbook) -> None:
     _addin_column(sheet, 4, len(rows), dates=True)
 
 
+# (what it checks, formula, arguments B-E, Excel cross-check or None)
+# The formula refers to the argument cells; {r} is the row. The expected value
+# is computed by sendkit itself in `_expected`.
+MORE_CASES: Final = (
+    (
+        "priority action plan: submit (35 working days)",
+        "SK_DUE_DATE(B{r}, C{r})",
+        ("area-send.pap.submit", _d("2023-05-16")),
+        "WORKDAY(C{r},35,{hol})",
+    ),
+    (
+        "priority action plan: publish (70 working days)",
+        "SK_DUE_DATE(B{r}, C{r})",
+        ("area-send.pap.publish", _d("2023-05-16")),
+        "WORKDAY(C{r},70,{hol})",
+    ),
+    (
+        "final EHC plan: 20 weeks",
+        "SK_DUE_DATE(B{r}, C{r})",
+        ("ehc.final-plan", _d("2025-01-06")),
+        "C{r}+140",
+    ),
+    (
+        "decision whether to assess: 6 weeks",
+        "SK_DUE_DATE(B{r}, C{r})",
+        ("ehc.decision-to-assess", _d("2025-01-06")),
+        "C{r}+42",
+    ),
+    (
+        "tribunal appeal with a mediation certificate",
+        "SK_DUE_DATE(B{r}, C{r}, , , D{r})",
+        ("tribunal.appeal", _d("2024-03-04"), _d("2024-04-29")),
+        None,
+    ),
+    (
+        "EHC step from the received date",
+        "SK_EHC_DUE(B{r}, C{r})",
+        (_d("2024-01-08"), "final-plan"),
+        "B{r}+140",
+    ),
+    (
+        "outcome from Ofsted's label",
+        "SK_PARSE_OUTCOME(B{r})",
+        ("Widespread and/or systemic failings",),
+        None,
+    ),
+    ("outcome number", "SK_PARSE_OUTCOME(B{r}, C{r})", ("outcome 2", "number"), None),
+    (
+        "RAG: at risk, due within 10 working days",
+        "SK_RAG(B{r}, C{r}, D{r}, E{r})",
+        ("at risk", None, _d("2024-03-28"), _d("2024-03-20")),
+        None,
+    ),
+    (
+        "RAG: not started after its start date",
+        "SK_RAG(B{r}, C{r}, D{r}, E{r})",
+        ("not started", _d("2024-01-01"), _d("2024-06-30"), _d("2024-03-20")),
+        None,
+    ),
+    ("SK_RULES spills the catalogue (rows incl. header)", "ROWS(SK_RULES())", (), None),
+    (
+        "SK_TIMELINE spills: first milestone's date",
+        "INDEX(SK_TIMELINE(B{r}, C{r}), 2, 2)",
+        (3, _d("2023-05-16")),
+        "WORKDAY(C{r},35,{hol})",
+    ),
+    (
+        "SK_EHC_TIMELINESS spills (rows incl. header)",
+        "ROWS(SK_EHC_TIMELINESS(B{r}, C{r}, D{r}, E{r}))",
+        (_d("2024-01-08"), _d("2024-05-27"), None, 2024),
+        None,
+    ),
+)
+
+
+def _expected(formula: str, args: Sequence[Any]) -> Any:  # noqa: PLR0911
+    """The answer sendkit gives for one MORE_CASES row."""
+    name = (
+        formula.split("(", maxsplit=1)[0]
+        if not formula.startswith(("ROWS", "INDEX"))
+        else ""
+    )
+    if name == "SK_DUE_DATE":
+        inputs = {}
+        if len(args) > 2:  # noqa: PLR2004
+            inputs = {sendkit.get_rule(args[0]).inputs[0]: args[2]}
+        return sendkit.deadline(args[0], args[1], **inputs).due
+    if name == "SK_EHC_DUE":
+        return sendkit.deadline(f"ehc.{args[1]}", args[0]).due
+    if name == "SK_PARSE_OUTCOME":
+        outcome = inspections.parse_outcome(args[0])
+        return outcome.number if len(args) > 1 else outcome.value
+    if name == "SK_RAG":
+        status, start, due, as_of = args
+        action = plans.Action(
+            id="row",
+            status=plans.Status(status.replace(" ", "-")),
+            start=start,
+            due=due,
+        )
+        return action.assess(as_of).rag.value
+    if formula == "ROWS(SK_RULES())":
+        return len(sendkit.RULES) + 1
+    if formula.startswith("INDEX(SK_TIMELINE"):
+        inspection = inspections.Inspection(
+            local_area="x",
+            framework=inspections.Framework.AREA_SEND_2023,
+            outcome=inspections.parse_outcome(str(args[0])),
+            report_received=args[1],
+        )
+        return inspections.follow_up(inspection)[0].on
+    if formula.startswith("ROWS(SK_EHC_TIMELINESS"):
+        return 14  # the header and 13 measures (SK_EHC_TIMELINESS's rows)
+    msg = f"no expected value for {formula}"
+    raise ValueError(msg)
+
+
+def _more_sheet(book: openpyxl.Workbook) -> None:
+    sheet = book.create_sheet("More formulas")
+    holidays = _holiday_range(sendkit.DEFAULT_REGION)
+    rows = []
+    for r, (what, formula, args, cross) in enumerate(MORE_CASES, start=2):
+        cells = list(args) + [None] * (4 - len(args))
+        expected = _expected(formula, args)
+        excel = f"={cross.format(r=r, hol=holidays)}" if cross else None
+        rows.append(
+            (
+                what,
+                *cells,
+                expected,
+                excel,
+                _cross_check(f"G{r}", f"F{r}") if cross else "no Excel equivalent",
+                None,
+                _check(f"I{r}", f"F{r}"),
+                formula.format(r=r),
+            )
+        )
+    headers = (
+        "What it checks",
+        "Argument 1",
+        "Argument 2",
+        "Argument 3",
+        "Argument 4",
+        "sendkit expects",
+        "Excel cross-check",
+        "Excel agrees",
+        "Add-in (type the formula)",
+        "Add-in agrees",
+        "Formula to type (after =)",
+    )
+    _write_table(sheet, headers, rows)
+    for row in sheet.iter_rows(min_row=2):
+        for cell in row:
+            if isinstance(cell.value, dt.date) or (
+                isinstance(cell.value, str)
+                and cell.value.startswith(("=WORKDAY", "=B", "=C"))
+            ):
+                cell.number_format = DATE_FORMAT
+    _addin_column(sheet, 9, len(rows), dates=False)
+
+
 #: Sheets for the other formula families, added in order after the working days.
-EXTRA_SHEETS: dict[str, Callable[[openpyxl.Workbook], None]] = {}
+EXTRA_SHEETS: dict[str, Callable[[openpyxl.Workbook], None]] = {
+    "More formulas": _more_sheet,
+}
 
 
 def _holidays_sheet(book: openpyxl.Workbook) -> None:
