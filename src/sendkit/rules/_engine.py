@@ -313,14 +313,20 @@ def _count(
 ) -> tuple[dt.date, list[str]]:
     """Apply one period to *start*; return the date and, if asked, how."""
     sign = 1 if direction is Direction.AFTER else -1
+    if explain and period.unit is Unit.WORKING_DAYS:
+        # explain() counts too: use its answer rather than counting (and
+        # warning about the holiday horizon) twice.
+        steps = _working_steps(start, period, counting, calendar)
+        explanation = calendar.explain(start, sign * steps)
+        lines = explanation.lines()
+        if counting is not Counting.START_IS_DAY_ZERO:
+            lines.append(COUNTING_CONVENTIONS[counting])
+        return explanation.due, lines
     due = _advance(start, period, sign, counting, calendar)
     if not explain:
         return due, []
-    lines: list[str] = []
-    if period.unit is Unit.WORKING_DAYS:
-        steps = _working_steps(start, period, counting, calendar)
-        lines.extend(calendar.explain(start, sign * steps).lines())
-    elif period.unit is Unit.FIXED_DATE:
+    lines = []
+    if period.unit is Unit.FIXED_DATE:
         named = dt.date(start.year, period.month or 1, period.amount)
         lines.append(
             f"{period} in the calendar year of the event ({start.year}) is "
