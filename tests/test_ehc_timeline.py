@@ -253,3 +253,28 @@ class TestOpenSteps:
             case_timeline(
                 EhcCase(case_id="A", received=RECEIVED), as_of=RECEIVED, soon_days=-1
             )
+
+
+class TestAsOf:
+    def test_events_after_as_of_are_left_out(self):
+        """On 1 March the decision of 26 February stands; on 20 February it had not happened."""
+        case = EhcCase(
+            case_id="A",
+            received=RECEIVED,
+            request_outcome_date=D(2024, 2, 26),
+            decided_to_assess=True,
+            plan_issued=D(2024, 5, 20),
+        )
+        before = steps(case, D(2024, 2, 20))
+        assert before["ehc.decision-to-assess"].status is StepStatus.OVERDUE
+        assert before["ehc.final-plan"].status is StepStatus.NOT_YET_DUE
+        assert before["ehc.decision-not-to-issue"].status is StepStatus.NOT_YET_DUE
+        after = steps(case, D(2024, 6, 1))
+        assert after["ehc.decision-to-assess"].status is StepStatus.MISSED
+        assert after["ehc.final-plan"].status is StepStatus.MET
+
+    @given(ehc_cases(), st.dates(D(2014, 9, 1), D(2032, 12, 31)))
+    def test_nothing_is_done_after_as_of(self, case, as_of):
+        """No step is recorded as done on a day after the day asked about."""
+        for step in case_timeline(case, as_of=as_of).steps:
+            assert step.done is None or step.done <= as_of

@@ -357,6 +357,49 @@ def _draft_window(ctx: _Context, *, declined: str) -> Step:
     return attrs.evolve(base, status=status, days=left, explanation=text)
 
 
+_EVENT_DATES: Final = (
+    "request_outcome_date",
+    "advice_requested",
+    "advice_received",
+    "assessment_outcome_date",
+    "draft_issued",
+    "plan_issued",
+)
+
+
+def _as_it_stood(case: EhcCase, as_of: dt.date) -> EhcCase:
+    """Return *case* without the events dated after *as_of* (and decisions they carry)."""
+    later = {
+        name: None
+        for name in _EVENT_DATES
+        if (day := getattr(case, name)) is not None and day > as_of
+    }
+    if not later:
+        return case
+    changes: dict[str, Any] = dict(later)
+    if "request_outcome_date" in later:
+        changes["decided_to_assess"] = None
+    issuing_known = any(
+        getattr(case, name) is not None and name not in later
+        for name in ("assessment_outcome_date", "draft_issued", "plan_issued")
+    )
+    if not issuing_known:
+        changes["decided_to_issue"] = None
+    return attrs.evolve(case, **changes)
+
+
+def _sixteen_week_note(case: EhcCase) -> str:
+    """Say when the reg 10(1) limit may not apply, as the case stands."""
+    if case.decided_to_issue is False:
+        return ""
+    if case.assessment_outcome_date is not None:
+        return (
+            "The kind of decision is not recorded; this limit applies only to a "
+            "decision not to issue."
+        )
+    return "If the council decides to issue a plan instead, this limit does not apply."
+
+
 def case_timeline(
     case: EhcCase,
     *,
@@ -380,6 +423,8 @@ def case_timeline(
     is in time, with ``False`` the last day in time is the day before.
     A recorded exception (reg 10(4)) excuses a late 16- or 20-week step: it
     still shows as missed or overdue, with ``excepted=True`` and the reason.
+    Events dated after *as_of* are left out, so the timeline shows the case
+    as it stood on that day.
 
     Args:
         case: The case.
@@ -415,6 +460,7 @@ def case_timeline(
     if soon_days < 0:
         msg = f"soon_days must be 0 or more, got {soon_days!r}"
         raise InvalidInputError(msg)
+    case = _as_it_stood(case, as_of)
     ctx = _Context(
         case=case,
         as_of=as_of,
@@ -473,14 +519,7 @@ def case_timeline(
                 if issuing
                 else ""
             ),
-            note=(
-                ""
-                if case.decided_to_issue is False
-                else "The kind of decision is not recorded; this limit applies only "
-                "to a decision not to issue."
-                if case.assessment_outcome_date is not None
-                else ""
-            ),
+            note=_sixteen_week_note(case),
         ),
         _draft_window(ctx, declined=no_plan),
         _step(
