@@ -144,6 +144,33 @@ class _Sheet:
         if self.ws.max_row > 1:
             last = letter(len(self.header))
             self.ws.auto_filter.ref = f"A1:{last}{self.ws.max_row}"
+        _printable(self.ws)
+        self.ws.print_title_rows = "1:1"
+
+
+def _printable(ws: Any) -> None:
+    """Print landscape on A4, one page wide."""
+    ws.page_setup.orientation = "landscape"
+    ws.page_setup.paperSize = ws.PAPERSIZE_A4
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    ws.page_setup.fitToWidth = 1
+    ws.page_setup.fitToHeight = 0
+
+
+def _fit_rows(ws: Any, widths: Mapping[int, float], first: int = 2) -> None:
+    """Set row heights for wrapped text (spreadsheets do not always recompute them)."""
+    for number in range(first, ws.max_row + 1):
+        lines = 1
+        for col, width in widths.items():
+            value = ws.cell(number, col).value
+            if isinstance(value, str) and value:
+                chars = max(int(width * 1.15), 1)
+                wanted = sum(
+                    -(-max(len(part), 1) // chars) for part in value.split("\n")
+                )
+                lines = max(lines, wanted)
+        if lines > 1:
+            ws.row_dimensions[number].height = 15 * min(lines, 12)
 
 
 def _list_rule(choices: Iterable[str], title: str) -> Any:
@@ -283,9 +310,11 @@ def _style_actions(sheet: _Sheet, overridden_rows: Sequence[int]) -> None:
         ws[f"{rag}{number}"].font = italic
         ws[f"{column['rag_override']}{number}"].font = italic
     top = styles.Alignment(vertical="top", wrap_text=True)
-    for name in ("priority_area", "action", "success_measure", "latest_note"):
+    wrapped = ("priority_area", "action", "success_measure", "latest_note")
+    for name in wrapped:
         for cell in ws[column[name]][1:]:
             cell.alignment = top
+    _fit_rows(ws, {sheet.header.index(n) + 1: _WIDTHS[n] for n in wrapped})
 
 
 def _write_summary(  # noqa: C901 - one block per summary table
@@ -294,6 +323,7 @@ def _write_summary(  # noqa: C901 - one block per summary table
     openpyxl = _openpyxl()
     styles = openpyxl.styles
     bold = styles.Font(bold=True)
+    _printable(ws)
     ws.column_dimensions["A"].width = 30
     ws.column_dimensions["B"].width = 16
     ws.column_dimensions["C"].width = 50
@@ -366,6 +396,9 @@ def _write_summary(  # noqa: C901 - one block per summary table
         )
         for cell in ws[ws.max_row]:
             cell.alignment = styles.Alignment(vertical="top", wrap_text=True)
+    _fit_rows(
+        ws, {1: 30, 3: 50, 4: 20, 5: 40}, first=ws.max_row - len(status.exceptions) + 1
+    )
 
 
 # -- reading ------------------------------------------------------------------

@@ -1,0 +1,312 @@
+"""``sendkit plan new`` and ``sendkit plan status``, and the board report."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import pathlib
+import re
+
+import pytest
+
+from sendkit.cli import main
+from sendkit.plans import (
+    Action,
+    ActionPlan,
+    PlanKind,
+    ProgressUpdate,
+    Rag,
+    RagOverride,
+    Section,
+    Status,
+    history_dates,
+    read_plan,
+    render_board_report,
+    write_plan,
+)
+
+ROOT = pathlib.Path(__file__).resolve().parent.parent
+
+
+def test_plan_new_writes_a_tracker(
+    tmp_path: pathlib.Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    out = tmp_path / "pap.xlsx"
+    code = main(
+        [
+            "plan",
+            "new",
+            "--outcome",
+            "widespread and/or systemic failings",
+            "--report-received",
+            "16/05/2023",
+            "--area",
+            "Timeliness and quality of EHC plans",
+            "--area",
+            "=Waiting times",
+            "--improvement",
+            "Preparation for adulthood",
+            "--partnership",
+            "Nottinghamshire",
+            "-o",
+            str(out),
+        ]
+    )
+    assert code == 0
+    text = capsys.readouterr().out
+    assert "submission: due 2023-07-05 [area-send.pap.submit]  (UNCONFIRMED)" in text
+    plan = read_plan(out)
+    assert plan.kind is PlanKind.PRIORITY_ACTION_PLAN
+    assert plan.partnership == "Nottinghamshire"
+    assert [s.id for s in plan.sections] == ["PA1", "PA2", "AFI1"]
+    assert plan.sections[1].title == "=Waiting times"
+    assert [d.due for d in plan.deadlines] == [
+        dt.date(2023, 7, 5),
+        dt.date(2023, 8, 23),
+    ]
+
+
+def test_plan_new_from_an_ofsted_file(
+    tmp_path: pathlib.Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    source = tmp_path / "mi.csv"
+    source.write_text(
+        "Local area partnership,Inspection outcome,Inspection publication date,Number of areas for priority action\n"
+        "Somewhere,Widespread and/or systemic failings,16/05/2023,2\n",
+        encoding="utf-8",
+    )
+    out = tmp_path / "pap.csv"
+    code = main(
+        [
+            "plan",
+            "new",
+            "--ofsted",
+            str(source),
+            "--local-area",
+            "somewhere",
+            "-o",
+            str(out),
+        ]
+    )
+    assert code == 0, capsys.readouterr().err
+    plan = read_plan(out)
+    assert [s.id for s in plan.sections] == ["PA1", "PA2"]
+    assert plan.deadlines[0].due == dt.date(2023, 7, 5)
+
+
+@pytest.mark.parametrize(
+    ("argv", "needle"),
+    [
+        (["plan", "new", "-o", "x.csv"], "give --outcome and --report-received"),
+        (
+            [
+                "plan",
+                "new",
+                "--outcome",
+                "2",
+                "--report-received",
+                "2024-01-01",
+                "--area",
+                "x",
+                "-o",
+                "x.csv",
+            ],
+            "only outcome 3",
+        ),
+        (
+            [
+                "plan",
+                "new",
+                "--outcome",
+                "great",
+                "--report-received",
+                "2024-01-01",
+                "-o",
+                "x.csv",
+            ],
+            "not an area SEND outcome",
+        ),
+        (
+            [
+                "plan",
+                "new",
+                "--outcome",
+                "3",
+                "--report-received",
+                "2024-01-01",
+                "-o",
+                "x.txt",
+            ],
+            "expected one of .csv, .xlsx",
+        ),
+        (["plan", "status", "missing.xlsx"], "--as-of"),
+    ],
+)
+def test_bad_input_is_one_line_and_exit_2(
+    argv: list[str],
+    needle: str,
+    capsys: pytest.CaptureFixture[str],
+    tmp_path: pathlib.Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    assert main(argv) == 2
+    err = capsys.readouterr().err
+    assert needle in err
+    assert len(err.strip().splitlines()) == 1
+
+
+def _plan() -> ActionPlan:
+    return ActionPlan(
+        partnership="Example <script>",
+        report_received=dt.date(2023, 5, 16),
+        sections=[
+            Section(
+                id="PA1",
+                title="Timeliness & quality",
+                actions=[
+                    Action(
+                        id="PA1.1",
+                        description="<b>Recruit</b>",
+                        owner="Head of SEND",
+                        due=dt.date(2024, 1, 31),
+                        status=Status.AT_RISK,
+                        updates=[
+                            ProgressUpdate(
+                                on=dt.date(2023, 7, 3),
+                                status=Status.ON_TRACK,
+                                note="start",
+                            ),
+                            ProgressUpdate(
+                                on=dt.date(2023, 12, 4),
+                                status=Status.AT_RISK,
+                                note="<i>slipping</i>",
+                            ),
+                        ],
+                    ),
+                    Action(
+                        id="PA1.2", due=dt.date(2024, 2, 16), status=Status.ON_TRACK
+                    ),
+                    Action(
+                        id="PA1.3",
+                        due=dt.date(2023, 12, 1),
+                        override=RagOverride(
+                            rag=Rag.AMBER, reason="new date agreed", by="Chair"
+                        ),
+                    ),
+                ],
+            )
+        ],
+    )
+
+
+def test_plan_status_json(
+    tmp_path: pathlib.Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "plan.xlsx"
+    write_plan(_plan(), path)
+    assert main(["plan", "status", str(path), "--as-of", "2024-02-05", "--json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert data["counts"] == {"red": 1, "amber": 1, "green": 1, "complete": 0}
+    assert data["overdue"] == ["PA1.1", "PA1.3"]
+    assert data["due_soon"] == ["PA1.2"]
+    assert data["overridden"] == ["PA1.3"]
+    assert data["exceptions"][0]["latest_note"] == "<i>slipping</i>"
+
+
+def test_plan_status_text_and_options(
+    tmp_path: pathlib.Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "plan.csv"
+    write_plan(_plan(), path)
+    assert (
+        main(["plan", "status", str(path), "--as-of", "2024-02-05", "--due-soon", "0"])
+        == 0
+    )
+    text = capsys.readouterr().out
+    assert "3 actions: 1 red, 1 amber, 1 green, 0 complete" in text
+    assert "due within 0 working days: none" in text
+    assert "PA1.1 [Head of SEND] 5 days late" in text
+
+
+def test_plan_status_reports_bad_files(
+    tmp_path: pathlib.Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "bad.csv"
+    path.write_text("action_id,due_date\nA1,31/02/2024\n", encoding="utf-8")
+    assert main(["plan", "status", str(path), "--as-of", "2024-02-05"]) == 2
+    err = capsys.readouterr().err
+    assert "row 2, column 'due_date'" in err
+
+
+def test_board_report_html(
+    tmp_path: pathlib.Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "plan.xlsx"
+    write_plan(_plan(), path)
+    page_path = tmp_path / "board.html"
+    assert (
+        main(
+            [
+                "plan",
+                "status",
+                str(path),
+                "--as-of",
+                "2024-02-05",
+                "--html",
+                str(page_path),
+            ]
+        )
+        == 0
+    )
+    page = page_path.read_text(encoding="utf-8")
+    assert page.startswith("<!DOCTYPE html>")
+    assert (
+        "<script" not in page
+    )  # the partnership name is escaped, and there are no scripts
+    assert "Example &lt;script&gt;" in page
+    assert "&lt;b&gt;Recruit&lt;/b&gt;" in page
+    assert "<svg" in page
+    assert re.search(r'<rect [^>]*fill="#C00000"', page)  # red bars in the chart
+    assert "amber (override)" in page
+    assert "http" not in page.replace(
+        "http://www.w3.org/2000/svg", ""
+    )  # nothing loaded from elsewhere
+
+
+def test_history_dates_are_month_ends_then_as_of() -> None:
+    days = history_dates(_plan(), dt.date(2024, 2, 5))
+    assert days[0] == dt.date(2023, 5, 31)
+    assert days[-2:] == [dt.date(2024, 1, 31), dt.date(2024, 2, 5)]
+    long = history_dates(_plan(), dt.date(2028, 1, 5))
+    assert len(long) == 24
+    assert long[-1] == dt.date(2028, 1, 5)
+
+
+def test_board_report_without_actions() -> None:
+    page = render_board_report(ActionPlan(), dt.date(2024, 1, 1))
+    assert "No action is red." in page
+
+
+def test_example_tracker_is_current(tmp_path: pathlib.Path) -> None:
+    """docs/downloads/example-tracker.* are what tools/make_example_tracker.py writes."""
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location(
+        "make_example", ROOT / "tools" / "make_example_tracker.py"
+    )
+    assert spec is not None
+    assert spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    plan = module.example_plan()
+    for suffix in ("xlsx", "csv"):
+        assert (
+            read_plan(ROOT / "docs" / "downloads" / f"example-tracker.{suffix}") == plan
+        )
+    fresh = tmp_path / "fresh.csv"
+    write_plan(plan, fresh, as_of=module.AS_OF)
+    committed = (ROOT / "docs" / "downloads" / "example-tracker.csv").read_text(
+        encoding="utf-8-sig"
+    )
+    assert fresh.read_text(encoding="utf-8-sig") == committed
