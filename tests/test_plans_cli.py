@@ -310,3 +310,18 @@ def test_example_tracker_is_current(tmp_path: pathlib.Path) -> None:
         encoding="utf-8-sig"
     )
     assert fresh.read_text(encoding="utf-8-sig") == committed
+
+
+def test_demo_ends_with_the_plan_skeleton(
+    capsys: pytest.CaptureFixture[str], tmp_path: pathlib.Path
+) -> None:
+    page = tmp_path / "demo.html"
+    assert main(["demo", "--html", str(page)]) == 0
+    text = capsys.readouterr().out
+    skeleton = text.index("The plan skeleton")
+    assert text.index("Sources and confidence") < skeleton
+    assert (
+        "submission: due 2023-07-05 (area-send.pap.submit, UNCONFIRMED)"
+        in text[skeleton:]
+    )
+    assert "The plan skeleton" in page.read_text(encoding="utf-8")

@@ -33,6 +33,7 @@ from ..inspections import (
 )
 from ._common import add_calendar_options, date_arg
 from ._inspections import warnings_to_stderr
+from ._plans import plan_skeleton_section
 
 #: The embedded example the demo walks through.
 DEMO_CASE = "nottinghamshire-2023"
@@ -92,12 +93,18 @@ def _sources_section(case: DemoCase) -> ReportSection:
     )
 
 
+def _plan_section(case: DemoCase) -> ReportSection:
+    # The walkthrough ends with the plan skeleton the outcome requires (issue 5).
+    return plan_skeleton_section(case.inspection, region=case.region)
+
+
 #: The report, in order. Each builder returns one section, several, or None.
 SECTIONS: list[
     Callable[[DemoCase], ReportSection | tuple[ReportSection, ...] | None]
 ] = [
     _core_sections,
     _sources_section,
+    _plan_section,
 ]
 
 
