@@ -133,7 +133,8 @@ def sk_workday(start_date, days, region=None, closures=None):
             return ""
         return cal.add_working_days(*read(starts[0], counts[0]))
     # One call for the whole range: each answer is two table look-ups.
-    if len(coerce.as_grid(days)) * len(coerce.as_grid(days)[0]) == 1:
+    days_grid = coerce.as_grid(days)
+    if len(days_grid) == 1 and len(days_grid[0]) == 1:
         n = coerce.to_int(days, "days")  # one count for every row: read it once
         cells: list[Any] = coerce.each(
             lambda start: (coerce.to_date(start, "start_date"), n), [starts]
