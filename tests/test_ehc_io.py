@@ -125,6 +125,18 @@ class TestCsv:
             case_id="A", received=D(2024, 1, 1), plan_issued=D(2024, 5, 20), week20=True
         )
 
+    def test_collect_export_dates(self):
+        """COLLECT's export form 2022-Sep-28 00:00:00 is read; an impossible one is reported."""
+        read = cases_from_rows(
+            ["CaseId", "ReceivedDate", "StartDate"],
+            [["A", "2022-Sep-28 00:00:00", "2023-Jan-9"], ["B", "2022-Feb-30", ""]],
+        )
+        assert (read.cases[0].received, read.cases[0].plan_issued) == (
+            D(2022, 9, 28),
+            D(2023, 1, 9),
+        )
+        assert "'2022-Feb-30' is not a real date" in read.problems[0].reason
+
     @pytest.mark.parametrize(
         ("cell", "reason"),
         [

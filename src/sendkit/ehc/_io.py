@@ -14,6 +14,7 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import pathlib
+import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from types import MappingProxyType
 from typing import Any, Final
@@ -161,12 +162,46 @@ def _text(value: object) -> str:
     return str(value).strip()
 
 
+#: COLLECT's CSV export writes dates as ``2022-Sep-28 00:00:00`` (users.md §2.1).
+_COLLECT_DATE: Final = re.compile(r"(\d{4})-([A-Za-z]{3})-(\d{1,2})(?: 00:00:00)?")
+_MONTHS: Final = MappingProxyType(
+    {
+        name: number
+        for number, name in enumerate(
+            [
+                "jan",
+                "feb",
+                "mar",
+                "apr",
+                "may",
+                "jun",
+                "jul",
+                "aug",
+                "sep",
+                "oct",
+                "nov",
+                "dec",
+            ],
+            start=1,
+        )
+    }
+)
+
+
 def _read_date(value: object, column: str) -> dt.date | None:
     if isinstance(value, dt.date):
         return as_date(value, column)
     text = _text(value)
     if not text:
         return None
+    if (match := _COLLECT_DATE.fullmatch(text)) and (
+        month := _MONTHS.get(match[2].lower())
+    ):
+        try:
+            return dt.date(int(match[1]), month, int(match[3]))
+        except ValueError:
+            msg = f"{column} {text!r} is not a real date"
+            raise _CellError(msg) from None
     try:
         return parse_date(text, field=column)
     except SendkitError as exc:
