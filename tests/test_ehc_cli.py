@@ -83,6 +83,24 @@ class TestTimeliness:
         assert "no such file" in err
 
 
+class TestQueriesInOutput:
+    def test_queries_listed_in_json_and_on_stderr(self, capsys, tmp_path):
+        """A blank Week20 on an issued plan is queried: kept, listed on stderr and in JSON."""
+        path = tmp_path / "q.csv"
+        path.write_text(
+            "CaseId,ReceivedDate,StartDate\nA,2024-01-01,2024-04-01\n", encoding="utf-8"
+        )
+        code, out, err = run(
+            capsys, "ehc", "timeliness", str(path), "--year", "2024", "--json"
+        )
+        assert code == 0
+        data = json.loads(out)
+        assert data["issued"] == 1
+        assert data["week20_not_recorded"] == 1
+        assert "Week20" in data["queries"][0]
+        assert "sendkit check" in err
+
+
 class TestCases:
     def test_soonest_first_by_case_id(self, capsys):
         """Open steps are listed by opaque id, soonest due first."""

@@ -425,3 +425,38 @@ class TestSen2XmlProperties:
         )
         assert forename not in dump
         assert "2011-11-11" not in dump
+
+
+class TestQueries:
+    def test_out_of_order_dates_and_missing_week20_are_queried_not_dropped(self):
+        """A plan before its assessment decision, and a blank Week20, are queries; the case stays."""
+        read = cases_from_rows(
+            ["CaseId", "ReceivedDate", "AssessmentOutcomeDate", "StartDate", "Week20"],
+            [["A", "2024-01-01", "2024-05-01", "2024-04-01", ""]],
+            source="q.csv",
+        )
+        assert len(read.cases) == 1
+        assert not read.problems
+        assert [(q.row, q.column) for q in read.queries] == [
+            (2, "StartDate"),
+            (2, "Week20"),
+        ]
+        assert "sendkit check" in read.queries[0].reason
+
+    def test_xml_dates_after_the_reference_date(self, tmp_path):
+        """An XML date after the header's ReferenceDate is queried, with its element path."""
+        path = tmp_path / "ref.xml"
+        path.write_text(
+            "<Message><Header><CollectionDetails><ReferenceDate>2024-01-18</ReferenceDate>"
+            "</CollectionDetails></Header><Persons><Person><Requests>"
+            "<ReceivedDate>2023-06-01</ReceivedDate><Assessment><Week20>0</Week20>"
+            "<NamedPlan><StartDate>2024-02-01</StartDate></NamedPlan></Assessment>"
+            "</Requests></Person></Persons></Message>",
+            encoding="utf-8",
+        )
+        read = read_sen2_xml(path)
+        assert len(read.cases) == 1
+        assert [q.element for q in read.queries] == [
+            "Person[1]/Requests[1]/Assessment/NamedPlan/StartDate"
+        ]
+        assert "ReferenceDate 2024-01-18" in read.queries[0].reason

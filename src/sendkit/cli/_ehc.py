@@ -9,7 +9,15 @@ from __future__ import annotations
 import argparse
 import sys
 
-from ..ehc import CaseFile, StepStatus, Timeliness, open_steps, read_cases, timeliness
+from ..ehc import (
+    CaseFile,
+    Problem,
+    StepStatus,
+    Timeliness,
+    open_steps,
+    read_cases,
+    timeliness,
+)
 from ..rules import RULES, RuleBook, load_rules
 from ._common import add_calendar_options, date_arg, int_arg, print_json
 
@@ -109,20 +117,21 @@ def _book(args: argparse.Namespace) -> RuleBook:
     return load_rules(args.rules) if args.rules else RULES
 
 
+def _report(title: str, found: tuple[Problem, ...]) -> None:
+    """List *found* on stderr under *title*, the first few in full."""
+    if not found:
+        return
+    print(f"sendkit: {len(found)} {title}:", file=sys.stderr)
+    for problem in found[:_SHOW_PROBLEMS]:
+        print(f"  {problem}", file=sys.stderr)
+    if len(found) > _SHOW_PROBLEMS:
+        print(f"  ... and {len(found) - _SHOW_PROBLEMS} more", file=sys.stderr)
+
+
 def _read(args: argparse.Namespace) -> CaseFile:
     read = read_cases(args.file, strict=args.strict)
-    if read.problems:
-        count = len(read.problems)
-        print(
-            f"sendkit: {count} row{'s' if count != 1 else ''} or element"
-            f"{'s' if count != 1 else ''} could not be read and "
-            f"{'were' if count != 1 else 'was'} left out:",
-            file=sys.stderr,
-        )
-        for problem in read.problems[:_SHOW_PROBLEMS]:
-            print(f"  {problem}", file=sys.stderr)
-        if count > _SHOW_PROBLEMS:
-            print(f"  ... and {count - _SHOW_PROBLEMS} more", file=sys.stderr)
+    _report("unreadable (left out)", read.problems)
+    _report("queried by a sendkit check (kept)", read.queries)
     return read
 
 
@@ -149,6 +158,7 @@ def _timeliness(args: argparse.Namespace) -> int:
                 "source": read.source,
                 "cases_read": len(read.cases),
                 "problems": [str(problem) for problem in read.problems],
+                "queries": [str(query) for query in read.queries],
             }
         )
         return 0
@@ -251,6 +261,7 @@ def _cases(args: argparse.Namespace) -> int:
                 "cases_read": len(read.cases),
                 "steps": [step.to_dict() for step in steps],
                 "problems": [str(problem) for problem in read.problems],
+                "queries": [str(query) for query in read.queries],
             }
         )
         return 0

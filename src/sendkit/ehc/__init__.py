@@ -42,6 +42,7 @@ __all__ = [
     "Step",
     "StepStatus",
     "Timeliness",
+    "case_queries",
     "case_timeline",
     "cases_from_rows",
     "convention_text",

@@ -30,6 +30,7 @@ __all__ = [
     "REQUIRED_COLUMNS",
     "CaseFile",
     "Problem",
+    "case_queries",
     "cases_from_rows",
     "read_cases",
 ]
@@ -142,14 +143,62 @@ class CaseFile:
     Attributes:
         cases: The cases, in file order; rows with problems are left out.
         problems: One entry per unreadable row or element.
+        queries: Rows that were read and kept, but that a local "sendkit
+            check" questions (users.md §2.4): SEN2 dates out of order, or an
+            issued plan without ``Week20``. They are not DfE rule numbers.
         ignored: Columns or elements present but not used, by name only.
         source: The file name.
     """
 
     cases: tuple[EhcCase, ...]
     problems: tuple[Problem, ...] = ()
+    queries: tuple[Problem, ...] = ()
     ignored: tuple[str, ...] = ()
     source: str = ""
+
+
+#: SEN2 dates that should run in this order (users.md §2.4).
+_IN_ORDER: Final = (
+    ("RequestOutcomeDate", "request_outcome_date"),
+    ("AssessmentOutcomeDate", "assessment_outcome_date"),
+    ("StartDate", "plan_issued"),
+)
+
+
+def case_queries(case: EhcCase) -> list[tuple[str, str]]:
+    """Return ``(column, reason)`` for each sendkit check *case* does not pass.
+
+    The checks are local pre-checks in the spirit of DfE's validation, not its
+    rules: the SEN2 dates run in order, and an issued plan has ``Week20``.
+    """
+    found = []
+    earlier: tuple[str, dt.date] | None = None
+    for column, field in _IN_ORDER:
+        day = getattr(case, field)
+        if day is None:
+            continue
+        if earlier is not None and day < earlier[1]:
+            found.append(
+                (
+                    column,
+                    (
+                        f"{column} {day.isoformat()} is before {earlier[0]} "
+                        f"{earlier[1].isoformat()} (sendkit check: dates out of order)"
+                    ),
+                )
+            )
+        earlier = (column, day)
+    if case.plan_issued is not None and case.week20 is None:
+        found.append(
+            (
+                "Week20",
+                (
+                    "Week20 is blank on an issued plan, so it counts as not excepted "
+                    "(sendkit check: SEN2 expects Week20 on every issued plan)"
+                ),
+            )
+        )
+    return found
 
 
 class _CellError(Exception):
@@ -350,6 +399,7 @@ def cases_from_rows(
                 f"{', '.join(c for c in COLUMNS if c not in REQUIRED_COLUMNS)}"
             )
             raise RowError(msg, row=first_row - 1, source=source or None)
+    queries: list[Problem] = []
     problems: list[Problem] = [
         Problem(
             reason=f"column {column!r} appears more than once; the first is used",
@@ -391,6 +441,12 @@ def cases_from_rows(
             else:
                 first_seen[case.case_id] = number
                 cases.append(case)
+                queries.extend(
+                    Problem(
+                        reason=reason, row=number, column=column, source=source or None
+                    )
+                    for column, reason in case_queries(case)
+                )
                 continue
         if strict:
             raise problem.to_error()
@@ -398,6 +454,7 @@ def cases_from_rows(
     return CaseFile(
         cases=tuple(cases),
         problems=tuple(problems),
+        queries=tuple(queries),
         ignored=tuple(ignored),
         source=source,
     )

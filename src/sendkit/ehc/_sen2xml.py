@@ -19,7 +19,7 @@ from typing import Final
 
 from ..dates import parse_date
 from ..errors import InvalidInputError, SendkitError
-from ._io import CaseFile, Problem
+from ._io import CaseFile, Problem, case_queries
 from ._model import EhcCase
 
 __all__ = ["read_sen2_xml"]
@@ -78,6 +78,14 @@ _PLAN_SKIP: Final = frozenset(
     }
 )
 _FLAGS: Final = {"1": True, "0": False}
+#: Where each value sits below its Requests element, for query locations.
+_ELEMENT_PATHS: Final = {
+    "ReceivedDate": "ReceivedDate",
+    "RequestOutcomeDate": "RequestOutcomeDate",
+    "AssessmentOutcomeDate": "Assessment/AssessmentOutcomeDate",
+    "Week20": "Assessment/Week20",
+    "StartDate": "Assessment/NamedPlan/StartDate",
+}
 #: Message/Persons/Person: a Person element ends at this depth.
 _PERSON_DEPTH: Final = 2
 
@@ -101,6 +109,8 @@ class _Reader:
         self.problems: list[Problem] = []
         self.ignored: set[str] = set()
         self.lea = ""
+        self.reference: dt.date | None = None
+        self.queries: list[Problem] = []
 
     def problem(self, reason: str, *, person: int | None, path: str) -> None:
         if person is not None:
@@ -121,8 +131,14 @@ class _Reader:
 
     def header(self, header: ET.Element) -> None:
         for element in header.iter():
-            if _local(element.tag) == "LEA":
+            name = _local(element.tag)
+            if name == "LEA":
                 self.lea = _text(element)
+            elif name == "ReferenceDate" and _text(element):
+                try:
+                    self.reference = parse_date(_text(element), field=name)
+                except SendkitError as exc:
+                    self.problem(str(exc), person=None, path="Header/ReferenceDate")
 
     def person(self, person: ET.Element, number: int) -> None:
         requests = 0
@@ -289,18 +305,40 @@ class _Reader:
                 )
                 return
         case_id = f"{self.lea or 'LA'}-P{person}-R{number}"
-        self.cases.append(
-            EhcCase(
-                case_id=case_id,
-                received=received,
-                request_outcome_date=_date_or_none(request_outcome),
-                decided_to_assess=True if assessed else None,
-                assessment_outcome_date=_date_or_none(assessment_outcome),
-                decided_to_issue=True if isinstance(issued, dt.date) else None,
-                plan_issued=_date_or_none(issued),
-                week20=week20 if isinstance(week20, bool) else None,
-            )
+        case = EhcCase(
+            case_id=case_id,
+            received=received,
+            request_outcome_date=_date_or_none(request_outcome),
+            decided_to_assess=True if assessed else None,
+            assessment_outcome_date=_date_or_none(assessment_outcome),
+            decided_to_issue=True if isinstance(issued, dt.date) else None,
+            plan_issued=_date_or_none(issued),
+            week20=week20 if isinstance(week20, bool) else None,
         )
+        self.cases.append(case)
+        where = f"Person[{person}]/Requests[{number}]"
+        for column, reason in case_queries(case):
+            self.queries.append(
+                Problem(
+                    reason=reason,
+                    element=f"{where}/{_ELEMENT_PATHS[column]}",
+                    source=self.source,
+                )
+            )
+        if self.reference is not None:
+            for column, day in (("ReceivedDate", received), *dates.items()):
+                if isinstance(day, dt.date) and day > self.reference:
+                    self.queries.append(
+                        Problem(
+                            reason=(
+                                f"{column} {day.isoformat()} is after the return's "
+                                f"ReferenceDate {self.reference.isoformat()} "
+                                "(sendkit check)"
+                            ),
+                            element=f"{where}/{_ELEMENT_PATHS[column]}",
+                            source=self.source,
+                        )
+                    )
 
 
 def _date_or_none(value: object) -> dt.date | None:
@@ -350,6 +388,7 @@ def read_sen2_xml(path: str | pathlib.Path, *, strict: bool = False) -> CaseFile
     return CaseFile(
         cases=tuple(reader.cases),
         problems=tuple(reader.problems),
+        queries=tuple(reader.queries),
         ignored=tuple(sorted(reader.ignored)),
         source=path.name,
     )
