@@ -9,15 +9,18 @@ Every generated case is valid: no date before the request was received, and no
 exception reasons with ``week20=False``.
 Case ids are opaque (``R`` and digits); nothing personal is ever generated.
 
-Usage::
+For example:
 
-    from hypothesis import given
-    from sendkit.ehc.strategies import caseloads
+```python
+from hypothesis import given
+from sendkit.ehc import timeliness
+from sendkit.ehc.strategies import caseloads
 
-    @given(caseloads(max_size=30))
-    def test_never_more_in_time_than_issued(cases):
-        result = timeliness(cases, year=2024)
-        assert result.within_20_weeks <= result.issued
+@given(caseloads(max_size=30))
+def test_never_more_in_time_than_issued(cases):
+    result = timeliness(cases, year=2024)
+    assert result.within_20_weeks <= result.issued
+```
 """
 
 from __future__ import annotations
