@@ -264,3 +264,26 @@ def test_each_leaves_gaps_empty_and_reports_bad_rows():
     assert out[1] == ""
     assert out[2].startswith("ERROR: start_date 'bad'")
     assert out[3] == ""
+
+
+@given(
+    st.lists(
+        st.one_of(
+            st.datetimes(
+                min_value=dt.datetime(1900, 3, 1), max_value=dt.datetime(9999, 12, 31)
+            ),
+            st.integers(min_value=61, max_value=2_958_465),
+            st.floats(min_value=61, max_value=2_958_465.99),
+        ),
+        max_size=20,
+    )
+)
+def test_quick_dates_agrees_with_to_date(cells):
+    assert coerce.quick_dates(cells) == [coerce.to_date(cell) for cell in cells]
+
+
+@pytest.mark.parametrize(
+    "odd", [None, "", "16/05/2023", 60, 59, 0, math.nan, True, [[45062]], MAY16]
+)
+def test_quick_dates_leaves_anything_else_to_to_date(odd):
+    assert coerce.quick_dates([45062, odd]) is None

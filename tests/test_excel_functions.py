@@ -561,3 +561,23 @@ def test_rag_window_and_errors():
         functions.sk_rag("at risk", None, "28/03/2024", None)
     with pytest.raises(xw.XlwingsError, match="part 'colour'"):
         functions.sk_rag("at risk", None, None, 45000, None, None, "colour")
+
+
+def test_a_start_near_excels_last_date_gives_a_message(classic):
+    # 140 days after 18/11/9999 is past 31/12/9999: the core's date arithmetic
+    # overflows; the cell shows a message, not a traceback.
+    got = functions.sk_ehc_due([[2_958_424]], "final-plan")
+    assert got.startswith("ERROR: a date in the calculation is beyond")
+    got = functions.sk_ehc_due([[2_958_424], [45299]], "final-plan")
+    assert got[0][0].startswith("ERROR: a date in the calculation is beyond")
+    assert got[1][0] == sendkit.deadline("ehc.final-plan", dt.date(2024, 1, 8)).due
+
+
+@given(st.lists(DATES, min_size=2, max_size=40), DAYS, st.sampled_from(["dt", "float"]))
+def test_workday_range_of_classic_cells_spills_the_core_answers(starts, days, kind):
+    if kind == "dt":
+        column = [[dt.datetime(d.year, d.month, d.day, 10, 30)] for d in starts]
+    else:
+        column = [[date_to_serial(d) + 0.25] for d in starts]
+    got = functions.sk_workday(column, float(days))
+    assert got == [[sendkit.add_working_days(day, days)] for day in starts]

@@ -38,6 +38,7 @@ from sendkit.dates import ACCEPTED_DATE_FORMS, parse_date
 from sendkit.errors import InvalidInputError, SendkitError
 
 __all__ = [
+    "CELL_ERRORS",
     "REQUIRED",
     "ExcelInputError",
     "as_grid",
@@ -46,6 +47,8 @@ __all__ = [
     "dates_in",
     "each",
     "is_empty",
+    "message",
+    "quick_dates",
     "reshape",
     "scalar",
     "serial_to_date",
@@ -80,6 +83,19 @@ _EPOCH_ORDINAL: Final = _EPOCH.toordinal()
 
 def _after_bug(whole: int) -> dt.date:
     return dt.date.fromordinal(_EPOCH_ORDINAL + whole)
+
+
+#: Errors that mean "this input cannot be answered", shown as a message in the
+#: cell. OverflowError: date arithmetic past 9999-12-31 (a start date near
+#: Excel's last date), which the core does not turn into its own error.
+CELL_ERRORS: Final = (SendkitError, OverflowError)
+
+
+def message(error: BaseException) -> str:
+    """The short text to show in a cell for one of `CELL_ERRORS`."""
+    if isinstance(error, OverflowError):
+        return f"a date in the calculation is beyond what dates can hold ({error})"
+    return str(error)
 
 
 class ExcelInputError(InvalidInputError):
@@ -371,7 +387,10 @@ def as_grid(value: object) -> list[list[Any]]:
         raise ExcelInputError(msg)
     if not any(isinstance(row, (list, tuple)) for row in value):
         return [[item] for item in value]
-    rows = [list(row) if isinstance(row, (list, tuple)) else [row] for row in value]
+    rows = [
+        row if type(row) is list else list(row) if isinstance(row, tuple) else [row]
+        for row in value
+    ]
     width = len(rows[0])
     if width == 0 or any(len(row) != width for row in rows):
         msg = "the range must be a rectangle of cells"
@@ -416,7 +435,10 @@ def broadcast(
     size = rows * cols
     cells = []
     for grid in grids:
-        flat = [cell for row in grid for cell in row]
+        if cols == 1:
+            flat = [row[0] for row in grid]
+        else:
+            flat = [cell for row in grid for cell in row]
         cells.append(flat * size if len(flat) == 1 else flat)
     return rows, cols, cells
 
@@ -428,7 +450,40 @@ def reshape(flat: Sequence[T], rows: int, cols: int) -> list[list[T]]:
         >>> reshape([1, 2, 3, 4], 2, 2)
         [[1, 2], [3, 4]]
     """
+    if cols == 1:  # the usual column: no slicing
+        return [[item] for item in flat]
     return [list(flat[r * cols : (r + 1) * cols]) for r in range(rows)]
+
+
+def quick_dates(cells: Sequence[object]) -> list[dt.date] | None:
+    """Read a column of plain date cells fast, or return None to read it cell by cell.
+
+    Plain cells are datetimes (classic date cells) and serial numbers after
+    29/02/1900 (Office.js dates, formula results). Anything else, including
+    an empty cell, gives None, and the caller reads the cells with `to_date`,
+    which has the messages.
+
+    Example:
+        >>> import datetime as dt
+        >>> quick_dates([45062, dt.datetime(2023, 5, 17, 9, 30), 45064.5])
+        [datetime.date(2023, 5, 16), datetime.date(2023, 5, 17), datetime.date(2023, 5, 18)]
+        >>> quick_dates([45062, None]) is None
+        True
+    """
+    out: list[dt.date] = []
+    append = out.append
+    for cell in cells:
+        if isinstance(cell, dt.datetime):
+            append(cell.date())
+        elif (
+            isinstance(cell, (int, float))
+            and not isinstance(cell, bool)
+            and _LEAP_BUG_SERIAL < cell < _MAX_SERIAL + 1
+        ):
+            append(_after_bug(math.floor(cell)))
+        else:
+            return None
+    return out
 
 
 def dates_in(value: object, name: str = "closures") -> tuple[dt.date, ...]:
@@ -476,6 +531,6 @@ def each(
                 out.append("")
             else:
                 out.append(function(*row))
-        except SendkitError as exc:
-            out.append(f"ERROR: {exc}")
+        except CELL_ERRORS as exc:
+            out.append(f"ERROR: {message(exc)}")
     return out

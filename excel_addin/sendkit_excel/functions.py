@@ -86,8 +86,8 @@ def _excel_errors(function: F) -> F:
     def wrapper(*args: Any) -> Any:
         try:
             return function(*args)
-        except SendkitError as exc:
-            return _fail(str(exc))
+        except coerce.CELL_ERRORS as exc:
+            return _fail(coerce.message(exc))
 
     return wrapper  # type: ignore[return-value]
 
@@ -136,6 +136,12 @@ def sk_workday(start_date, days, region=None, closures=None):
     days_grid = coerce.as_grid(days)
     if len(days_grid) == 1 and len(days_grid[0]) == 1:
         n = coerce.to_int(days, "days")  # one count for every row: read it once
+        plain = coerce.quick_dates(starts)
+        if plain is not None:
+            try:
+                return coerce.reshape(cal.add_working_days_many(plain, n), rows, cols)
+            except SendkitError:
+                pass  # a row leaves the data: the cell-by-cell path below says which
         cells: list[Any] = coerce.each(
             lambda start: (coerce.to_date(start, "start_date"), n), [starts]
         )
