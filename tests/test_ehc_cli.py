@@ -138,6 +138,46 @@ class TestCases:
         assert "999-P2-R2" in out
 
 
+class TestExample:
+    def test_example_file_gives_the_library_answer(self, capsys, tmp_path):
+        """`ehc example` writes the synthetic caseload; the file measures as the library does."""
+        from sendkit.ehc import synthetic_caseload, timeliness
+
+        path = tmp_path / "example.csv"
+        code, out, _ = run(
+            capsys, "ehc", "example", str(path), "--year", "2024", "--requests", "300"
+        )
+        assert code == 0
+        assert "wrote 600" in out
+        _, out, err = run(
+            capsys, "ehc", "timeliness", str(path), "--year", "2024", "--json"
+        )
+        expected = timeliness(
+            synthetic_caseload(year=2024, requests_per_year=300), year=2024
+        )
+        data = json.loads(out)
+        assert (data["issued"], data["within_20_weeks_excluding_exceptions"]) == (
+            expected.issued,
+            expected.within_20_weeks_excluding_exceptions,
+        )
+        assert err == ""
+
+    def test_negative_requests(self, capsys, tmp_path):
+        """A negative request count is one line on stderr and exit code 2."""
+        code, _, err = run(
+            capsys,
+            "ehc",
+            "example",
+            str(tmp_path / "x.csv"),
+            "--year",
+            "2024",
+            "--requests",
+            "-1",
+        )
+        assert code == 2
+        assert "requests_per_year" in err
+
+
 class TestPrivacy:
     @pytest.mark.parametrize("path", [CSV, XML])
     @pytest.mark.parametrize(

@@ -2,21 +2,19 @@
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
-import pathlib
 
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from sendkit.ehc import (
-    COLUMNS,
     EhcCase,
     ExceptionReason,
     cases_from_rows,
     read_cases,
     read_sen2_xml,
+    write_cases,
 )
 from sendkit.ehc.strategies import caseloads
 from sendkit.errors import InvalidInputError, RowError
@@ -185,38 +183,30 @@ class TestCsv:
             read_cases(tmp_path / "absent.csv")
 
 
-def write_csv(path: pathlib.Path, cases: list[EhcCase]) -> None:
-    """Write cases in the documented layout (a test helper, not a library feature)."""
-    fields = {v: k for k, v in COLUMNS.items()}
-    with path.open("w", newline="", encoding="utf-8") as handle:
-        out = csv.writer(handle)
-        out.writerow(list(COLUMNS))
-        for c in cases:
-            row = []
-            for field in COLUMNS.values():
-                if field == "exceptions":
-                    value = ";".join(e.reason.value for e in c.exceptions)
-                elif field == "exception_note":
-                    value = ""
-                else:
-                    value = getattr(c, field)
-                if isinstance(value, bool):
-                    value = int(value)
-                row.append("" if value is None else str(value))
-            out.writerow(row)
-    assert fields
-
-
 class TestRoundTrip:
     @settings(suppress_health_check=[HealthCheck.function_scoped_fixture])
     @given(caseloads(max_size=15))
     def test_csv_round_trip(self, tmp_path, cases):
         """Any valid caseload written in the layout reads back unchanged."""
         path = tmp_path / "round.csv"
-        write_csv(path, cases)
+        assert write_cases(cases, path) == len(cases)
         read = read_cases(path)
         assert not read.problems
         assert list(read.cases) == cases
+
+    @pytest.mark.parametrize("case_id", ["=SUM(A1:A9)", "+44", "-3", "@cmd", "\tX"])
+    def test_formula_like_ids_are_guarded_and_read_back(self, tmp_path, case_id):
+        """Ids a spreadsheet would run get an apostrophe on writing; reading removes it."""
+        path = tmp_path / "guard.csv"
+        case = EhcCase(case_id=case_id, received=D(2024, 1, 1))
+        write_cases([case], path)
+        assert path.read_text(encoding="utf-8").splitlines()[1].startswith(("'", "\"'"))
+        assert read_cases(path).cases == (case,)
+
+    def test_only_csv_is_written(self, tmp_path):
+        """write_cases refuses other suffixes."""
+        with pytest.raises(InvalidInputError, match=r"\.csv"):
+            write_cases([], tmp_path / "cases.xlsx")
 
 
 class TestXlsx:

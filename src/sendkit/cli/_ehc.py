@@ -16,7 +16,9 @@ from ..ehc import (
     Timeliness,
     open_steps,
     read_cases,
+    synthetic_caseload,
     timeliness,
+    write_cases,
 )
 from ..rules import RULES, RuleBook, load_rules
 from ._common import add_calendar_options, date_arg, int_arg, print_json
@@ -92,6 +94,23 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     add_calendar_options(due)
     _common_options(due)
     due.set_defaults(handler=_cases)
+
+    example = commands.add_parser(
+        "example",
+        help="write a made-up caseload of a realistic shape, to try the commands on",
+        description=(
+            "Write a synthetic caseload (no real data) as CSV in the layout the "
+            "other commands read: REQUESTS requests a year for the two years "
+            "ending with YEAR, about half of the plans within 20 weeks."
+        ),
+    )
+    example.add_argument("out", help="the .csv file to write")
+    example.add_argument("--year", type=int_arg, required=True, help="the last year")
+    example.add_argument(
+        "--requests", type=int_arg, default=3_000, help="requests a year (default 3000)"
+    )
+    example.add_argument("--seed", type=int_arg, default=0, help="random seed")
+    example.set_defaults(handler=_example)
 
     ehc.set_defaults(handler=lambda _args: _help(ehc))
 
@@ -280,4 +299,13 @@ def _cases(args: argparse.Namespace) -> int:
                 f"{due:<12}{step.case_id:<{id_width + 2}}{step.name:<36}"
                 f"{step.status_text}{flag}"
             )
+    return 0
+
+
+def _example(args: argparse.Namespace) -> int:
+    cases = synthetic_caseload(
+        year=args.year, requests_per_year=args.requests, seed=args.seed
+    )
+    count = write_cases(cases, args.out)
+    print(f"wrote {count:,} synthetic cases to {args.out}")
     return 0

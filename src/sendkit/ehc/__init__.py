@@ -3,7 +3,8 @@
 * `EhcCase`: one request for an EHC needs assessment (SEN2 dates, opaque id).
 * `case_timeline`, `open_steps`: each case's due dates and their status.
 * `timeliness`: the 20-week measure for a calendar year, as DfE counts it.
-* `read_cases`: a caseload from CSV, XLSX (SEN2 field names) or SEN2 XML.
+* `read_cases`: a caseload from CSV, XLSX (SEN2 field names) or SEN2 XML;
+  `write_cases` writes the CSV layout back.
 * `NATIONAL`: England's published 20-week figures, as cited data.
 * `synthetic_caseload`: a made-up caseload of a realistic shape.
 * `sendkit.ehc.strategies`: Hypothesis strategies (``pip install sendkit[test]``).
@@ -18,6 +19,7 @@ from ._io import (
     Problem,
     cases_from_rows,
     read_cases,
+    write_cases,
 )
 from ._measure import MonthFigures, Timeliness, convention_text, timeliness
 from ._model import EXCEPTION_REASON_TEXT, CaseException, EhcCase, ExceptionReason
@@ -52,4 +54,5 @@ __all__ = [
     "read_sen2_xml",
     "synthetic_caseload",
     "timeliness",
+    "write_cases",
 ]

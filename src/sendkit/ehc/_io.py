@@ -33,6 +33,7 @@ __all__ = [
     "case_queries",
     "cases_from_rows",
     "read_cases",
+    "write_cases",
 ]
 
 #: Every column sendkit reads, in file order, with the `EhcCase` field it fills.
@@ -205,6 +206,23 @@ class _CellError(Exception):
     """A cell that cannot be read; the message is safe to print."""
 
 
+#: A cell starting with one of these is run as a formula by spreadsheet
+#: programs; write_cases puts an apostrophe in front of it.
+_FORMULA_STARTS: Final = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _guard(text: str) -> str:
+    return f"'{text}" if text.startswith(_FORMULA_STARTS) else text
+
+
+def _unguard(text: str) -> str:
+    return (
+        text[1:]
+        if text.startswith("'") and text[1:].startswith(_FORMULA_STARTS)
+        else text
+    )
+
+
 def _text(value: object) -> str:
     if isinstance(value, float) and value.is_integer():
         return str(int(value))
@@ -317,7 +335,9 @@ def _read_cell(field: str, value: object, column: str) -> object:
         return _read_flag(value, column)
     if field == "exceptions":
         return _read_reasons(value, column)
-    return _text(value)  # the case id, or the free-text note (kept, never echoed)
+    # The case id, or the free-text note (kept, never echoed); undo the
+    # formula guard that write_cases adds.
+    return _unguard(_text(value))
 
 
 def _case_from_cells(cells: Mapping[str, object]) -> EhcCase:
@@ -536,3 +556,67 @@ def read_cases(path: str | pathlib.Path, *, strict: bool = False) -> CaseFile:
         msg = f"no such file: {str(path)!r}"
         raise InvalidInputError(msg)
     return reader(path, strict=strict)
+
+
+def _cells(case: EhcCase) -> list[str]:
+    """Return *case* as text cells in `COLUMNS` order."""
+    cells = []
+    for field in COLUMNS.values():
+        if field == "exceptions":
+            text = ";".join(exception.reason.value for exception in case.exceptions)
+        elif field == "exception_note":
+            text = " | ".join(e.note for e in case.exceptions if e.note)
+        else:
+            value = getattr(case, field)
+            if isinstance(value, bool):
+                text = str(int(value))
+            elif isinstance(value, dt.date):
+                text = value.isoformat()
+            else:
+                text = "" if value is None else str(value)
+        cells.append(_guard(text))
+    return cells
+
+
+def write_cases(cases: Iterable[EhcCase], path: str | pathlib.Path) -> int:
+    """Write *cases* to a CSV file in the layout `read_cases` reads.
+
+    All of `COLUMNS` are written, dates as ``YYYY-MM-DD``, flags as ``1``/``0``.
+    Text that a spreadsheet would run as a formula (starting with ``=``,
+    ``+``, ``-``, ``@``, a tab or a carriage return) gets a leading apostrophe,
+    which `read_cases` removes again.
+    Exception notes are written too: the file is the council's own record.
+
+    Args:
+        cases: The cases.
+        path: The ``.csv`` file to write (replaced if it exists).
+
+    Returns:
+        The number of cases written.
+
+    Raises:
+        InvalidInputError: *path* does not end in ``.csv``.
+
+    Example:
+        >>> import datetime as dt, pathlib, tempfile
+        >>> case = EhcCase(case_id="=1+1", received=dt.date(2024, 1, 8))
+        >>> with tempfile.TemporaryDirectory() as folder:
+        ...     path = pathlib.Path(folder) / "cases.csv"
+        ...     written = write_cases([case], path)
+        ...     first_row = path.read_text().splitlines()[1]
+        ...     same = read_cases(path).cases == (case,)
+        >>> written, first_row[:16], same
+        (1, "'=1+1,2024-01-08", True)
+    """
+    path = pathlib.Path(path)
+    if path.suffix.lower() != ".csv":
+        msg = f"write_cases writes .csv files, got {path.name!r}"
+        raise InvalidInputError(msg)
+    count = 0
+    with path.open("w", newline="", encoding="utf-8") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(list(COLUMNS))
+        for case in cases:
+            writer.writerow(_cells(case))
+            count += 1
+    return count
