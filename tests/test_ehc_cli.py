@@ -131,6 +131,33 @@ class TestCases:
         assert steps
         assert all(s["status"] == "overdue" or s["days"] <= 30 for s in steps)
 
+    def test_csv_for_a_spreadsheet(self, capsys, tmp_path):
+        """--csv writes the same steps, one row each, in STEP_COLUMNS order."""
+        import csv
+
+        from sendkit.ehc import STEP_COLUMNS
+
+        out_path = tmp_path / "due.csv"
+        _, out, _ = run(
+            capsys,
+            "ehc",
+            "cases",
+            XML,
+            "--as-of",
+            "2024-12-01",
+            "--json",
+            "--csv",
+            str(out_path),
+        )
+        steps = json.loads(out)["steps"]
+        with out_path.open(newline="", encoding="utf-8") as handle:
+            rows = list(csv.reader(handle))
+        assert tuple(rows[0]) == STEP_COLUMNS
+        assert [(r[0], r[1], r[2]) for r in rows[1:]] == [
+            (s["due"], s["case_id"], s["step"]) for s in steps
+        ]
+        assert_no_personal_data(out_path.read_text(encoding="utf-8"))
+
     def test_text(self, capsys):
         """The text form has a header line and one line per step."""
         _, out, _ = run(capsys, "ehc", "cases", XML, "--as-of", "2024-10-01")

@@ -15,6 +15,7 @@ from sendkit.ehc import (
     read_cases,
     read_sen2_xml,
     write_cases,
+    write_steps,
 )
 from sendkit.ehc.strategies import caseloads
 from sendkit.errors import InvalidInputError, RowError
@@ -204,9 +205,23 @@ class TestRoundTrip:
         assert read_cases(path).cases == (case,)
 
     def test_only_csv_is_written(self, tmp_path):
-        """write_cases refuses other suffixes."""
+        """write_cases and write_steps refuse other suffixes."""
         with pytest.raises(InvalidInputError, match=r"\.csv"):
             write_cases([], tmp_path / "cases.xlsx")
+        with pytest.raises(InvalidInputError, match=r"\.csv"):
+            write_steps([], tmp_path / "steps.txt")
+
+    def test_steps_are_guarded(self, tmp_path):
+        """A formula-like case id is written with an apostrophe in the steps file."""
+        from sendkit.ehc import open_steps
+
+        steps = open_steps(
+            [EhcCase(case_id="=HYPERLINK(1)", received=D(2024, 1, 1))],
+            as_of=D(2024, 1, 2),
+        )
+        path = tmp_path / "steps.csv"
+        assert write_steps(steps, path) == len(steps) == 3
+        assert ",'=HYPERLINK(1)," in path.read_text(encoding="utf-8")
 
 
 class TestXlsx:

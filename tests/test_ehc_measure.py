@@ -345,3 +345,12 @@ class TestDocsTable:
             assert float(cells[2]) == figure.percent_including_exceptions
             assert int(cells[3].replace(",", "")) == figure.issued_excluding_exceptions
             assert cells[4] == f"{figure.confidence} / {figure.detail_confidence}"
+
+
+def test_public_names_resolve():
+    """Every name in sendkit.ehc.__all__ exists, once."""
+    import sendkit.ehc
+
+    assert len(set(sendkit.ehc.__all__)) == len(sendkit.ehc.__all__)
+    for name in sendkit.ehc.__all__:
+        assert getattr(sendkit.ehc, name) is not None

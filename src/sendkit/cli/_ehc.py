@@ -19,6 +19,7 @@ from ..ehc import (
     synthetic_caseload,
     timeliness,
     write_cases,
+    write_steps,
 )
 from ..rules import RULES, RuleBook, load_rules
 from ._common import add_calendar_options, date_arg, int_arg, print_json
@@ -90,6 +91,11 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         default=14,
         metavar="DAYS",
         help="steps due within DAYS days are 'due soon' (default 14)",
+    )
+    due.add_argument(
+        "--csv",
+        metavar="OUT",
+        help="also write the list to a CSV file (formula-safe), for a spreadsheet",
     )
     add_calendar_options(due)
     _common_options(due)
@@ -272,6 +278,8 @@ def _cases(args: argparse.Namespace) -> int:
             for step in steps
             if step.status is StepStatus.OVERDUE or (step.days or 0) <= args.within
         )
+    if args.csv:
+        write_steps(steps, args.csv)
     if args.json:
         print_json(
             {

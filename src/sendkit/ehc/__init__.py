@@ -4,7 +4,7 @@
 * `case_timeline`, `open_steps`: each case's due dates and their status.
 * `timeliness`: the 20-week measure for a calendar year, as DfE counts it.
 * `read_cases`: a caseload from CSV, XLSX (SEN2 field names) or SEN2 XML;
-  `write_cases` writes the CSV layout back.
+  `write_cases` writes the CSV layout back, `write_steps` a due list.
 * `NATIONAL`: England's published 20-week figures, as cited data.
 * `synthetic_caseload`: a made-up caseload of a realistic shape.
 * `sendkit.ehc.strategies`: Hypothesis strategies (``pip install sendkit[test]``).
@@ -15,11 +15,14 @@ from __future__ import annotations
 from ._io import (
     COLUMNS,
     REQUIRED_COLUMNS,
+    STEP_COLUMNS,
     CaseFile,
     Problem,
+    case_queries,
     cases_from_rows,
     read_cases,
     write_cases,
+    write_steps,
 )
 from ._measure import MonthFigures, Timeliness, convention_text, timeliness
 from ._model import EXCEPTION_REASON_TEXT, CaseException, EhcCase, ExceptionReason
@@ -33,6 +36,7 @@ __all__ = [
     "EXCEPTION_REASON_TEXT",
     "NATIONAL",
     "REQUIRED_COLUMNS",
+    "STEP_COLUMNS",
     "CaseException",
     "CaseFile",
     "CaseTimeline",
@@ -55,4 +59,5 @@ __all__ = [
     "synthetic_caseload",
     "timeliness",
     "write_cases",
+    "write_steps",
 ]

@@ -24,16 +24,19 @@ import attrs
 from ..dates import as_date, parse_date
 from ..errors import InvalidInputError, RowError, SendkitError
 from ._model import CaseException, EhcCase, ExceptionReason
+from ._timeline import Step
 
 __all__ = [
     "COLUMNS",
     "REQUIRED_COLUMNS",
+    "STEP_COLUMNS",
     "CaseFile",
     "Problem",
     "case_queries",
     "cases_from_rows",
     "read_cases",
     "write_cases",
+    "write_steps",
 ]
 
 #: Every column sendkit reads, in file order, with the `EhcCase` field it fills.
@@ -618,5 +621,58 @@ def write_cases(cases: Iterable[EhcCase], path: str | pathlib.Path) -> int:
         writer.writerow(list(COLUMNS))
         for case in cases:
             writer.writerow(_cells(case))
+            count += 1
+    return count
+
+
+#: The columns `write_steps` writes, in order.
+STEP_COLUMNS: Final = (
+    "due",
+    "case_id",
+    "step",
+    "name",
+    "status",
+    "status_text",
+    "days",
+    "excepted",
+    "explanation",
+    "source",
+)
+
+
+def write_steps(steps: Iterable[Step], path: str | pathlib.Path) -> int:
+    """Write timeline steps (say, from `open_steps`) to a CSV file for a spreadsheet.
+
+    Columns are `STEP_COLUMNS`; dates are ``YYYY-MM-DD``; text a spreadsheet
+    would run as a formula gets a leading apostrophe.
+    Cases are named by their opaque id only.
+
+    Args:
+        steps: The steps, in the order to write them.
+        path: The ``.csv`` file to write (replaced if it exists).
+
+    Returns:
+        The number of steps written.
+
+    Raises:
+        InvalidInputError: *path* does not end in ``.csv``.
+    """
+    path = pathlib.Path(path)
+    if path.suffix.lower() != ".csv":
+        msg = f"write_steps writes .csv files, got {path.name!r}"
+        raise InvalidInputError(msg)
+    count = 0
+    with path.open("w", newline="", encoding="utf-8") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(STEP_COLUMNS)
+        for step in steps:
+            row = step.to_dict()
+            cells = []
+            for column in STEP_COLUMNS:
+                value = row[column]
+                if isinstance(value, bool):
+                    value = int(value)
+                cells.append(_guard("" if value is None else str(value)))
+            writer.writerow(cells)
             count += 1
     return count
