@@ -15,7 +15,7 @@ from dateutil.relativedelta import relativedelta
 
 from ..calendars import DEFAULT_REGION, WorkingCalendar, calendar_for
 from ..dates import as_date
-from ..errors import InvalidInputError, InvalidTypeError
+from ..errors import InvalidInputError, InvalidTypeError, OutsideCalendarError
 from ._book import RuleBook
 from ._catalogue import CATALOGUE
 from ._model import (
@@ -322,7 +322,15 @@ def _count(
         if counting is not Counting.START_IS_DAY_ZERO:
             lines.append(COUNTING_CONVENTIONS[counting])
         return explanation.due, lines
-    due = _advance(start, period, sign, counting, calendar)
+    try:
+        due = _advance(start, period, sign, counting, calendar)
+    except OverflowError:
+        # Calendar arithmetic past year 9999 or before year 1.
+        msg = (
+            f"{period} from {start.isoformat()} leaves the range of dates "
+            "Python can represent (years 1 to 9999)"
+        )
+        raise OutsideCalendarError(msg) from None
     if not explain:
         return due, []
     lines = []
