@@ -324,8 +324,9 @@ def _count(
         return explanation.due, lines
     try:
         due = _advance(start, period, sign, counting, calendar)
-    except OverflowError:
-        # Calendar arithmetic past year 9999 or before year 1.
+    except (OverflowError, ValueError):
+        # Calendar arithmetic past year 9999 or before year 1 (dateutil
+        # raises ValueError, datetime OverflowError).
         msg = (
             f"{period} from {start.isoformat()} leaves the range of dates "
             "Python can represent (years 1 to 9999)"
