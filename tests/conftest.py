@@ -12,7 +12,6 @@ import pathlib
 import pytest
 from hypothesis import settings
 
-
 settings.register_profile("dev", max_examples=20)
 settings.register_profile("thorough", max_examples=2_000)
 
