@@ -462,3 +462,16 @@ def test_schema_is_documented_once() -> None:
     assert len(names) == len(set(names))
     assert names[0] == "action_id"
     assert all(c.meaning.endswith(".") for c in ACTION_COLUMNS)
+
+
+def test_docs_schema_table_matches_the_code() -> None:
+    page = (
+        pathlib.Path(__file__).resolve().parent.parent / "docs" / "action-plans.md"
+    ).read_text(encoding="utf-8")
+    rows = [line for line in page.splitlines() if line.startswith("| `")]
+    documented = [line.split("|")[1].strip().strip("`") for line in rows]
+    names = [c.name for c in ACTION_COLUMNS]
+    assert [n for n in documented if n in names] == names
+    for column in ACTION_COLUMNS:
+        line = next(r for r in rows if r.startswith(f"| `{column.name}` |"))
+        assert f"| {column.kind} | {column.meaning}" in line

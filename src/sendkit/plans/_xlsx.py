@@ -106,6 +106,7 @@ class _Sheet:
     def __init__(self, ws: Any, header: Sequence[str]) -> None:
         self.ws = ws
         self.header = list(header)
+        self.rows = 0  # ws.max_row scans every cell: too slow to ask per row
         if self.header:
             self.append(header, header=True)
 
@@ -119,7 +120,8 @@ class _Sheet:
             else:
                 row.append(value)
         self.ws.append(row)
-        number = self.ws.max_row
+        self.rows += 1
+        number = self.rows
         for col, value in enumerate(row, start=1):
             if isinstance(value, str) and needs_guard(value):
                 cell = self.ws.cell(number, col)
@@ -141,9 +143,9 @@ class _Sheet:
         for col, name in enumerate(self.header, start=1):
             self.ws.column_dimensions[letter(col)].width = _WIDTHS.get(name, 14)
         self.ws.freeze_panes = freeze
-        if self.ws.max_row > 1:
+        if self.rows > 1:
             last = letter(len(self.header))
-            self.ws.auto_filter.ref = f"A1:{last}{self.ws.max_row}"
+            self.ws.auto_filter.ref = f"A1:{last}{self.rows}"
         _printable(self.ws)
         self.ws.print_title_rows = "1:1"
 
@@ -223,7 +225,7 @@ def write_xlsx(  # noqa: C901 - one loop per list sheet
             )
             actions.append(row.get(name, "") for name in header)
             if action.override is not None:
-                overridden_rows.append(actions.ws.max_row)
+                overridden_rows.append(actions.rows)
             for update in action.updates:
                 status_text = update.status.value if update.status else ""
                 log.append((action.id, update.on, status_text, update.note, update.by))
