@@ -475,3 +475,19 @@ def test_docs_schema_table_matches_the_code() -> None:
     for column in ACTION_COLUMNS:
         line = next(r for r in rows if r.startswith(f"| `{column.name}` |"))
         assert f"| {column.kind} | {column.meaning}" in line
+
+
+def test_extra_names_may_not_clash_with_the_schema(tmp_path: pathlib.Path) -> None:
+    clash = ActionPlan(
+        sections=[Section(id="S1", actions=[Action(id="A", extra={"owner": "x"})])]
+    )
+    setting = ActionPlan(extra={"kind": "x"})
+    for plan, needle in (
+        (clash, "extra column 'owner'"),
+        (setting, "plan setting 'kind'"),
+    ):
+        for suffix in ("csv", "xlsx"):
+            path = tmp_path / f"plan.{suffix}"
+            with pytest.raises(InvalidInputError, match=needle):
+                write_plan(plan, path)
+            assert not path.exists()

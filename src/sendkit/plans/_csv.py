@@ -84,12 +84,13 @@ def write_csv(
     )
     extras = extra_columns(plan.actions, plan.extra_columns)
     header = [*CSV_COLUMNS, *extras]
+    fields = plan_field_values(plan)  # checked before the file is touched
     with path.open("w", encoding="utf-8-sig", newline="") as handle:
         writer = csv.writer(handle)
         writer.writerow([_MAGIC, _VERSION])
         if day is not None:
             writer.writerow(["#as_of", day.isoformat()])
-        for name, value in plan_field_values(plan):
+        for name, value in fields:
             writer.writerow([f"#{name}", _cell(value)])
         for deadline in plan.deadlines:
             writer.writerow(

@@ -19,6 +19,23 @@ from ._schema import ActionRow, Problems, cell_bool, cell_date, cell_text, parse
 __all__ = ["PlanFileError", "read_plan", "write_plan"]
 
 _SUFFIXES = (".csv", ".xlsx")
+#: Plan-sheet and CSV ``#`` keys with a meaning of their own.
+_RESERVED = frozenset(
+    {
+        "as_of",
+        "board_date",
+        "deadline",
+        "section",
+        "sendkit-plan",
+        "kind",
+        "partnership",
+        "title",
+        "inspection",
+        "report_received",
+        "review_from",
+        "review_every_months",
+    }
+)
 
 
 class PlanFileError(InvalidInputError):
@@ -315,6 +332,11 @@ def plan_field_values(plan: ActionPlan) -> list[tuple[str, object]]:
         ("review_every_months", plan.review_every_months),
     ]
     pairs.extend(("board_date", day) for day in plan.board_dates)
+    reserved = {name for name, _ in pairs} | _RESERVED
+    for name in plan.extra:
+        if name in reserved or not name.strip():
+            msg = f"plan setting {name!r} clashes with a tracker field; rename it"
+            raise InvalidInputError(msg)
     pairs.extend(plan.extra.items())
     return pairs
 

@@ -765,7 +765,20 @@ def _json_updates(value: object) -> tuple[ProgressUpdate, ...]:
 
 
 def extra_columns(actions: Iterable[Action], first: Iterable[str]) -> list[str]:
-    """Return the unknown columns to write: *first* in order, then any others."""
+    """Return the unknown columns to write: *first* in order, then any others.
+
+    Raises:
+        InvalidInputError: An extra column has the name of a schema column.
+    """
+    first = list(first)
+    for action in actions:
+        clash = sorted(KNOWN.intersection(action.extra))
+        if clash:
+            msg = (
+                f"action {action.id!r}: extra column {clash[0]!r} has the name of a "
+                "tracker column; rename it"
+            )
+            raise InvalidInputError(msg)
     names = [n for n in first if n not in KNOWN]
     seen = set(names)
     for action in actions:
