@@ -424,3 +424,16 @@ def test_public_names_are_exported() -> None:
         "PlanStatus",
     ):
         assert hasattr(sendkit.plans, name)
+
+
+def test_plans_and_reports_pickle_and_hash() -> None:
+    import pickle  # noqa: S403 - our own objects, in memory
+
+    def again(value: object) -> object:
+        return pickle.loads(pickle.dumps(value))  # noqa: S301 - our own objects
+
+    plan = attrs.evolve(sample_plan(), extra={"x-chair": "Independent"})
+    assert again(plan) == plan
+    assert hash(plan) == hash(again(plan))
+    report = plan.status(MON)
+    assert again(report).to_dict() == report.to_dict()  # type: ignore[attr-defined]

@@ -8,9 +8,45 @@ from __future__ import annotations
 
 import enum
 import types
-from typing import Final
+from collections.abc import Iterator, Mapping
+from typing import Final, Generic, TypeVar
 
 __all__ = ["AreaKind", "Partner", "PlanKind", "Rag", "Status"]
+
+K = TypeVar("K")
+V = TypeVar("V")
+
+
+class FrozenMap(Mapping[K, V], Generic[K, V]):
+    """A read-only, hashable, picklable mapping (``MappingProxyType`` cannot pickle)."""
+
+    __slots__ = ("_items",)
+
+    def __init__(self, items: Mapping[K, V]) -> None:
+        self._items = dict(items)
+
+    def __getitem__(self, key: K) -> V:
+        return self._items[key]
+
+    def __iter__(self) -> Iterator[K]:
+        return iter(self._items)
+
+    def __len__(self) -> int:
+        return len(self._items)
+
+    def __hash__(self) -> int:
+        return hash(frozenset(self._items.items()))
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, Mapping):
+            return self._items == dict(other)
+        return NotImplemented
+
+    def __repr__(self) -> str:
+        return repr(self._items)
+
+    def __reduce__(self) -> tuple[type[FrozenMap[K, V]], tuple[dict[K, V]]]:
+        return (type(self), (self._items,))
 
 
 class PlanKind(enum.Enum):

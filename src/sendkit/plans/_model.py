@@ -12,7 +12,6 @@ from __future__ import annotations
 import datetime as dt
 import itertools
 import math
-import types
 from collections.abc import Iterable, Mapping
 from typing import Final
 
@@ -20,7 +19,7 @@ import attrs
 
 from ..calendars import DEFAULT_REGION, calendar_for
 from ..errors import InvalidInputError
-from ._enums import AreaKind, Partner, PlanKind, Rag, Status
+from ._enums import AreaKind, FrozenMap, Partner, PlanKind, Rag, Status
 from ._result import PlanStatus
 
 __all__ = [
@@ -209,7 +208,7 @@ def _in_date_order(
 
 def _to_extra(values: Mapping[str, str]) -> Mapping[str, str]:
     # A blank value and a missing one are the same cell in a tracker.
-    return types.MappingProxyType({k: v for k, v in values.items() if v != ""})
+    return FrozenMap({k: v for k, v in values.items() if v != ""})
 
 
 def _start_before_due(
@@ -274,9 +273,7 @@ class Action:
     next_review: dt.date | None = None
     board: str = ""
     co_produced: bool = False
-    extra: Mapping[str, str] = attrs.field(
-        factory=dict, converter=_to_extra, hash=False
-    )
+    extra: Mapping[str, str] = attrs.field(factory=dict, converter=_to_extra)
 
     def with_update(self, update: ProgressUpdate) -> Action:
         """Return a copy with *update* appended (and its status, if it has one).
@@ -525,9 +522,7 @@ class ActionPlan:
         default=6, validator=[attrs.validators.ge(1), attrs.validators.le(60)]
     )
     board_dates: tuple[dt.date, ...] = attrs.field(default=(), converter=_to_dates)
-    extra: Mapping[str, str] = attrs.field(
-        factory=dict, converter=_to_extra, hash=False
-    )
+    extra: Mapping[str, str] = attrs.field(factory=dict, converter=_to_extra)
     extra_columns: tuple[str, ...] = attrs.field(default=(), converter=_to_names)
 
     @property

@@ -3,23 +3,22 @@
 from __future__ import annotations
 
 import datetime as dt
-import types
 from collections.abc import Mapping
 from typing import Any
 
 import attrs
 
-from ._enums import Partner, Rag
+from ._enums import FrozenMap, Partner, Rag
 
 __all__ = ["ExceptionItem", "PlanStatus", "Review"]
 
 
 def _to_counts(values: Mapping[Rag, int]) -> Mapping[Rag, int]:
-    return types.MappingProxyType({rag: int(values.get(rag, 0)) for rag in Rag})
+    return FrozenMap({rag: int(values.get(rag, 0)) for rag in Rag})
 
 
 def _to_ratings(values: Mapping[str, Any]) -> Mapping[str, Any]:
-    return types.MappingProxyType(dict(values))
+    return FrozenMap(values)
 
 
 @attrs.frozen(kw_only=True)
