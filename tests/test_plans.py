@@ -427,7 +427,7 @@ def test_public_names_are_exported() -> None:
 
 
 def test_plans_and_reports_pickle_and_hash() -> None:
-    import pickle  # noqa: S403 - our own objects, in memory
+    import pickle
 
     def again(value: object) -> object:
         return pickle.loads(pickle.dumps(value))  # noqa: S301 - our own objects
