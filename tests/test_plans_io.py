@@ -491,3 +491,74 @@ def test_extra_names_may_not_clash_with_the_schema(tmp_path: pathlib.Path) -> No
             with pytest.raises(InvalidInputError, match=needle):
                 write_plan(plan, path)
             assert not path.exists()
+
+
+@pytest.mark.slow
+def test_a_workbook_resaved_by_libreoffice_reads_back(tmp_path: pathlib.Path) -> None:
+    """Officers will open and save the tracker in a spreadsheet: nothing may change."""
+    import shutil
+    import subprocess
+
+    soffice = shutil.which("soffice")
+    if soffice is None:
+        pytest.skip("LibreOffice (soffice) is not installed")
+    plan = _sample_plan()
+    plan = ActionPlan(
+        partnership="=cmd|' /C calc'!A0",
+        report_received=dt.date(2023, 5, 16),
+        deadlines=[
+            PlanDeadline(
+                name="submission", due=dt.date(2023, 7, 5), rule="area-send.pap.submit"
+            )
+        ],
+        board_dates=[dt.date(2024, 1, 10)],
+        sections=[
+            *plan.sections,
+            Section(
+                id="AFI1", kind=AreaKind.IMPROVEMENT, title="-improve\nsecond line"
+            ),
+        ],
+        extra_columns=plan.extra_columns,
+    )
+    plan = plan.replace_action(
+        Action(
+            id="PA1.1",
+            description="@SUM(1)\ttab",
+            due=dt.date(2024, 1, 31),
+            kpi=Kpi(
+                id="K",
+                baseline=0.1,
+                target=123456.789,
+                actuals=[Measurement(on=dt.date(2024, 1, 1), value=-2.5)],
+            ),
+            milestones=[Milestone(due=dt.date(2023, 9, 1), description="+kick-off")],
+            updates=[
+                ProgressUpdate(
+                    on=dt.date(2024, 1, 2), note="'quoted", status=Status.ON_TRACK
+                )
+            ],
+            override=RagOverride(
+                rag=Rag.AMBER, reason="-agreed", on=dt.date(2024, 1, 3)
+            ),
+            extra={"notes": "=1+1"},
+        )
+    )
+    source = tmp_path / "in.xlsx"
+    write_plan(plan, source, as_of=dt.date(2024, 2, 1))
+    out = tmp_path / "out"
+    subprocess.run(
+        [
+            soffice,
+            f"-env:UserInstallation=file://{tmp_path}/lo",
+            "--headless",
+            "--convert-to",
+            "xlsx",
+            "--outdir",
+            str(out),
+            str(source),
+        ],
+        check=True,
+        capture_output=True,
+        timeout=180,
+    )
+    assert read_plan(out / "in.xlsx") == plan
