@@ -428,7 +428,7 @@ class TestCoverage:
 
     def test_beyond_announced_years_warns(self):
         """Dates past GOV.UK's announced list come with a HolidayHorizonWarning."""
-        with pytest.warns(HolidayHorizonWarning, match="2029-01-"):
+        with pytest.warns(HolidayHorizonWarning, match="dates after 2028-12-31"):
             add_working_days(D(2028, 12, 20), 20)
         with pytest.warns(HolidayHorizonWarning):
             count_working_days(D(2028, 1, 1), D(2030, 1, 1))
@@ -465,3 +465,44 @@ def test_calendar_for_reuses_instances():
     closures = [D(2024, 12, 24)]
     assert calendar_for(closures=closures) is calendar_for(closures=tuple(closures))
     assert sendkit.calendar_for is calendar_for
+
+
+class TestBatchInputs:
+    """Odd but reasonable inputs to the batch and to calendar_for."""
+
+    def test_numpy_counts(self):
+        """A numpy array of counts is read like a list."""
+        np = pytest.importorskip("numpy")
+        starts = [D(2023, 5, 16), D(2024, 1, 6)]
+        assert ENG.add_working_days_many(starts, np.array([35, -1])) == [
+            D(2023, 7, 5),
+            D(2024, 1, 5),
+        ]
+
+    def test_zero_days_returns_plain_dates(self):
+        """days=0 gives each start back, a datetime as its date."""
+        assert ENG.add_working_days_many(
+            [D(2024, 1, 6), dt.datetime(2024, 1, 6, 9)], 0
+        ) == [D(2024, 1, 6), D(2024, 1, 6)]
+        assert ENG.add_working_days_many([dt.datetime(2024, 1, 6, 9)], [0]) == [
+            D(2024, 1, 6)
+        ]
+
+    def test_unhashable_region(self):
+        """A list as region is a clear type error, not 'unhashable type'."""
+        with pytest.raises(InvalidTypeError, match="region must be text"):
+            calendar_for(["scotland"])  # type: ignore[arg-type]
+
+    def test_frozenset_closures_are_cached(self):
+        """The same frozenset of closures gives the same calendar."""
+        shut = frozenset({D(2024, 12, 24)})
+        assert calendar_for(closures=shut) is calendar_for(closures=shut)
+        assert add_working_days(D(2024, 12, 23), 1, closures=shut) == D(2024, 12, 27)
+
+    def test_one_horizon_message_per_calendar(self):
+        """The horizon warning's text does not depend on the date."""
+        with warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter("always")
+            add_working_days(D(2030, 1, 1), 1)
+            add_working_days(D(2031, 1, 1), 1)
+        assert len({str(w.message) for w in caught}) == 1

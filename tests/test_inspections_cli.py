@@ -123,7 +123,7 @@ class TestTimeline:
         )
         err = capsys.readouterr().err.strip().splitlines()
         assert len(err) == 1
-        assert err[0].startswith("sendkit: warning: 2029-02-12 is after 2028-12-31")
+        assert err[0].startswith("sendkit: warning: dates after 2028-12-31")
 
     def test_bad_outcome_is_one_line_and_exit_2(self, capsys):
         """An unknown outcome lists the accepted forms."""
