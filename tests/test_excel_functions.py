@@ -564,12 +564,13 @@ def test_rag_window_and_errors():
 
 
 def test_a_start_near_excels_last_date_gives_a_message(classic):
-    # 140 days after 18/11/9999 is past 31/12/9999: the core's date arithmetic
-    # overflows; the cell shows a message, not a traceback.
+    # 140 days after November 9999 is past 31/12/9999: the core refuses it with
+    # OutsideCalendarError; the cell shows that message, not a traceback.
     got = functions.sk_ehc_due([[2_958_424]], "final-plan")
-    assert got.startswith("ERROR: a date in the calculation is beyond")
+    assert got.startswith("ERROR: 20 weeks from 9999-")
+    assert "years 1 to 9999" in got
     got = functions.sk_ehc_due([[2_958_424], [45299]], "final-plan")
-    assert got[0][0].startswith("ERROR: a date in the calculation is beyond")
+    assert got[0][0].startswith("ERROR: 20 weeks from 9999-")
     assert got[1][0] == sendkit.deadline("ehc.final-plan", dt.date(2024, 1, 8)).due
 
 
