@@ -181,8 +181,8 @@ def plans(draw: st.DrawFn) -> ActionPlan:
     )
 
 
+# Example counts come from the Hypothesis profile (--hypothesis-profile=thorough).
 ROUND_TRIP = settings(
-    max_examples=30,
     deadline=None,
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
 )

@@ -85,6 +85,7 @@ _WIDTHS = {
     "milestone": 50,
     "source": 60,
     "value": 40,
+    "field": 22,
 }
 
 
