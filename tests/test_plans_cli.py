@@ -325,3 +325,27 @@ def test_demo_ends_with_the_plan_skeleton(
         in text[skeleton:]
     )
     assert "The plan skeleton" in page.read_text(encoding="utf-8")
+
+
+def test_board_report_lists_kpis() -> None:
+    from sendkit.plans import Kpi, Measurement
+
+    action = Action(
+        id="A",
+        kpi=Kpi(
+            id="KPI-20WK",
+            unit="%",
+            baseline=31.0,
+            target=60.0,
+            actuals=[
+                Measurement(on=dt.date(2024, 1, 31), value=47.5),
+                Measurement(on=dt.date(2024, 6, 30), value=55.0),
+            ],
+        ),
+    )
+    page = render_board_report(
+        ActionPlan(sections=[Section(id="S", actions=[action])]), dt.date(2024, 3, 1)
+    )
+    assert "Key performance indicators" in page
+    assert "47.5% (31 Jan 2024)" in page  # the latest value known on the report date
+    assert "55%" not in page

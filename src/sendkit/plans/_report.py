@@ -188,7 +188,48 @@ def render_board_report(
     return _page(plan, status, history)
 
 
-def _page(  # noqa: C901, PLR0912 - one block per report section
+def _number(value: float | None, unit: str) -> str:
+    if value is None:
+        return ""
+    text = f"{value:,.1f}".removesuffix(".0")
+    return f"{text}%" if unit == "%" else f"{text} {unit}".rstrip()
+
+
+def _kpi_table(plan: ActionPlan, as_of: dt.date) -> list[str]:
+    """One row per KPI (the first action measured by it): baseline, latest, target."""
+    rows = []
+    seen: set[str] = set()
+    for action in plan.actions:
+        kpi = action.kpi
+        if kpi is None or kpi.id in seen:
+            continue
+        seen.add(kpi.id)
+        known = [m for m in kpi.actuals if m.on <= as_of]
+        latest = known[-1] if known else None
+        rows.append(
+            [
+                _esc(kpi.id),
+                _esc(kpi.description),
+                _esc(_number(kpi.baseline, kpi.unit))
+                + (f" ({_esc(_day(kpi.baseline_on))})" if kpi.baseline_on else ""),
+                (
+                    f"{_esc(_number(latest.value, kpi.unit))} ({_esc(_day(latest.on))})"
+                    if latest
+                    else '<span class="muted">none yet</span>'
+                ),
+                _esc(_number(kpi.target, kpi.unit))
+                + (f" by {_esc(_day(kpi.target_on))}" if kpi.target_on else ""),
+            ]
+        )
+    if not rows:
+        return []
+    return [
+        "<h2>Key performance indicators</h2>",
+        _table(["KPI", "Measures", "Baseline", "Latest", "Target"], rows),
+    ]
+
+
+def _page(  # noqa: C901, PLR0912, PLR0915 - one block per report section
     plan: ActionPlan,
     status: PlanStatus,
     history: Sequence[tuple[dt.date, dict[Rag, int]]],
@@ -319,6 +360,8 @@ def _page(  # noqa: C901, PLR0912 - one block per report section
                 ]
             )
         out.append(_table(["Action", "Shown", "Derived", "Reason", "By", "On"], rows))
+
+    out.extend(_kpi_table(plan, status.as_of))
 
     if plan.sections:
         out.append("<h2>By area</h2>")
