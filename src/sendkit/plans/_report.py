@@ -157,7 +157,8 @@ def render_board_report(
     actions; the plan's own deadlines with their confirmed flags; a chart of
     RAG over time replayed from the progress log (`rag_history` on
     `history_dates`); the exception report (every red action: what, owner,
-    days late, latest note); counts by section; the review schedule; and the
+    days late, latest note); manual overrides; each KPI's baseline, latest
+    value and target; counts by section; the review schedule; and the
     RAG thresholds used.
 
     Example:
