@@ -34,7 +34,6 @@ from xlwings import arg, func
 import sendkit
 from sendkit import ehc, inspections, plans
 from sendkit.errors import SendkitError
-from sendkit.plans._schema import parse_choice
 
 from . import coerce
 
@@ -300,7 +299,7 @@ def sk_rag(  # noqa: PLR0917 - Excel passes every argument by position
     def rate(text: object, start: object, due: object) -> str:
         action = plans.Action(
             id="row",
-            status=parse_choice(plans.Status, coerce.to_text(text, "status")),
+            status=plans.parse_choice(plans.Status, coerce.to_text(text, "status")),
             start=coerce.to_date(start, "start_date", None),
             due=coerce.to_date(due, "due_date", None),
         )

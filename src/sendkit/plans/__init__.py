@@ -31,7 +31,7 @@ from ._model import (
 )
 from ._report import history_dates, render_board_report
 from ._result import ExceptionItem, PlanStatus, Review
-from ._schema import ACTION_COLUMNS, Column
+from ._schema import ACTION_COLUMNS, Column, parse_choice
 from ._status import plan_status, rag_history, review_schedule
 
 __all__ = [
@@ -59,6 +59,7 @@ __all__ = [
     "Section",
     "Status",
     "history_dates",
+    "parse_choice",
     "plan_from_inspection",
     "plan_status",
     "rag_history",

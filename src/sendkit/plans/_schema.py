@@ -320,6 +320,14 @@ _CHOICES: Final[Mapping[type[enum.Enum], Mapping[str, Any]]] = {
 def parse_choice(kind: type[E], text: str) -> E:
     """Read a choice leniently: case, spaces, ``_`` and ``/`` do not matter.
 
+    Used for the tracker's status, partner and plan-kind cells, and by the
+    Excel add-in for the same columns.
+
+    Example:
+        >>> from sendkit.plans import Status, parse_choice
+        >>> parse_choice(Status, "On Track")
+        <Status.ON_TRACK: 'on-track'>
+
     Raises:
         InvalidInputError: *text* is none of the choices.
     """
