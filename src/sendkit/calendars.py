@@ -35,7 +35,7 @@ from typing import Final
 import attrs
 import holidays
 
-from .dates import as_date, as_int
+from .dates import WEEKDAY_NAMES, as_date, as_int, long_date
 from .errors import (
     HolidayHorizonWarning,
     InvalidInputError,
@@ -72,15 +72,6 @@ REGIONS: Final = tuple(_SUBDIVISIONS)
 #: 2028-12-26; tests/test_govuk.py keeps this in step with that file.
 ANNOUNCED_THROUGH: Final = dt.date(2028, 12, 31)
 
-_WEEKDAY_NAMES: Final = (
-    "Monday",
-    "Tuesday",
-    "Wednesday",
-    "Thursday",
-    "Friday",
-    "Saturday",
-    "Sunday",
-)
 _SATURDAY: Final = 5
 
 
@@ -152,8 +143,8 @@ class Explanation:
         direction = "after" if self.days >= 0 else "before"
         out = [
             (
-                f"{abs(self.days)} working days {direction} {_long(self.start)} "
-                f"({self.region}) is {_long(self.due)}."
+                f"{abs(self.days)} working days {direction} {long_date(self.start)} "
+                f"({self.region}) is {long_date(self.due)}."
             ),
             "The start day is not counted.",
         ]
@@ -179,10 +170,6 @@ class Explanation:
 
     def __str__(self) -> str:
         return "\n".join(self.lines())
-
-
-def _long(day: dt.date) -> str:
-    return f"{_WEEKDAY_NAMES[day.weekday()]} {day.day} {day:%B %Y}"
 
 
 def _normalise_region(region: object) -> str:
@@ -372,7 +359,7 @@ class WorkingCalendar:
 
     def _reason(self, day: dt.date) -> NonWorkingDay:
         if day.weekday() >= _SATURDAY:
-            return NonWorkingDay(day, Reason.WEEKEND, _WEEKDAY_NAMES[day.weekday()])
+            return NonWorkingDay(day, Reason.WEEKEND, WEEKDAY_NAMES[day.weekday()])
         name = self._t.holiday_names.get(day)
         if name is not None:
             return NonWorkingDay(day, Reason.BANK_HOLIDAY, name)

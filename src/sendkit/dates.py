@@ -13,12 +13,47 @@ import re
 
 from .errors import InvalidInputError, InvalidTypeError
 
-__all__ = ["as_date", "as_int", "parse_date"]
+__all__ = ["as_date", "as_int", "long_date", "parse_date"]
 
 _ISO = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})")
 _UK = re.compile(r"(\d{1,2})/(\d{1,2})/(\d{4})")
 
 ACCEPTED_DATE_FORMS = "YYYY-MM-DD or DD/MM/YYYY"
+
+# English names, not the machine's locale: reports read the same everywhere.
+WEEKDAY_NAMES = (
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
+)
+MONTH_NAMES = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
+
+
+def long_date(day: dt.date) -> str:
+    """Write *day* as officers read it in a report, whatever the locale.
+
+    Example:
+        >>> long_date(dt.date(2023, 7, 5))
+        'Wednesday 5 July 2023'
+    """
+    return f"{WEEKDAY_NAMES[day.weekday()]} {day.day} {MONTH_NAMES[day.month - 1]} {day.year}"
 
 
 def parse_date(text: object, *, field: str = "date") -> dt.date:

@@ -18,6 +18,7 @@ from typing import Final
 import attrs
 from dateutil.relativedelta import relativedelta
 
+from ..dates import long_date
 from ._follow_up import Milestone, Status
 from ._model import Inspection, Outcome
 
@@ -29,15 +30,6 @@ __all__ = [
     "timeline_svg",
 ]
 
-_WEEKDAYS: Final = (
-    "Monday",
-    "Tuesday",
-    "Wednesday",
-    "Thursday",
-    "Friday",
-    "Saturday",
-    "Sunday",
-)
 
 #: Outcome colours, after DfE's SEND dashboard (green, orange, maroon).
 _OUTCOME_COLOURS: Final = {
@@ -65,10 +57,6 @@ class ReportSection:
     title: str
     lines: tuple[str, ...]
     html: str
-
-
-def _long(day: dt.date) -> str:
-    return f"{_WEEKDAYS[day.weekday()]} {day.day} {day:%B %Y}"
 
 
 def _short(day: dt.date) -> str:
@@ -111,11 +99,13 @@ def _inspection_section(inspection: Inspection) -> ReportSection:
         rows.append(
             (
                 "Report published",
-                f"{_long(inspection.published)} ({inspection.published.isoformat()})",
+                f"{long_date(inspection.published)} ({inspection.published.isoformat()})",
             )
         )
     if inspection.received:
-        received = f"{_long(inspection.received)} ({inspection.received.isoformat()})"
+        received = (
+            f"{long_date(inspection.received)} ({inspection.received.isoformat()})"
+        )
         if inspection.received_is_assumed:
             received += (
                 " - ASSUMED: the day the partnership received the report is not "
@@ -257,7 +247,7 @@ def _explanations_section(milestones: Sequence[Milestone]) -> ReportSection:
     parts: list[str] = []
     for number, m in enumerate(milestones, 1):
         when = (
-            f"{'due' if m.is_hard_limit else 'expected'} {_long(m.on)}"
+            f"{'due' if m.is_hard_limit else 'expected'} {long_date(m.on)}"
             if m.on
             else "no date"
         )

@@ -14,7 +14,7 @@ import attrs
 from dateutil.relativedelta import relativedelta
 
 from ..calendars import DEFAULT_REGION, WorkingCalendar, calendar_for
-from ..dates import as_date
+from ..dates import MONTH_NAMES, as_date, long_date
 from ..errors import InvalidInputError, InvalidTypeError, OutsideCalendarError
 from ._book import RuleBook
 from ._catalogue import CATALOGUE
@@ -120,22 +120,9 @@ def get_rule(code: str, *, rules: Mapping[str, Rule] | None = None) -> Rule:
     return _resolve(code, rules)
 
 
-_WEEKDAYS: Final = (
-    "Monday",
-    "Tuesday",
-    "Wednesday",
-    "Thursday",
-    "Friday",
-    "Saturday",
-    "Sunday",
-)
 _AUGUST: Final = 8
 _DECEMBER: Final = 12
 _CHRISTMAS: Final = 25
-
-
-def _long(day: dt.date) -> str:
-    return f"{_WEEKDAYS[day.weekday()]} {day.day} {day:%B %Y}"
 
 
 class _Dates(Mapping[str, dt.date]):
@@ -339,13 +326,15 @@ def _count(
         named = dt.date(start.year, period.month or 1, period.amount)
         lines.append(
             f"{period} in the calendar year of the event ({start.year}) is "
-            f"{_long(named)}; the date is {_long(due)}."
+            f"{long_date(named)}; the date is {long_date(due)}."
         )
     elif counting is Counting.START_IS_DAY_ONE:
-        lines.append(f"{period} beginning with {_long(start)} end on {_long(due)}.")
+        lines.append(
+            f"{period} beginning with {long_date(start)} end on {long_date(due)}."
+        )
     else:
         word = "after" if sign > 0 else "before"
-        lines.append(f"{period} {word} {_long(start)} is {_long(due)}.")
+        lines.append(f"{period} {word} {long_date(start)} is {long_date(due)}.")
         if period.unit is Unit.MONTHS and due.day != start.day:
             lines.append(
                 f"That month has no day {start.day}, so the date is clipped to "
@@ -398,19 +387,17 @@ def _roll(
             "in August" if due.month == _AUGUST else "from 25 December to 1 January"
         )
         line = (
-            f"{_long(due)} falls {season}, so the appeal is in time on the first "
-            f"working day after {closed_until:%-d %B}: {_long(moved)} (rule 12(3)(a))."
+            f"{long_date(due)} falls {season}, so the appeal is in time on the first "
+            f"working day after {closed_until.day} {MONTH_NAMES[closed_until.month - 1]}: {long_date(moved)} (rule 12(3)(a))."
         )
     elif why is None:
         return moved, []
     elif moved == due:
-        line = (
-            f"{_long(due)} is not a working day ({why.name}). {ROLL_CONVENTIONS[roll]}"
-        )
+        line = f"{long_date(due)} is not a working day ({why.name}). {ROLL_CONVENTIONS[roll]}"
     else:
         line = (
-            f"{_long(due)} is not a working day ({why.name}), so it moves to the "
-            f"next working day, {_long(moved)}. {ROLL_CONVENTIONS[roll]}"
+            f"{long_date(due)} is not a working day ({why.name}), so it moves to the "
+            f"next working day, {long_date(moved)}. {ROLL_CONVENTIONS[roll]}"
         )
     return moved, [line]
 
@@ -472,10 +459,10 @@ def _prepare(
 def _footer(chosen: Rule, due: dt.date) -> list[str]:
     """The trail's last lines: how firm the date is, the source and caveats."""
     if chosen.is_hard_limit:
-        lines = [f"Due: {_long(due)}. A hard limit ({chosen.basis.label})."]
+        lines = [f"Due: {long_date(due)}. A hard limit ({chosen.basis.label})."]
     else:
         lines = [
-            f"Expected: {_long(due)}. Usual practice: an expected date, not a deadline."
+            f"Expected: {long_date(due)}. Usual practice: an expected date, not a deadline."
         ]
     lines.append(f"Source: {chosen.source} {chosen.confidence.tag} <{chosen.url}>.")
     if not chosen.confirmed:
@@ -503,7 +490,7 @@ def _compute(
     trail: list[str] = []
     if explain:
         trail.append(f"{chosen.code}: {chosen.summary}.")
-        trail.append(f"Clock starts: {chosen.clock_starts}: {_long(start)}.")
+        trail.append(f"Clock starts: {chosen.clock_starts}: {long_date(start)}.")
     due, lines = _count(
         start,
         chosen.period,
@@ -532,12 +519,12 @@ def _compute(
         )
         if explain:
             trail.append(
-                f"Alternative clock: {clock.clock_starts}: {_long(other_start)}."
+                f"Alternative clock: {clock.clock_starts}: {long_date(other_start)}."
             )
             trail.extend(line for line in other_lines if line not in trail)
             source = clock.input if other > due else "the first clock"
             trail.append(
-                f"Whichever is later: {_long(max(due, other))}, from {source}."
+                f"Whichever is later: {long_date(max(due, other))}, from {source}."
             )
         due = max(due, other)
     due, roll_lines = _roll(due, chosen.roll, calendar, explain=explain)
