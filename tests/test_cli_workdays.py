@@ -106,3 +106,18 @@ def test_python_dash_m(tmp_path):
     )
     assert result.returncode == 0
     assert result.stdout == "2023-07-05\n"
+
+
+def test_closed_pipe_is_quiet(tmp_path):
+    """`sendkit rules | head -1` ends without a BrokenPipeError traceback."""
+    result = subprocess.run(
+        f"'{sys.executable}' -m sendkit rules | head -1",
+        shell=True,
+        capture_output=True,
+        text=True,
+        check=False,
+        cwd=tmp_path,
+    )
+    assert result.stdout.startswith("CODE")
+    assert "Traceback" not in result.stderr
+    assert "BrokenPipe" not in result.stderr

@@ -10,6 +10,7 @@ traceback. Nothing here reads the clock: commands that depend on the date take
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Sequence
 
@@ -61,7 +62,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_INPUT
     try:
         code: int = args.handler(args)
+        sys.stdout.flush()
     except SendkitError as exc:
         print(f"sendkit: {exc}", file=sys.stderr)
         return EXIT_INPUT
+    except BrokenPipeError:
+        # The reader went away (`sendkit ... | head`): stop quietly, and point
+        # stdout at nothing so the interpreter's final flush cannot fail too.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return EXIT_OK
     return code
