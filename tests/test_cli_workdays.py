@@ -109,15 +109,31 @@ def test_python_dash_m(tmp_path):
 
 
 def test_closed_pipe_is_quiet(tmp_path):
-    """`sendkit rules | head -1` ends without a BrokenPipeError traceback."""
-    result = subprocess.run(
-        f"'{sys.executable}' -m sendkit rules | head -1",
-        shell=True,
-        capture_output=True,
+    """A reader that stops early (`| head`) gets no BrokenPipeError traceback."""
+    cases = tmp_path / "cases.csv"
+    assert main(["ehc", "example", str(cases), "--year", "2024"]) == 0
+    with subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "sendkit",
+            "ehc",
+            "cases",
+            str(cases),
+            "--as-of",
+            "2024-06-01",
+        ],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
         text=True,
-        check=False,
         cwd=tmp_path,
-    )
-    assert result.stdout.startswith("CODE")
-    assert "Traceback" not in result.stderr
-    assert "BrokenPipe" not in result.stderr
+    ) as process:
+        assert process.stdout is not None
+        assert process.stderr is not None
+        first = process.stdout.readline()
+        process.stdout.close()  # the reader goes away, like head
+        error = process.stderr.read()
+        process.wait(timeout=60)
+    assert first.startswith("Steps due")
+    assert "Traceback" not in error
+    assert process.returncode == 0
