@@ -374,15 +374,14 @@ EHC_STEPS = st.sampled_from(
         "ehc.final-plan",
         "decision-to-assess",
         "decision-not-to-issue",
-        "advice",
-        "draft-representations",
+        "EHC.Decision-Not-To-Issue",
     ]
 )
 
 
 @given(RULE_DATES, EHC_STEPS, st.booleans())
 def test_ehc_due_both_styles(received, step, as_datetime):
-    code = step if step.startswith("ehc.") else f"ehc.{step}"
+    code = step.lower() if step.lower().startswith("ehc.") else f"ehc.{step}"
     expected = sendkit.deadline(code, received).due
     assert functions.sk_ehc_due(classic_date(received, as_datetime), step) == expected
     assert (
@@ -399,6 +398,71 @@ def test_ehc_due_lists_every_step_like_the_case_timeline():
     assert table[0] == ["step", "what", "due"]
     assert table[1:] == [[s.code, s.name, s.due or ""] for s in steps]
     assert functions.sk_ehc_due(dt.datetime(2024, 1, 8)) == table
+
+
+#: The EHC rules whose clock starts at something other than the request's receipt.
+NOT_FROM_RECEIPT = sorted(
+    code
+    for code in sendkit.RULES
+    if code.startswith("ehc.")
+    and code
+    not in {"ehc.decision-to-assess", "ehc.decision-not-to-issue", "ehc.final-plan"}
+)
+
+
+def test_ehc_due_refuses_steps_that_do_not_count_from_the_request():
+    # The draft plan's window starts when the draft is served and advice when
+    # it is requested: received + 15 days or + 6 weeks would be a wrong date.
+    assert "ehc.advice" in NOT_FROM_RECEIPT
+    assert "ehc.draft-representations" in NOT_FROM_RECEIPT
+    with pytest.raises(xw.XlwingsError) as info:
+        functions.sk_ehc_due("05/01/2024", "draft-representations")
+    assert str(info.value) == (
+        "ehc.draft-representations does not count from the request's receipt "
+        "(its clock starts: the draft EHC plan is served); "
+        'use =SK_DUE_DATE("ehc.draft-representations", that date) instead'
+    )
+    with pytest.raises(
+        xw.XlwingsError, match="its clock starts: the request for advice"
+    ):
+        functions.sk_ehc_due(office(45296), office("ehc.advice"), None)
+
+
+@pytest.mark.parametrize("code", NOT_FROM_RECEIPT)
+def test_every_other_ehc_rule_is_refused_whole_with_its_clock(code, classic):
+    got = functions.sk_ehc_due(45296.0, code)
+    rule = sendkit.get_rule(code)
+    assert got == (
+        f"ERROR: {code} does not count from the request's receipt (its clock "
+        f'starts: {rule.clock_starts}); use =SK_DUE_DATE("{code}", that date) instead'
+    )  # whole: not cut at the cell's 255 characters
+
+
+def test_ehc_due_in_a_range_refuses_only_the_wrong_rows(classic):
+    received = dt.date(2024, 1, 5)
+    got = functions.sk_ehc_due(
+        [[received]] * 3, [["final-plan"], ["advice"], ["decision-to-assess"]]
+    )
+    assert got[0][0] == sendkit.deadline("ehc.final-plan", received).due
+    assert got[1][0].startswith("ERROR: ehc.advice does not count from the request")
+    assert got[2][0] == sendkit.deadline("ehc.decision-to-assess", received).due
+
+
+def test_ehc_due_unknown_step_still_suggests_a_code():
+    with pytest.raises(xw.XlwingsError, match=r"did you mean 'ehc\.final-plan'"):
+        functions.sk_ehc_due("05/01/2024", "final-plann")
+
+
+def test_the_steps_refused_are_the_ones_the_table_leaves_blank():
+    table = functions.sk_ehc_due("05/01/2024")
+    blank = {row[0] for row in table[1:] if row[2] == ""}
+    assert blank == {"ehc.advice", "ehc.draft-representations"}
+    for code, _, due in table[1:]:
+        if code in blank:
+            with pytest.raises(xw.XlwingsError, match="SK_DUE_DATE"):
+                functions.sk_ehc_due("05/01/2024", code)
+        else:
+            assert functions.sk_ehc_due("05/01/2024", code) == due
 
 
 def _timeliness_inputs():

@@ -23,6 +23,7 @@ Conventions for every formula:
 
 from __future__ import annotations
 
+import datetime as dt
 import functools
 from collections.abc import Callable
 from types import MappingProxyType
@@ -391,18 +392,49 @@ def sk_rules(family=None):
 # -- EHC needs assessments ---------------------------------------------------------
 
 
+#: Any received date: which steps it dates does not depend on the day.
+_PROBE_RECEIVED: Final = dt.date(2024, 1, 8)
+
+
+@functools.cache
+def _steps_from_receipt() -> frozenset[str]:
+    """The EHC steps whose clock starts the day the request is received.
+
+    Asked of the per-case timeline itself rather than listed here: given a
+    case with only its received date, the steps the timeline can already date
+    are exactly those (advice waits for the request for advice, the parent's
+    window for the draft plan).
+    """
+    case = ehc.EhcCase(case_id="probe", received=_PROBE_RECEIVED)
+    timeline = ehc.case_timeline(case, as_of=_PROBE_RECEIVED)
+    return frozenset(step.code for step in timeline.steps if step.due is not None)
+
+
 def _ehc_step(value: object) -> str:
+    """The rule code of a step counted from the request's receipt, or an error."""
     code = _rule_code(value, "step_code")
-    return code if code.startswith("ehc.") else f"ehc.{code}"
+    code = code if code.startswith("ehc.") else f"ehc.{code}"
+    rule = sendkit.get_rule(code)  # an unknown code says so, with suggestions
+    if code not in _steps_from_receipt():
+        msg = (
+            f"{code} does not count from the request's receipt (its clock starts: "
+            f'{rule.clock_starts}); use =SK_DUE_DATE("{code}", that date) instead'
+        )
+        raise coerce.ExcelInputError(msg)
+    return code
 
 
 @func
 @_excel_errors
 @arg("received_date", ndim=2, doc="The date the request for assessment was received.")
-@arg("step_code", ndim=2, doc="A step such as final-plan; empty lists every step.")
+@arg(
+    "step_code",
+    ndim=2,
+    doc="A step counted from the request, such as final-plan; empty lists every step.",
+)
 @arg("region", doc=_REGION_DOC)
 def sk_ehc_due(received_date, step_code=None, region=None):
-    """Due date of an EHC needs-assessment step; with no step, all steps spill."""
+    """Due date of an EHC step counted from the request; no step: every step spills."""
     region_name = coerce.to_text(region, "region", sendkit.DEFAULT_REGION)
     steps = coerce.as_grid(step_code)
     if len(steps) == 1 and len(steps[0]) == 1 and coerce.is_empty(steps[0][0]):
