@@ -16,6 +16,7 @@ from collections.abc import Sequence
 
 from ..errors import SendkitError
 from . import _demo, _ehc, _inspections, _plans, _rules, _workdays
+from ._common import warnings_to_stderr
 
 __all__ = ["main"]
 
@@ -61,7 +62,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         parser.print_help()
         return EXIT_INPUT
     try:
-        code: int = args.handler(args)
+        with warnings_to_stderr():
+            code: int = args.handler(args)
         sys.stdout.flush()
     except SendkitError as exc:
         print(f"sendkit: {exc}", file=sys.stderr)

@@ -3,14 +3,17 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import datetime as dt
 import json
 import sys
+import warnings
+from collections.abc import Iterator
 from typing import Any
 
 from ..calendars import DEFAULT_REGION, REGIONS
 from ..dates import parse_date
-from ..errors import SendkitError
+from ..errors import SendkitError, SendkitWarning
 
 
 def date_arg(text: str) -> dt.date:
@@ -51,3 +54,26 @@ def print_json(value: Any) -> None:
     """Print *value* as indented JSON on stdout."""
     json.dump(value, sys.stdout, indent=2, ensure_ascii=False, default=str)
     sys.stdout.write("\n")
+
+
+@contextlib.contextmanager
+def warnings_to_stderr() -> Iterator[None]:
+    """Show sendkit's warnings raised inside as one line each on stderr, once.
+
+    Other warnings pass through unchanged. Officers see
+    ``sendkit: warning: ...`` rather than a file name and a line of source.
+    """
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always", SendkitWarning)
+        yield
+    seen: set[str] = set()
+    for warning in caught:
+        if not issubclass(warning.category, SendkitWarning):
+            warnings.warn_explicit(
+                warning.message, warning.category, warning.filename, warning.lineno
+            )
+            continue
+        text = str(warning.message)
+        if text not in seen:
+            seen.add(text)
+            print(f"sendkit: warning: {text}", file=sys.stderr)

@@ -13,7 +13,7 @@ from typing import Any, Final, assert_never
 import attrs
 from dateutil.relativedelta import relativedelta
 
-from ..calendars import DEFAULT_REGION, WorkingCalendar, calendar_for
+from ..calendars import DEFAULT_REGION, NonWorkingDay, WorkingCalendar, calendar_for
 from ..dates import MONTH_NAMES, as_date, long_date
 from ..errors import InvalidInputError, InvalidTypeError, OutsideCalendarError
 from ._book import RuleBook
@@ -363,6 +363,17 @@ def _roll(
 ) -> tuple[dt.date, list[str]]:
     """Apply the rule's non-working-day convention to *due*."""
     closed_until = None
+    note: list[str] = []
+    if roll is Roll.TRIBUNAL_RULE_12:
+        # The tribunal's working days are England's statutory ones: a council's
+        # local closures, or another region's bank holidays, do not close it.
+        statutory = calendar_for(DEFAULT_REGION)
+        if calendar != statutory:
+            note.append(
+                "The tribunal's own working days are used for this step: "
+                "England and Wales bank holidays, without local closures."
+            )
+            calendar = statutory
     match roll:
         case Roll.KEEP:
             moved = due
@@ -382,6 +393,19 @@ def _roll(
     if not explain:
         return moved, []
     why = calendar.why_not_working(due)
+    if why is not None or closed_until is not None:
+        return moved, [*_roll_lines(due, moved, roll, why, closed_until), *note]
+    return moved, []
+
+
+def _roll_lines(
+    due: dt.date,
+    moved: dt.date,
+    roll: Roll,
+    why: NonWorkingDay | None,
+    closed_until: dt.date | None,
+) -> list[str]:
+    """Explain how *due* was moved (or kept) by the rule's roll."""
     if closed_until is not None:
         season = (
             "in August" if due.month == _AUGUST else "from 25 December to 1 January"
@@ -390,8 +414,8 @@ def _roll(
             f"{long_date(due)} falls {season}, so the appeal is in time on the first "
             f"working day after {closed_until.day} {MONTH_NAMES[closed_until.month - 1]}: {long_date(moved)} (rule 12(3)(a))."
         )
-    elif why is None:
-        return moved, []
+    elif why is None:  # pragma: no cover - the caller only asks when there is a reason
+        return []
     elif moved == due:
         line = f"{long_date(due)} is not a working day ({why.name}). {ROLL_CONVENTIONS[roll]}"
     else:
@@ -399,7 +423,7 @@ def _roll(
             f"{long_date(due)} is not a working day ({why.name}), so it moves to the "
             f"next working day, {long_date(moved)}. {ROLL_CONVENTIONS[roll]}"
         )
-    return moved, [line]
+    return [line]
 
 
 def _resolve(rule: object, rules: Mapping[str, Rule] | None) -> Rule:

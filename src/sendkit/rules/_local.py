@@ -87,6 +87,15 @@ def _read(path: pathlib.Path) -> dict[str, Any]:
     except FileNotFoundError:
         msg = f"rule file {str(path)!r} not found"
         raise InvalidInputError(msg) from None
+    except IsADirectoryError:
+        msg = f"rule file {str(path)!r} is a folder; give the path of a .toml file"
+        raise InvalidInputError(msg) from None
+    except OSError as exc:
+        msg = f"rule file {str(path)!r} cannot be read ({exc.strerror or exc})"
+        raise InvalidInputError(msg) from None
+    except UnicodeDecodeError:
+        msg = f"rule file {path.name} is not UTF-8 text; save it as UTF-8 TOML"
+        raise InvalidInputError(msg) from None
     except tomllib.TOMLDecodeError as exc:
         msg = f"rule file {path.name} is not valid TOML: {exc}"
         raise InvalidInputError(msg) from None
