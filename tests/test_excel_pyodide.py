@@ -8,8 +8,12 @@ workbook's ``main.py``. Formulas are then described and called through
 ``xlwings.server``, exactly the functions Lite calls.
 
 Needs ``node`` and ``npm`` and, the first time, the npm registry and PyPI.
-Without node or npm the test is skipped and says why. The npm install and the
-wheels are cached in ``excel_addin/pyodide/`` (git-ignored).
+Run locally without them, the check is skipped and says why. In CI (the
+environment variable ``CI`` set, as CI services do, to anything but ``0``,
+``false`` or ``no``) it must run: a missing node or npm, or a failed npm
+install, wheel download or wheel build, fails it instead, so CI cannot stay
+green without it. The npm install and the wheels are cached in
+``excel_addin/pyodide/`` (git-ignored).
 """
 
 from __future__ import annotations
@@ -30,7 +34,6 @@ from sendkit_excel.coerce import date_to_serial, serial_to_date
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent
 HERE = ROOT / "excel_addin" / "pyodide"
-IN_CI = os.environ.get("CI", "").lower() in {"1", "true", "yes"}
 
 pytestmark = pytest.mark.slow
 
@@ -41,21 +44,33 @@ def _run(args, cwd, timeout=300):
     )
 
 
-def _need(result, what):
-    """Fail in CI, skip elsewhere, when a download step cannot run."""
-    if result.returncode == 0:
-        return
-    message = f"{what} failed (rc={result.returncode}): {result.stderr[-1500:]}"
-    if IN_CI:
-        pytest.fail(message)
+def _in_ci():
+    """Whether this is a CI run: ``CI`` is set and not ``0``, ``false`` or ``no``."""
+    return os.environ.get("CI", "").strip().lower() not in {"", "0", "false", "no"}
+
+
+def _unavailable(message):
+    """Fail in CI, where the check must run; skip, saying why, elsewhere."""
+    if _in_ci():
+        pytest.fail(
+            f"CI={os.environ['CI']!r}, so the Pyodide check must run, but: {message}",
+            pytrace=False,
+        )
     pytest.skip(message)
+
+
+def _need(result, what):
+    """Stop (fail in CI, skip elsewhere) when a set-up step did not succeed."""
+    if result.returncode != 0:
+        tail = (result.stderr or result.stdout)[-1500:]
+        _unavailable(f"{what} failed (rc={result.returncode}): {tail}")
 
 
 @pytest.fixture(scope="module")
 def lite_run(tmp_path_factory):
     node, npm = shutil.which("node"), shutil.which("npm")
     if not node or not npm:
-        pytest.skip(
+        _unavailable(
             "node and npm are needed to run the add-in under Pyodide "
             f"(node={node}, npm={npm}); install Node.js 18+ to run this check"
         )
@@ -100,6 +115,36 @@ def lite_run(tmp_path_factory):
     )
     assert result.returncode == 0, result.stderr[-3000:]
     return json.loads(result.stdout.strip().splitlines()[-1])
+
+
+@pytest.mark.parametrize("value", ["true", "1", "yes", "True", "github"])
+def test_in_ci_a_missing_tool_or_failed_step_fails(monkeypatch, value):
+    monkeypatch.setenv("CI", value)
+    with pytest.raises(pytest.fail.Exception, match="the Pyodide check must run, but"):
+        _unavailable("node and npm are needed")
+    failed = subprocess.CompletedProcess(["npm", "ci"], 1, "", "ENOTFOUND registry")
+    with pytest.raises(pytest.fail.Exception, match=r"npm ci failed .*ENOTFOUND"):
+        _need(failed, "npm ci")
+
+
+@pytest.mark.parametrize("value", [None, "", "0", "false", "no"])
+def test_outside_ci_a_missing_tool_or_failed_step_skips(monkeypatch, value):
+    if value is None:
+        monkeypatch.delenv("CI", raising=False)
+    else:
+        monkeypatch.setenv("CI", value)
+    with pytest.raises(pytest.skip.Exception, match="node and npm are needed"):
+        _unavailable("node and npm are needed")
+    failed = subprocess.CompletedProcess(["pip"], 2, "", "no matching distribution")
+    with pytest.raises(pytest.skip.Exception, match=r"pip download .*no matching"):
+        _need(failed, "pip download of the pure wheels")
+
+
+def test_a_step_that_succeeded_goes_on(monkeypatch):
+    monkeypatch.setenv("CI", "true")
+    assert (
+        _need(subprocess.CompletedProcess(["npm", "ci"], 0, "", ""), "npm ci") is None
+    )
 
 
 def formatted(day):
