@@ -54,3 +54,19 @@ def test_horizon_warning_is_one_line_on_stderr(capsys):
     assert out == "2030-05-23\n"
     assert err.startswith("sendkit: warning: dates after 2028-12-31")
     assert len(err.strip().splitlines()) == 1
+
+
+def test_horizon_caveat_is_in_the_trail_and_warned_once():
+    """A deadline past GOV.UK's announced years says so in its trail and JSON."""
+    import warnings
+
+    from sendkit import HolidayHorizonWarning
+
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        result = deadline("area-send.pap.submit", dt.date(2030, 1, 31))
+    assert [w.category for w in caught] == [HolidayHorizonWarning]
+    assert any(
+        line.startswith("Caveat: dates after 2028-12-31") for line in result.trail
+    )
+    assert any("2028-12-31" in line for line in result.to_dict()["trail"])

@@ -7,6 +7,7 @@ never on rule codes, so a new time limit is a new row in the catalogue.
 from __future__ import annotations
 
 import datetime as dt
+import warnings
 from collections.abc import Iterable, Iterator, Mapping
 from typing import Any, Final, assert_never
 
@@ -15,7 +16,12 @@ from dateutil.relativedelta import relativedelta
 
 from ..calendars import DEFAULT_REGION, NonWorkingDay, WorkingCalendar, calendar_for
 from ..dates import MONTH_NAMES, as_date, long_date
-from ..errors import InvalidInputError, InvalidTypeError, OutsideCalendarError
+from ..errors import (
+    HolidayHorizonWarning,
+    InvalidInputError,
+    InvalidTypeError,
+    OutsideCalendarError,
+)
 from ._book import RuleBook
 from ._catalogue import CATALOGUE
 from ._model import (
@@ -615,7 +621,22 @@ def deadline(
     """
     chosen, start, given = _prepare(rule, start, rules, inputs)
     calendar = calendar_for(region, closures)
-    due, trail = _compute(chosen, start, given, calendar, explain=True)
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always", HolidayHorizonWarning)
+        due, trail = _compute(chosen, start, given, calendar, explain=True)
+    # The horizon caveat belongs to this answer: put it in the trail (and so in
+    # the JSON), and warn the caller once.
+    horizon = sorted(
+        {str(w.message) for w in caught if w.category is HolidayHorizonWarning}
+    )
+    for text in horizon:
+        trail.append(f"Caveat: {text}.")
+        warnings.warn(text, HolidayHorizonWarning, stacklevel=2)
+    for other in caught:
+        if other.category is not HolidayHorizonWarning:
+            warnings.warn_explicit(
+                other.message, other.category, other.filename, other.lineno
+            )
     return Deadline(
         rule=chosen,
         start=start,
