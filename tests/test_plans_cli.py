@@ -349,3 +349,18 @@ def test_board_report_lists_kpis() -> None:
     assert "Key performance indicators" in page
     assert "47.5% (31 Jan 2024)" in page  # the latest value known on the report date
     assert "55%" not in page
+
+
+@pytest.mark.parametrize("name", ["junk.xlsx", "missing.xlsx", "folder.csv"])
+def test_plan_status_on_an_unreadable_file_is_one_line(
+    tmp_path: pathlib.Path, capsys: pytest.CaptureFixture[str], name: str
+) -> None:
+    (tmp_path / "junk.xlsx").write_bytes(b"PK\x03\x04 damaged")
+    (tmp_path / "folder.csv").mkdir()
+    code = main(["plan", "status", str(tmp_path / name), "--as-of", "2024-01-01"])
+    err = capsys.readouterr().err
+    assert code == 2
+    assert err.count("\n") == 1
+    assert name in err
+    assert "Traceback" not in err
+    assert "FileNotFoundError" not in err

@@ -562,3 +562,136 @@ def test_a_workbook_resaved_by_libreoffice_reads_back(tmp_path: pathlib.Path) ->
         timeout=180,
     )
     assert read_plan(out / "in.xlsx") == plan
+
+
+# -- files that cannot be read at all -----------------------------------------
+
+
+def _damaged_files(folder: pathlib.Path) -> dict[str, pathlib.Path]:
+    junk = folder / "junk.xlsx"
+    junk.write_text("not a workbook\n", encoding="utf-8")
+    folder_named = folder / "folder.xlsx"
+    folder_named.mkdir()
+    other_zip = folder / "other.xlsx"
+    with zipfile.ZipFile(other_zip, "w") as archive:
+        archive.writestr("readme.txt", "a zip, not a workbook")
+    truncated = folder / "truncated.xlsx"
+    write_plan(_sample_plan(), folder / "whole.xlsx", as_of=dt.date(2024, 1, 2))
+    truncated.write_bytes((folder / "whole.xlsx").read_bytes()[:2000])
+    binary = folder / "binary.csv"
+    binary.write_bytes((folder / "whole.xlsx").read_bytes())
+    return {
+        "does not exist": folder / "missing.xlsx",
+        "does not exist ": folder / "missing.csv",
+        "is a folder, not a file": folder_named,
+        "is not a readable .xlsx workbook": junk,
+        "is not a readable .xlsx workbook ": other_zip,
+        "is not a readable .xlsx workbook  ": truncated,
+        "is not text": binary,
+    }
+
+
+def test_unreadable_files_give_one_line_naming_the_file(tmp_path: pathlib.Path) -> None:
+    for reason, path in _damaged_files(tmp_path).items():
+        with pytest.raises(PlanFileError) as caught:
+            read_plan(path)
+        message = str(caught.value)
+        assert "\n" not in message
+        assert message.startswith(f"{str(path)!r} {reason.strip()}"), message
+        assert "expected a tracker: an .xlsx workbook or a .csv file" in message
+        assert "Error" not in message  # no exception class names
+        assert caught.value.problems == ()
+
+
+# -- CSV encodings ------------------------------------------------------------
+
+
+_CURLY = "\u2019"  # RIGHT SINGLE QUOTATION MARK, as Word and Excel type it
+
+
+def _windows_csv_rows() -> list[list[str]]:
+    return [
+        ["action_id", "priority_area", "action", "owner", "due_date", "status"],
+        [
+            "PA1.1",
+            f"Children{_CURLY}s waiting times",
+            "Fund £20,000 of therapy",
+            "Head of SEND",
+            "31/01/2025",
+            "on-track",
+        ],
+    ]
+
+
+@pytest.mark.parametrize("encoding", ["cp1252", "utf-8", "utf-8-sig"])
+def test_csv_from_excel_on_windows_is_read(
+    tmp_path: pathlib.Path, encoding: str
+) -> None:
+    """Excel's "CSV (Comma delimited)" is cp1252: a curly quote and £ are one byte."""
+    path = tmp_path / "windows.csv"
+    with path.open("w", encoding=encoding, newline="") as handle:
+        csv.writer(handle).writerows(_windows_csv_rows())
+    if encoding == "cp1252":
+        assert _CURLY.encode("cp1252") in path.read_bytes()
+    plan = read_plan(path)
+    assert plan.sections[0].title == f"Children{_CURLY}s waiting times"
+    action = plan.sections[0].actions[0]
+    assert action.description == "Fund £20,000 of therapy"
+    assert action.due == dt.date(2025, 1, 31)
+
+
+# -- formula cells ------------------------------------------------------------
+
+
+def _with_formula(path: pathlib.Path, column: str, formula: str) -> str:
+    """Put *formula* in row 2 of the Actions sheet's *column*; return its cell."""
+    book = openpyxl.load_workbook(path)
+    ws = book["Actions"]
+    header = [c.value for c in ws[1]]
+    cell = ws.cell(2, header.index(column) + 1)
+    cell.value = formula
+    book.save(path)
+    return str(cell.coordinate)
+
+
+def _save_value(path: pathlib.Path, coordinate: str, text: str) -> None:
+    """Give a formula cell a saved text value, as a spreadsheet does on save."""
+    with zipfile.ZipFile(path) as archive:
+        names = archive.namelist()
+        contents = {name: archive.read(name) for name in names}
+    book = openpyxl.load_workbook(path, read_only=True)
+    index = book.sheetnames.index("Actions") + 1
+    book.close()
+    name = f"xl/worksheets/sheet{index}.xml"
+    xml = contents[name].decode()
+    start = xml.index(f'<c r="{coordinate}"')
+    end = xml.index("</c>", start)
+    cell = xml[start:end].replace("<c ", '<c t="str" ', 1).replace("<v />", "")
+    contents[name] = (xml[:start] + cell + f"<v>{text}</v>" + xml[end:]).encode()
+    with zipfile.ZipFile(path, "w") as archive:
+        for item in names:
+            archive.writestr(item, contents[item])
+
+
+def test_formula_without_saved_value_is_a_problem(tmp_path: pathlib.Path) -> None:
+    path = tmp_path / "plan.xlsx"
+    write_plan(_sample_plan(), path, as_of=dt.date(2024, 1, 2))
+    _with_formula(path, "owner", '="Head of "&"SEND"')
+    _with_formula(path, "rag", '=IF(TRUE,"red","green")')  # derived: ignored
+    with pytest.raises(PlanFileError) as caught:
+        read_plan(path)
+    problems = caught.value.problems
+    assert [(p.row, p.column) for p in problems] == [(2, "owner")]
+    assert "holds a formula with no saved value" in problems[0].reason
+    assert "paste the column as values" in problems[0].reason
+
+
+def test_formula_with_saved_value_reads_the_value(tmp_path: pathlib.Path) -> None:
+    path = tmp_path / "plan.xlsx"
+    plan = _sample_plan()
+    write_plan(plan, path, as_of=dt.date(2024, 1, 2))
+    cell = _with_formula(path, "owner", '="Head of "&"SEND"')
+    _save_value(path, cell, "Head of SEND")
+    action = read_plan(path).sections[0].actions[0]
+    assert action.owner == "Head of SEND"
+    assert action.description == plan.sections[0].actions[0].description

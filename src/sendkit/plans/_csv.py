@@ -1,6 +1,7 @@
 """The ``.csv`` tracker: ``#key,value`` lines for the plan, then the Actions table.
 
-Layout (one file, UTF-8 with a byte-order mark so Excel reads accents)::
+Layout (one file, UTF-8 with a byte-order mark so Excel reads accents;
+reading also accepts UTF-8 without the mark, and Windows-1252)::
 
     #sendkit-plan,1
     #kind,priority-action-plan
@@ -22,11 +23,18 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import io
 import json
 import pathlib
 from collections.abc import Mapping
 
-from ._io import PlanParts, assemble, plan_field_values
+from ._io import (
+    PlanFileError,
+    PlanParts,
+    assemble,
+    plan_field_values,
+    unreadable_reason,
+)
 from ._model import ActionPlan
 from ._schema import (
     CSV_COLUMNS,
@@ -133,8 +141,10 @@ def read_csv(path: pathlib.Path) -> ActionPlan:
     """Read a CSV tracker (see the module docstring)."""
     problems = Problems(path.name)
     parts = PlanParts()
-    with path.open(encoding="utf-8-sig", newline="") as handle:
-        records = list(csv.reader(handle))
+    try:
+        records = list(csv.reader(io.StringIO(_decode(path), newline="")))
+    except csv.Error as exc:
+        raise PlanFileError.unreadable(path, f"is not CSV text ({exc})") from None
     header: list[str] | None = None
     for number, record in enumerate(records, start=1):
         if not any(cell.strip() for cell in record):
@@ -162,6 +172,29 @@ def read_csv(path: pathlib.Path) -> ActionPlan:
     if header is None:
         problems.add("no header row (action_id, ...) was found", row=None, column=None)
     return assemble(parts, problems)
+
+
+def _decode(path: pathlib.Path) -> str:
+    """Return the file's text: UTF-8 (BOM or not), else Windows-1252.
+
+    Excel for Windows saves "CSV (Comma delimited)" in the machine's code page,
+    cp1252 in the UK, so a curly apostrophe or a pound sign is not UTF-8 there.
+    Valid UTF-8 is taken as UTF-8 first: cp1252 text with such characters is
+    almost never also valid UTF-8.
+    """
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise PlanFileError.unreadable(path, unreadable_reason(exc)) from None
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        pass
+    try:
+        return data.decode("cp1252")
+    except UnicodeDecodeError:
+        reason = "is not text: neither UTF-8 nor Windows-1252 (cp1252)"
+        raise PlanFileError.unreadable(path, reason) from None
 
 
 def _check_header(header: list[str], row: int, problems: Problems) -> None:

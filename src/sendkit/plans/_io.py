@@ -39,18 +39,56 @@ _RESERVED = frozenset(
 
 
 class PlanFileError(InvalidInputError):
-    """A tracker file had problems; every one is listed.
+    """A tracker file had problems, or could not be read at all.
 
     Attributes:
-        problems: One `RowError` per problem, each naming its row and column.
+        problems: One `RowError` per problem, each naming its row and column;
+            empty when the file could not be read at all.
     """
 
-    def __init__(self, source: str, problems: Sequence[RowError]) -> None:
-        lines = "\n".join(f"  {problem}" for problem in problems)
-        count = len(problems)
-        noun = "problem" if count == 1 else "problems"
-        super().__init__(f"{source}: {count} {noun}; nothing was read:\n{lines}")
+    def __init__(
+        self,
+        source: str,
+        problems: Sequence[RowError] = (),
+        *,
+        reason: str | None = None,
+    ) -> None:
+        if reason is not None:
+            super().__init__(f"{source!r} {reason}; {_ACCEPTED}")
+        else:
+            lines = "\n".join(f"  {problem}" for problem in problems)
+            count = len(problems)
+            noun = "problem" if count == 1 else "problems"
+            super().__init__(f"{source}: {count} {noun}; nothing was read:\n{lines}")
         self.problems = tuple(problems)
+
+    @classmethod
+    def unreadable(cls, path: pathlib.Path, reason: str) -> PlanFileError:
+        """Return the one-line error for a file that cannot be read at all.
+
+        Args:
+            path: The file.
+            reason: What is wrong with it, such as "does not exist".
+        """
+        return cls(str(path), reason=reason)
+
+
+#: What `read_plan` accepts, for the end of every "cannot read" message.
+_ACCEPTED = (
+    "expected a tracker: an .xlsx workbook or a .csv file (UTF-8, or Windows-1252 "
+    "as older Excel saves it) written by sendkit or laid out to its column schema"
+)
+
+
+def unreadable_reason(exc: OSError) -> str:
+    """Say in words why the operating system could not read a file."""
+    if isinstance(exc, FileNotFoundError):
+        return "does not exist"
+    if isinstance(exc, IsADirectoryError):
+        return "is a folder, not a file"
+    if isinstance(exc, PermissionError):
+        return "cannot be read (permission denied)"
+    return f"cannot be read ({exc.strerror or type(exc).__name__})"
 
 
 def read_plan(path: str | os.PathLike[str]) -> ActionPlan:
@@ -69,13 +107,24 @@ def read_plan(path: str | os.PathLike[str]) -> ActionPlan:
     Returns:
         The plan.
 
+    A ``.csv`` file is read as UTF-8 (a byte-order mark is allowed); when
+    its bytes are not valid UTF-8 it is read as Windows-1252, the encoding
+    older Excel for Windows uses for "CSV" (so curly quotes and ``£`` survive).
+    Formula cells in a workbook are read as the value the spreadsheet last
+    saved for them; a formula with no saved value is reported as a problem.
+
     Raises:
-        PlanFileError: The file has bad rows or cells.
-        InvalidInputError: The suffix is not ``.xlsx`` or ``.csv``, or the
-            file is not a tracker at all.
+        PlanFileError: The file has bad rows or cells, or cannot be read at
+            all (missing, a folder, damaged, not a workbook, not text); the
+            message names the file and what is accepted.
+        InvalidInputError: The suffix is not ``.xlsx`` or ``.csv``.
     """
     file = pathlib.Path(path)
     suffix = _suffix(file)
+    if not file.exists():
+        raise PlanFileError.unreadable(file, "does not exist")
+    if file.is_dir():
+        raise PlanFileError.unreadable(file, "is a folder, not a file")
     if suffix == ".csv":
         from ._csv import read_csv  # noqa: PLC0415 - one format per call
 

@@ -22,12 +22,21 @@ import pathlib
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import Any
 
+import attrs
+
 from ..errors import InvalidInputError
 from ._enums import AreaKind, Partner, Rag, Status
-from ._io import PlanParts, assemble, plan_field_values
+from ._io import (
+    PlanFileError,
+    PlanParts,
+    assemble,
+    plan_field_values,
+    unreadable_reason,
+)
 from ._model import ActionPlan, Measurement, Milestone, ProgressUpdate
 from ._result import PlanStatus
 from ._schema import (
+    DERIVED,
     PLAN_FIELDS,
     XLSX_COLUMNS,
     Problems,
@@ -413,20 +422,129 @@ def _text(value: object) -> str:
     return cell_text(value)
 
 
-def _rows(ws: Any) -> Iterable[tuple[int, tuple[object, ...]]]:
-    for number, values in enumerate(ws.iter_rows(values_only=True), start=1):
-        if any(v is not None and v != "" for v in values):
-            yield number, values
+#: Sheets `read_xlsx` reads (the Summary sheet is derived, never read).
+_READ_SHEETS = (ACTIONS, LOG, MILESTONES, ACTUALS, SECTIONS, PLAN, DEADLINES)
+
+_Rows = list[tuple[int, tuple[object, ...]]]
+
+
+@attrs.define
+class _Book:
+    """A workbook's cell values, read into memory (mutable builder)."""
+
+    sheetnames: list[str]
+    sheets: dict[str, _Rows] = attrs.field(factory=dict)
+    #: ``(sheet, row, column index)`` of formula cells, to resolve.
+    formulas: list[tuple[str, int, int]] = attrs.field(factory=list)
+    #: Formula cells with no saved value, per sheet: ``(row, column index)``.
+    unsaved: dict[str, list[tuple[int, int]]] = attrs.field(factory=dict)
+
+
+def _load(path: pathlib.Path) -> _Book:
+    """Read the values of the tracker's sheets; formulas give their saved value.
+
+    The workbook is read once with formulas visible (so a formula is never
+    mistaken for an empty cell, and text starting with ``=`` stays text);
+    only if it has formulas is it read again for the values the spreadsheet
+    saved for them.
+
+    Raises:
+        PlanFileError: The file is not a readable .xlsx workbook.
+    """
+    openpyxl = _openpyxl()
+    try:
+        book = _open(openpyxl, path, data_only=False)
+        try:
+            loaded = _Book(sheetnames=list(book.sheetnames))
+            for name in _READ_SHEETS:
+                if name in loaded.sheetnames:
+                    loaded.sheets[name] = _rows(book[name], loaded.formulas)
+        finally:
+            book.close()
+        if loaded.formulas:
+            _saved_values(openpyxl, path, loaded)
+    except PlanFileError:
+        raise
+    except Exception:  # noqa: BLE001 - a damaged workbook fails anywhere in openpyxl
+        reason = "is not a readable .xlsx workbook (damaged, or another kind of file)"
+        raise PlanFileError.unreadable(path, reason) from None
+    return loaded
+
+
+def _open(openpyxl: Any, path: pathlib.Path, *, data_only: bool) -> Any:
+    try:
+        return openpyxl.load_workbook(path, read_only=True, data_only=data_only)
+    except OSError as exc:
+        raise PlanFileError.unreadable(path, unreadable_reason(exc)) from None
+
+
+def _rows(ws: Any, formulas: list[tuple[str, int, int]]) -> _Rows:
+    """Return the sheet's non-blank rows as ``(row number, values)``."""
+    rows = []
+    for number, cells in enumerate(ws.iter_rows(), start=1):
+        values = tuple(cell.value for cell in cells)
+        if not any(v is not None and v != "" for v in values):
+            continue
+        for index, cell in enumerate(cells):
+            if cell.data_type == "f":
+                formulas.append((ws.title, number, index))
+        rows.append((number, values))
+    return rows
+
+
+def _saved_values(openpyxl: Any, path: pathlib.Path, loaded: _Book) -> None:
+    """Replace each formula by its saved value; note those with none."""
+    wanted: dict[str, dict[int, list[int]]] = {}
+    for sheet, number, index in loaded.formulas:
+        wanted.setdefault(sheet, {}).setdefault(number, []).append(index)
+    book = _open(openpyxl, path, data_only=True)
+    try:
+        for sheet, by_row in wanted.items():
+            rows = dict(loaded.sheets[sheet])
+            first, last = min(by_row), max(by_row)
+            ws = book[sheet]
+            for number, values in enumerate(
+                ws.iter_rows(min_row=first, max_row=last, values_only=True),
+                start=first,
+            ):
+                if number not in by_row:
+                    continue
+                row = list(rows[number])
+                for index in by_row[number]:
+                    saved = values[index] if index < len(values) else None
+                    row[index] = saved
+                    if saved is None:
+                        loaded.unsaved.setdefault(sheet, []).append((number, index))
+                rows[number] = tuple(row)
+            loaded.sheets[sheet] = list(rows.items())
+    finally:
+        book.close()
+
+
+def _report_unsaved(loaded: _Book, problems: Problems) -> None:
+    """Report formula cells with no saved value (derived columns excepted)."""
+    for sheet, cells in loaded.unsaved.items():
+        rows = loaded.sheets[sheet]
+        header = [_text(v) for v in rows[0][1]] if rows else []
+        for number, index in cells:
+            name = header[index] if index < len(header) else ""
+            if sheet == ACTIONS and name in DERIVED:
+                continue  # derived columns are recomputed, never read
+            problems.add(
+                f"sheet {sheet!r}: the cell holds a formula with no saved value; "
+                "sendkit reads values, not formulas: paste the column as values",
+                row=number,
+                column=name or None,
+            )
 
 
 def _table(
-    ws: Any, problems: Problems, required: Sequence[str]
+    title: str, rows: _Rows, problems: Problems, required: Sequence[str]
 ) -> tuple[list[str], list[tuple[int, dict[str, object]]]]:
     """Read a sheet as a header and row dicts; blank rows are skipped."""
-    rows = list(_rows(ws))
     if not rows:
         problems.add(
-            f"sheet {ws.title!r} is empty; it needs a header row", row=1, column=None
+            f"sheet {title!r} is empty; it needs a header row", row=1, column=None
         )
         return [], []
     first, values = rows[0]
@@ -436,7 +554,7 @@ def _table(
     for name in required:
         if name not in header:
             problems.add(
-                f"sheet {ws.title!r} has no {name!r} column", row=first, column=name
+                f"sheet {title!r} has no {name!r} column", row=first, column=name
             )
     table = []
     for number, row_values in rows[1:]:
@@ -446,7 +564,7 @@ def _table(
             if not name:
                 if value is not None and value != "":
                     problems.add(
-                        f"sheet {ws.title!r}: a value in a column with no header",
+                        f"sheet {title!r}: a value in a column with no header",
                         row=number,
                         column=None,
                     )
@@ -456,85 +574,83 @@ def _table(
     return header, table
 
 
-def read_xlsx(path: pathlib.Path) -> ActionPlan:  # noqa: C901, PLR0912, PLR0915 - one loop per sheet
+def read_xlsx(path: pathlib.Path) -> ActionPlan:  # noqa: C901, PLR0912 - one block per sheet
     """Read a workbook tracker (see the module docstring)."""
-    openpyxl = _openpyxl()
-    try:
-        book = openpyxl.load_workbook(path, read_only=True, data_only=True)
-    except (OSError, KeyError, ValueError) as exc:
-        msg = f"{path.name}: not a readable .xlsx workbook ({type(exc).__name__})"
-        raise InvalidInputError(msg) from None
-    try:
-        if ACTIONS not in book.sheetnames:
-            msg = (
-                f"{path.name}: no sheet named {ACTIONS!r} "
-                f"(sheets: {', '.join(book.sheetnames)})"
-            )
-            raise InvalidInputError(msg)
-        problems = Problems(path.name)
-        parts = PlanParts()
-        lists = _read_lists(book, problems)
-        sheet_problems = Problems(f"{path.name}, sheet {ACTIONS!r}")
-        header, table = _table(book[ACTIONS], sheet_problems, ("action_id",))
-        parts.columns = header
-        known_ids = set()
-        for number, cells in table:
-            action_id = _text(cells.get("action_id"))
-            known_ids.add(action_id)
-            parts.ids.append((number, action_id))
-            item = action_from_row(
-                cells,
+    loaded = _load(path)
+    if ACTIONS not in loaded.sheetnames:
+        reason = (
+            f"has no sheet named {ACTIONS!r} "
+            f"(sheets: {', '.join(loaded.sheetnames) or 'none'})"
+        )
+        raise PlanFileError.unreadable(path, reason)
+    sheets = loaded.sheets
+    problems = Problems(path.name)
+    _report_unsaved(loaded, problems)
+    parts = PlanParts()
+    lists = _read_lists(sheets, problems)
+    sheet_problems = Problems(f"{path.name}, sheet {ACTIONS!r}")
+    header, table = _table(ACTIONS, sheets[ACTIONS], sheet_problems, ("action_id",))
+    parts.columns = header
+    known_ids = set()
+    for number, cells in table:
+        action_id = _text(cells.get("action_id"))
+        known_ids.add(action_id)
+        parts.ids.append((number, action_id))
+        item = action_from_row(
+            cells,
+            row=number,
+            problems=sheet_problems,
+            text=_text,
+            lists=lists.get(action_id, {}),
+        )
+        if item is not None:
+            parts.rows.append((number, item))
+    for (sheet, number), action_id in _list_owners(lists).items():
+        if action_id not in known_ids:
+            problems.add(
+                f"sheet {sheet!r}: no action with id {action_id!r} in the Actions sheet",
                 row=number,
-                problems=sheet_problems,
-                text=_text,
-                lists=lists.get(action_id, {}),
+                column="action_id",
             )
-            if item is not None:
-                parts.rows.append((number, item))
-        for (sheet, number), action_id in _list_owners(lists).items():
-            if action_id not in known_ids:
-                problems.add(
-                    f"sheet {sheet!r}: no action with id {action_id!r} in the Actions sheet",
-                    row=number,
-                    column="action_id",
-                )
-        if SECTIONS in book.sheetnames:
-            sections_problems = Problems(f"{path.name}, sheet {SECTIONS!r}")
-            _, section_rows = _table(book[SECTIONS], sections_problems, ("section_id",))
-            parts.sections = [
-                (n, {k: _text(v) for k, v in c.items()}) for n, c in section_rows
-            ]
-            problems.items.extend(sections_problems.items)
-        if PLAN in book.sheetnames:
-            _, plan_rows = _table(book[PLAN], problems, _PLAN_COLUMNS)
-            for number, cells in plan_rows:
-                key = _text(cells.get("field"))
-                value = cells.get("value")
-                if isinstance(value, str):
-                    value = xlsx_unescape(value)
-                if key == "as_of":
-                    continue  # the date the derived columns describe
-                if key == "board_date":
-                    parts.board_dates.append((number, value))
-                elif key in PLAN_FIELDS:
-                    parts.fields[key] = value
-                    parts.field_rows[key] = number
-                elif key:
-                    parts.extra[key] = cell_text(value)
-        if DEADLINES in book.sheetnames:
-            _, deadline_rows = _table(book[DEADLINES], problems, ("name", "due"))
-            parts.deadlines = [
-                (
-                    n,
-                    {
-                        k: (xlsx_unescape(v) if isinstance(v, str) else v)
-                        for k, v in c.items()
-                    },
-                )
-                for n, c in deadline_rows
-            ]
-    finally:
-        book.close()
+    if SECTIONS in sheets:
+        sections_problems = Problems(f"{path.name}, sheet {SECTIONS!r}")
+        _, section_rows = _table(
+            SECTIONS, sheets[SECTIONS], sections_problems, ("section_id",)
+        )
+        parts.sections = [
+            (n, {k: _text(v) for k, v in c.items()}) for n, c in section_rows
+        ]
+        problems.items.extend(sections_problems.items)
+    if PLAN in sheets:
+        _, plan_rows = _table(PLAN, sheets[PLAN], problems, _PLAN_COLUMNS)
+        for number, cells in plan_rows:
+            key = _text(cells.get("field"))
+            value = cells.get("value")
+            if isinstance(value, str):
+                value = xlsx_unescape(value)
+            if key == "as_of":
+                continue  # the date the derived columns describe
+            if key == "board_date":
+                parts.board_dates.append((number, value))
+            elif key in PLAN_FIELDS:
+                parts.fields[key] = value
+                parts.field_rows[key] = number
+            elif key:
+                parts.extra[key] = cell_text(value)
+    if DEADLINES in sheets:
+        _, deadline_rows = _table(
+            DEADLINES, sheets[DEADLINES], problems, ("name", "due")
+        )
+        parts.deadlines = [
+            (
+                n,
+                {
+                    k: (xlsx_unescape(v) if isinstance(v, str) else v)
+                    for k, v in c.items()
+                },
+            )
+            for n, c in deadline_rows
+        ]
     problems.items[:0] = sheet_problems.items
     return assemble(parts, problems)
 
@@ -547,7 +663,9 @@ def _list_owners(lists: Mapping[str, Mapping[str, Any]]) -> dict[tuple[str, int]
     return owners
 
 
-def _read_lists(book: Any, problems: Problems) -> dict[str, dict[str, Any]]:
+def _read_lists(
+    sheets: Mapping[str, _Rows], problems: Problems
+) -> dict[str, dict[str, Any]]:
     """Read the list sheets into ``{action_id: {"updates": [...], ...}}``."""
     lists: dict[str, dict[str, Any]] = {}
 
@@ -562,10 +680,10 @@ def _read_lists(book: Any, problems: Problems) -> dict[str, dict[str, Any]]:
         (ACTUALS, ("action_id", "date", "value"), "actuals", _actual_from),
     )
     for sheet, required, key, build in specs:
-        if sheet not in book.sheetnames:
+        if sheet not in sheets:
             continue
         sheet_problems = Problems(f"{problems.source}, sheet {sheet!r}")
-        _, rows = _table(book[sheet], sheet_problems, required)
+        _, rows = _table(sheet, sheets[sheet], sheet_problems, required)
         for number, cells in rows:
             action_id = _text(cells.get("action_id"))
             if not action_id.strip():
