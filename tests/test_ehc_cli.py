@@ -38,6 +38,10 @@ class TestTimeliness:
         assert len(data["by_month"]) == 12
         assert data["national"]["year"] == 2024
         assert "[U]" in data["convention"]
+        tags = {part["item"]: part["confidence"] for part in data["definition"]}
+        assert tags["exclusion"] == "[INFERRED]"
+        assert tags["day_140"] == tags["band_52_weeks"] == "[U]"
+        assert "Gateshead" in data["definition"][2]["text"]
         assert len(data["problems"]) == 4
         assert "row 9" in err
 
@@ -62,7 +66,9 @@ class TestTimeliness:
         assert "Within 20 weeks" in out
         assert "England 2024 (published)" in out
         assert "46.4% [S]" in out
-        assert "Convention: Day 0" in out
+        assert "  [U] Day 0 is the day the request was received" in out
+        assert "  [INFERRED] Excluding exceptions" in out
+        assert "  [U] Over 52 weeks: more than 364 days" in out
 
     def test_strict_stops_with_exit_2(self, capsys):
         """--strict turns the first bad row into a one-line error and exit code 2."""

@@ -134,7 +134,8 @@ class TestCsv:
             D(2022, 9, 28),
             D(2023, 1, 9),
         )
-        assert "'2022-Feb-30' is not a real date" in read.problems[0].reason
+        assert "ReceivedDate is not a real date" in read.problems[0].reason
+        assert "2022-Feb-30" not in str(read.problems[0])
 
     @pytest.mark.parametrize(
         ("cell", "reason"),

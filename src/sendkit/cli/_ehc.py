@@ -49,7 +49,8 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
             "within 20 weeks of the request (ReceivedDate = day 0), with and "
             "without exception cases (Week20 = 1), as DfE counts them; plus the "
             "20-52 week and over-52-week bands, the average, each month, and "
-            "England's published figure for the year."
+            "England's published figure for the year. The output states the "
+            "definition, each part tagged with how sure it is."
         ),
     )
     measure.add_argument("file", help="a .csv, .xlsx or SEN2 .xml file")
@@ -255,7 +256,11 @@ def _measure_lines(result: Timeliness, read: CaseFile) -> list[str]:
     lines += [
         "",
         f"Rule: {rule.code}, {rule.describe_period()}, {rule.source} [{flag}]",
-        f"Convention: {result.convention}",
+        (
+            "Definition ([P] primary, [S] secondary, [U] unconfirmed, "
+            "[INFERRED] worked out from DfE's published counts):"
+        ),
+        *(f"  {part.confidence} {part.text}" for part in result.definition),
     ]
     if rule.overridden:
         lines.append(f"Local override: {rule.overridden}")

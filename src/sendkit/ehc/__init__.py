@@ -24,7 +24,14 @@ from ._io import (
     write_cases,
     write_steps,
 )
-from ._measure import MonthFigures, Timeliness, convention_text, timeliness
+from ._measure import (
+    DefinitionItem,
+    MonthFigures,
+    Timeliness,
+    convention_text,
+    measure_definition,
+    timeliness,
+)
 from ._model import EXCEPTION_REASON_TEXT, CaseException, EhcCase, ExceptionReason
 from ._national import NATIONAL, NationalFigure, national_figure
 from ._sen2xml import read_sen2_xml
@@ -40,6 +47,7 @@ __all__ = [
     "CaseException",
     "CaseFile",
     "CaseTimeline",
+    "DefinitionItem",
     "EhcCase",
     "ExceptionReason",
     "MonthFigures",
@@ -52,6 +60,7 @@ __all__ = [
     "case_timeline",
     "cases_from_rows",
     "convention_text",
+    "measure_definition",
     "national_figure",
     "open_steps",
     "read_cases",

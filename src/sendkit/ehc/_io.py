@@ -7,6 +7,8 @@ lower-case export names (``receiveddate``) work too.
 Columns sendkit does not use are ignored and listed by name only: their
 contents (names, dates of birth, postcodes...) are never read into a case and
 never printed.
+Problems and queries name the row and column but never show a cell's value:
+a name or a birth date typed into the wrong column must not be printed back.
 """
 
 from __future__ import annotations
@@ -21,7 +23,7 @@ from typing import Any, Final
 
 import attrs
 
-from ..dates import as_date, parse_date
+from ..dates import ACCEPTED_DATE_FORMS, as_date, parse_date
 from ..errors import InvalidInputError, RowError, SendkitError
 from ._model import CaseException, EhcCase, ExceptionReason
 from ._timeline import Step
@@ -76,6 +78,13 @@ _FLAG_FIELDS: Final = frozenset({"week20", "decided_to_assess", "decided_to_issu
 _TRUE: Final = frozenset({"1", "y", "yes", "true"})
 _FALSE: Final = frozenset({"0", "n", "no", "false"})
 _FLAG_FORMS: Final = "1 or 0 (also Y/N, yes/no, true/false), or blank"
+#: Added to every reason about a cell that could not be read.
+NOT_SHOWN: Final = "the value is not shown because case files hold children's data"
+#: The reason given for a date cell that cannot be read.
+_NOT_A_DATE: Final = (
+    f"is not a real date in an accepted form ({ACCEPTED_DATE_FORMS}, "
+    "or COLLECT's 2022-Sep-28)"
+)
 
 #: Accepted spellings of each exception reason: the enum value, the limb letter
 #: of reg 10(4), or the limb written out.
@@ -148,8 +157,10 @@ class CaseFile:
         cases: The cases, in file order; rows with problems are left out.
         problems: One entry per unreadable row or element.
         queries: Rows that were read and kept, but that a local "sendkit
-            check" questions (users.md §2.4): SEN2 dates out of order, or an
-            issued plan without ``Week20``. They are not DfE rule numbers.
+            check" questions (users.md §2.4; see `case_queries`): SEN2 dates
+            out of order, an issued plan without ``Week20``, a plan issued
+            after a decision not to assess or not to issue, or a draft dated
+            after the final plan. They are not DfE rule numbers.
         ignored: Columns or elements present but not used, by name only.
         source: The file name.
     """
@@ -169,11 +180,36 @@ _IN_ORDER: Final = (
 )
 
 
+#: A final plan recorded after a decision that rules one out: (column, flag
+#: field, what the 0 means).
+_PLAN_AFTER_NO: Final = (
+    ("DecidedToAssess", "decided_to_assess", "a decision not to assess"),
+    ("DecidedToIssue", "decided_to_issue", "a decision not to issue a plan"),
+)
+
+
 def case_queries(case: EhcCase) -> list[tuple[str, str]]:
     """Return ``(column, reason)`` for each sendkit check *case* does not pass.
 
     The checks are local pre-checks in the spirit of DfE's validation, not its
-    rules: the SEN2 dates run in order, and an issued plan has ``Week20``.
+    rules: the SEN2 dates run in order; an issued plan has ``Week20``; a
+    final plan (``StartDate``) is not recorded after a decision not to assess
+    or not to issue; the draft plan is not dated after the final plan.
+    Reasons name columns, never values.
+
+    A plan issued after a recorded decision not to assess (or not to issue)
+    still counts in `timeliness`, because DfE counts the plans issued, but
+    `case_timeline` shows its final-plan step as not applicable; the query
+    asks the council to correct whichever field is wrong.
+
+    Example:
+        >>> import datetime as dt
+        >>> case = EhcCase(case_id="R1", received=dt.date(2024, 1, 8),
+        ...                decided_to_assess=False, week20=False,
+        ...                draft_issued=dt.date(2024, 6, 3),
+        ...                plan_issued=dt.date(2024, 5, 27))
+        >>> [column for column, _ in case_queries(case)]
+        ['DecidedToAssess', 'DraftPlanDate']
     """
     found = []
     earlier: tuple[str, dt.date] | None = None
@@ -186,8 +222,8 @@ def case_queries(case: EhcCase) -> list[tuple[str, str]]:
                 (
                     column,
                     (
-                        f"{column} {day.isoformat()} is before {earlier[0]} "
-                        f"{earlier[1].isoformat()} (sendkit check: dates out of order)"
+                        f"{column} is before {earlier[0]} "
+                        "(sendkit check: dates out of order)"
                     ),
                 )
             )
@@ -202,6 +238,30 @@ def case_queries(case: EhcCase) -> list[tuple[str, str]]:
                 ),
             )
         )
+    if case.plan_issued is not None:
+        found.extend(
+            (
+                column,
+                (
+                    f"StartDate is recorded but {column} is 0 ({meaning}); the plan "
+                    "is counted as issued in the 20-week measure, as DfE counts "
+                    "plans issued, while the case timeline treats the final plan "
+                    "as not applicable (sendkit check: correct whichever is wrong)"
+                ),
+            )
+            for column, field, meaning in _PLAN_AFTER_NO
+            if getattr(case, field) is False
+        )
+        if case.draft_issued is not None and case.draft_issued > case.plan_issued:
+            found.append(
+                (
+                    "DraftPlanDate",
+                    (
+                        "DraftPlanDate is after StartDate (sendkit check: the draft "
+                        "plan is served before the final plan is issued)"
+                    ),
+                )
+            )
     return found
 
 
@@ -258,9 +318,56 @@ _MONTHS: Final = MappingProxyType(
 )
 
 
-def _read_date(value: object, column: str) -> dt.date | None:
+#: Excel's 1900 date system: serial 61 is 1 March 1900, and from there on a
+#: serial is the days since 30 December 1899. Serial 60 is 29 February 1900, a
+#: day that did not exist (Excel copies a Lotus 1-2-3 leap-year bug).
+_EXCEL_EPOCH: Final = dt.date(1899, 12, 30)
+_FIRST_SERIAL: Final = 61
+_LAST_SERIAL: Final = (dt.date.max - _EXCEL_EPOCH).days
+
+
+def _excel_serial(value: float, column: str, *, serials: bool) -> dt.date:
+    """Read a number from a workbook's date column as an Excel 1900-system serial."""
+    if not serials:
+        msg = (
+            f"{column} is a number, and this workbook uses the 1904 date system, "
+            "whose serials sendkit does not read; format the column as dates or "
+            f"write them as text ({ACCEPTED_DATE_FORMS}); {NOT_SHOWN}"
+        )
+        raise _CellError(msg)
+    if not float(value).is_integer():
+        msg = (
+            f"{column} is a number with a fraction of a day; a date serial must be "
+            f"a whole number; {NOT_SHOWN}"
+        )
+        raise _CellError(msg)
+    serial = int(value)
+    if serial == _FIRST_SERIAL - 1:
+        msg = (
+            f"{column} is the Excel date serial 60, which stands for 29 February "
+            "1900, a day that did not exist; enter the real date"
+        )
+        raise _CellError(msg)
+    if not _FIRST_SERIAL <= serial <= _LAST_SERIAL:
+        msg = (
+            f"{column} is a number outside the Excel date serials sendkit reads "
+            f"({_FIRST_SERIAL}, 1 March 1900, to {_LAST_SERIAL}, 31 December 9999); "
+            f"{NOT_SHOWN}"
+        )
+        raise _CellError(msg)
+    return _EXCEL_EPOCH + dt.timedelta(days=serial)
+
+
+def _read_date(value: object, column: str, *, serials: bool = True) -> dt.date | None:
     if isinstance(value, dt.date):
         return as_date(value, column)
+    if isinstance(value, bool):
+        msg = f"{column} is TRUE or FALSE, not a date; {NOT_SHOWN}"
+        raise _CellError(msg)
+    if isinstance(value, int | float):
+        # Only a workbook gives numbers: a CSV cell is always text, and text
+        # digits are never read as a serial.
+        return _excel_serial(value, column, serials=serials)
     text = _text(value)
     if not text:
         return None
@@ -270,12 +377,14 @@ def _read_date(value: object, column: str) -> dt.date | None:
         try:
             return dt.date(int(match[1]), month, int(match[3]))
         except ValueError:
-            msg = f"{column} {text!r} is not a real date"
+            msg = f"{column} {_NOT_A_DATE}; {NOT_SHOWN}"
             raise _CellError(msg) from None
     try:
         return parse_date(text, field=column)
-    except SendkitError as exc:
-        raise _CellError(str(exc)) from None
+    except SendkitError:
+        # parse_date shows the text; a cell may hold a name, so say why only.
+        msg = f"{column} {_NOT_A_DATE}; {NOT_SHOWN}"
+        raise _CellError(msg) from None
 
 
 def _read_flag(value: object, column: str) -> bool | None:
@@ -288,7 +397,7 @@ def _read_flag(value: object, column: str) -> bool | None:
         return True
     if text in _FALSE:
         return False
-    msg = f"{column} must be {_FLAG_FORMS}, got {_text(value)[:20]!r}"
+    msg = f"{column} must be {_FLAG_FORMS}; {NOT_SHOWN}"
     raise _CellError(msg)
 
 
@@ -300,8 +409,9 @@ def _read_reasons(value: object, column: str) -> tuple[ExceptionReason, ...]:
         if reason is None:
             accepted = ", ".join(r.value for r in ExceptionReason)
             msg = (
-                f"{column} {part[:40]!r} is not an exception reason; expected one of "
-                f"{accepted} or the reg 10(4) limb letter a-d, separated by ';'"
+                f"{column} holds something that is not an exception reason; "
+                f"expected one of {accepted} or the reg 10(4) limb letter a-d, "
+                f"separated by ';'; {NOT_SHOWN}"
             )
             raise _CellError(msg)
         reasons.append(reason)
@@ -330,10 +440,10 @@ def _map_header(
     return used, ignored, duplicates
 
 
-def _read_cell(field: str, value: object, column: str) -> object:
+def _read_cell(field: str, value: object, column: str, *, serials: bool) -> object:
     """Convert one non-empty cell for *field*; raise `_CellError` if unreadable."""
     if field in _DATE_FIELDS:
-        return _read_date(value, column)
+        return _read_date(value, column, serials=serials)
     if field in _FLAG_FIELDS:
         return _read_flag(value, column)
     if field == "exceptions":
@@ -343,14 +453,16 @@ def _read_cell(field: str, value: object, column: str) -> object:
     return _unguard(_text(value))
 
 
-def _case_from_cells(cells: Mapping[str, object]) -> EhcCase:
+def _case_from_cells(cells: Mapping[str, object], *, serials: bool) -> EhcCase:
     """Build a case from named cells, raising `_CellError` with a column name."""
     values: dict[str, Any] = {}
     for column, value in cells.items():
         if value is None:
             continue
         try:
-            values[COLUMNS[column]] = _read_cell(COLUMNS[column], value, column)
+            values[COLUMNS[column]] = _read_cell(
+                COLUMNS[column], value, column, serials=serials
+            )
         except _CellError as exc:
             raise _CellError(column, str(exc)) from None
     if not values.get("case_id"):
@@ -361,7 +473,7 @@ def _case_from_cells(cells: Mapping[str, object]) -> EhcCase:
     for column, field in COLUMNS.items():
         later = values.get(field)
         if field in _DATE_FIELDS and later is not None and later < received:
-            msg = f"{column} {later.isoformat()} is before ReceivedDate"
+            msg = f"{column} is before ReceivedDate; the row was left out"
             raise _CellError(column, msg)
     note = values.pop("exception_note", "")
     reasons = values.get("exceptions", ())
@@ -381,11 +493,21 @@ def cases_from_rows(
     source: str = "",
     first_row: int = 2,
     strict: bool = False,
+    date_serials: bool = True,
 ) -> CaseFile:
     """Read cases from a header and rows of cells (text, dates or numbers).
 
     This is what the CSV and XLSX readers call; use it for data already in
     memory, such as a sheet read by other means.
+    A number (not text) in a date column is read as an Excel 1900-system date
+    serial, as a workbook holds a date cell formatted as a number: 61 is
+    1 March 1900 and 45299 is 8 January 2024. Serials below 61 are refused
+    (60 stands for 29 February 1900, which did not exist), and so are
+    fractions of a day. Digits in text (as a CSV file holds them) are never
+    read as a serial.
+
+    Problems and queries name the row and column; they never show a cell's
+    value, since a name or birth date may sit in the wrong column.
 
     Args:
         header: The column names.
@@ -394,6 +516,9 @@ def cases_from_rows(
         first_row: The number of the first data row (2 when a header row
             precedes it).
         strict: Raise on the first problem instead of collecting problems.
+        date_serials: Read numbers in date columns as Excel 1900-system
+            serials; ``False`` refuses them (the XLSX reader passes ``False``
+            for a workbook in the 1904 date system).
 
     Returns:
         The cases and the problems.
@@ -410,8 +535,12 @@ def cases_from_rows(
         ... )
         >>> [case.case_id for case in read.cases], read.ignored
         (['R1'], ('Forename',))
-        >>> print(read.problems[0])
-        cases.csv, row 3, column 'ReceivedDate': ReceivedDate '2024-02-30' is not a real date (there is no day 30 in February 2024)
+        >>> print(read.problems[0])  # doctest: +NORMALIZE_WHITESPACE
+        cases.csv, row 3, column 'ReceivedDate': ReceivedDate is not a real date
+        in an accepted form (YYYY-MM-DD or DD/MM/YYYY, or COLLECT's 2022-Sep-28);
+        the value is not shown because case files hold children's data
+        >>> cases_from_rows(["CaseId", "ReceivedDate"], [["R3", 45299]]).cases[0].received
+        datetime.date(2024, 1, 8)
     """
     used, ignored, duplicates = _map_header(header)
     for column in REQUIRED_COLUMNS:
@@ -442,7 +571,7 @@ def cases_from_rows(
         if all(value is None or _text(value) == "" for value in cells.values()):
             continue
         try:
-            case = _case_from_cells(cells)
+            case = _case_from_cells(cells, serials=date_serials)
         except _CellError as exc:
             column, reason = exc.args
             problem = Problem(
@@ -492,6 +621,10 @@ def _read_csv(path: pathlib.Path, *, strict: bool) -> CaseFile:
         return cases_from_rows(header, reader, source=path.name, strict=strict)
 
 
+#: openpyxl's epoch for a workbook in Excel's (default) 1900 date system.
+_EXCEL_1900: Final = dt.datetime(1899, 12, 30)  # noqa: DTZ001 - a naive Excel epoch
+
+
 def _read_xlsx(path: pathlib.Path, *, strict: bool) -> CaseFile:
     try:
         import openpyxl  # noqa: PLC0415 - only needed for workbooks
@@ -507,7 +640,13 @@ def _read_xlsx(path: pathlib.Path, *, strict: bool) -> CaseFile:
             raise RowError(
                 "the first sheet is empty; expected a header row", source=path.name
             )
-        return cases_from_rows(header, rows, source=path.name, strict=strict)
+        return cases_from_rows(
+            header,
+            rows,
+            source=path.name,
+            strict=strict,
+            date_serials=workbook.epoch == _EXCEL_1900,
+        )
     finally:
         workbook.close()
 
@@ -528,12 +667,13 @@ def read_cases(path: str | pathlib.Path, *, strict: bool = False) -> CaseFile:
 
     CSV and XLSX files have a header row with the `COLUMNS` names (SEN2's field
     names; ``CaseId`` and ``ReceivedDate`` are required); dates are
-    ``YYYY-MM-DD`` or UK ``DD/MM/YYYY`` (or real dates in a workbook).
+    ``YYYY-MM-DD`` or UK ``DD/MM/YYYY`` (or, in a workbook, date cells, or
+    numbers read as Excel 1900-system date serials; see `cases_from_rows`).
     An XLSX file is read from its first sheet.
     XML files are SEN2 person-level returns (see `read_sen2_xml`).
 
     Unreadable rows are left out and listed in `CaseFile.problems` by row and
-    column, never by the child's details.
+    column, never by the child's details and never with the cell's value.
 
     Args:
         path: The file.

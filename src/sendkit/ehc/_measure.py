@@ -15,7 +15,14 @@ from ._catalogue import FINAL_PLAN, fixed_length, rule_to_dict
 from ._model import EhcCase
 from ._national import NationalFigure, national_figure
 
-__all__ = ["MonthFigures", "Timeliness", "convention_text", "timeliness"]
+__all__ = [
+    "DefinitionItem",
+    "MonthFigures",
+    "Timeliness",
+    "convention_text",
+    "measure_definition",
+    "timeliness",
+]
 
 #: "Over 52 weeks" starts after 52 whole weeks (364 days). DfE's field is named
 #: ``plans_issued_gt_1_year``; whether it means 52 weeks or 365 days is
@@ -46,6 +53,111 @@ def convention_text(*, limit_days: int, boundary_inclusive: bool) -> str:
         f"time is received + {limit_days - 1} days. "
         "This end-day convention is unconfirmed [U] (domain.md §7.1 item 11); "
         "sendkit's default (boundary_inclusive=True) counts that day as in time."
+    )
+
+
+@attrs.frozen(kw_only=True)
+class DefinitionItem:
+    """One part of the measure's definition, with how sure sendkit is of it.
+
+    Attributes:
+        item: A stable key, such as ``"exclusion"``.
+        text: The part in words.
+        confidence: A tag: ``[P]`` primary, ``[S]`` secondary, ``[U]``
+            unconfirmed (domain.md), or ``[INFERRED]`` (worked out from DfE's
+            published counts, not stated by DfE; users.md §2.5).
+    """
+
+    item: str
+    text: str
+    confidence: str
+
+    def to_dict(self) -> dict[str, str]:
+        """Return the item as JSON-ready values."""
+        return attrs.asdict(self)
+
+
+def measure_definition(
+    *, limit_days: int, boundary_inclusive: bool, rule: Rule | None = None
+) -> tuple[DefinitionItem, ...]:
+    """State what the measure counts, each part with its confidence tag.
+
+    `Timeliness.to_dict` and ``sendkit ehc timeliness`` print these, so that
+    a figure never travels without its definition.
+
+    Args:
+        limit_days: The 20-week limit in days.
+        boundary_inclusive: Whether a plan issued on day *limit_days* is in time.
+        rule: The catalogue rule giving the limit (its confidence tags that
+            part); ``None`` tags it ``[U]``.
+
+    Example:
+        >>> for part in measure_definition(limit_days=140, boundary_inclusive=True):
+        ...     print(part.item, part.confidence)
+        unit [S]
+        limit [U]
+        exclusion [INFERRED]
+        week20_blank [U]
+        day_140 [U]
+        band_52_weeks [U]
+    """
+    edge = _WEEKS_52 if boundary_inclusive else _WEEKS_52 - 1
+    return (
+        DefinitionItem(
+            item="unit",
+            text=(
+                "Counted: every new EHC plan issued in the calendar year (SEN2 "
+                "StartDate), one per request; its time is StartDate - "
+                "ReceivedDate in days. A plan recorded after a decision not to "
+                "assess or not to issue still counts, as DfE counts the plans "
+                "issued, and sendkit queries the row (users.md §2.5)."
+            ),
+            confidence="[S]",
+        ),
+        DefinitionItem(
+            item="limit",
+            text=(
+                f"Within 20 weeks: {limit_days} days, from the ehc.final-plan "
+                "rule (SEND Regulations 2014, reg 13(2))."
+            ),
+            confidence="[U]" if rule is None else rule.confidence.tag,
+        ),
+        DefinitionItem(
+            item="exclusion",
+            text=(
+                "Excluding exceptions: cases with Week20 = 1 leave both the "
+                "numerator and the denominator. DfE does not state this; it is "
+                "inferred from its published counts (users.md §2.5): Gateshead "
+                "2024 has 266 plans, 219 in time, and 245 and 198 without its "
+                "21 exception cases."
+            ),
+            confidence="[INFERRED]",
+        ),
+        DefinitionItem(
+            item="week20_blank",
+            text=(
+                "A plan with Week20 blank counts as an exception only if an "
+                "exception reason is recorded (sendkit's rule; SEN2 expects "
+                "Week20 on every issued plan, so such rows are queried)."
+            ),
+            confidence="[U]",
+        ),
+        DefinitionItem(
+            item="day_140",
+            text=convention_text(
+                limit_days=limit_days, boundary_inclusive=boundary_inclusive
+            ),
+            confidence="[U]",
+        ),
+        DefinitionItem(
+            item="band_52_weeks",
+            text=(
+                f"Over 52 weeks: more than {edge} days. Whether DfE's "
+                "plans_issued_gt_1_year starts after 52 weeks (364 days) or "
+                "after 365 days is unconfirmed (users.md §2.5)."
+            ),
+            confidence="[U]",
+        ),
     )
 
 
@@ -107,7 +219,8 @@ class Timeliness:
     A plan belongs to the year in which it was issued (SEN2 ``StartDate``).
     Its time is ``StartDate - ReceivedDate`` in days.
     "Excluding exceptions" removes the cases with ``Week20 = 1`` from both the
-    numerator and the denominator, as DfE does (users.md §2.5).
+    numerator and the denominator: inferred from DfE's published counts, not
+    stated by DfE (users.md §2.5; see `measure_definition`).
     The three bands are: within 20 weeks; over 20 weeks up to 52 weeks; over 52
     weeks.
 
@@ -189,6 +302,15 @@ class Timeliness:
             limit_days=self.limit_days, boundary_inclusive=self.boundary_inclusive
         )
 
+    @property
+    def definition(self) -> tuple[DefinitionItem, ...]:
+        """What the measure counts, each part with its confidence tag."""
+        return measure_definition(
+            limit_days=self.limit_days,
+            boundary_inclusive=self.boundary_inclusive,
+            rule=self.rule,
+        )
+
     def to_dict(self) -> dict[str, Any]:
         """Return the measure as one JSON-ready object.
 
@@ -223,6 +345,7 @@ class Timeliness:
             "limit_days": self.limit_days,
             "boundary_inclusive": self.boundary_inclusive,
             "convention": self.convention,
+            "definition": [part.to_dict() for part in self.definition],
             "rule": rule_to_dict(self.rule),
             "national": None if self.national is None else self.national.to_dict(),
         }
@@ -245,7 +368,10 @@ def timeliness(
     it is late.
     The limit comes from the ``ehc.final-plan`` rule of the catalogue.
     Exception cases (``week20`` true, or exception reasons recorded) are left
-    out of both numerator and denominator of the "excluding exceptions" figures.
+    out of both numerator and denominator of the "excluding exceptions" figures
+    (inferred from DfE's published counts; users.md §2.5).
+    A plan recorded after a decision not to assess or not to issue counts like
+    any other (DfE counts plans issued); `case_queries` flags the row.
 
     The work is one pass over the cases with the period read once from the
     rule: a dict lookup both filters by year and gives the day of the year,

@@ -6,7 +6,8 @@ The person module (1) holds personal data; its elements are recognised and
 skipped unread.
 Plan details (4b) and active plans (5a-5c) are recognised and skipped.
 Any other element, and any value that cannot be read, is reported as a
-`Problem` (by position and element name, never by content) instead of guessed.
+`Problem` (by position and element name, never by content: an element's text
+is never shown) instead of guessed.
 """
 
 from __future__ import annotations
@@ -17,9 +18,9 @@ import xml.etree.ElementTree as ET
 from collections.abc import Iterable
 from typing import Final
 
-from ..dates import parse_date
+from ..dates import ACCEPTED_DATE_FORMS, parse_date
 from ..errors import InvalidInputError, SendkitError
-from ._io import CaseFile, Problem, case_queries
+from ._io import NOT_SHOWN, CaseFile, Problem, case_queries
 from ._model import EhcCase
 
 __all__ = ["read_sen2_xml"]
@@ -137,8 +138,13 @@ class _Reader:
             elif name == "ReferenceDate" and _text(element):
                 try:
                     self.reference = parse_date(_text(element), field=name)
-                except SendkitError as exc:
-                    self.problem(str(exc), person=None, path="Header/ReferenceDate")
+                except SendkitError:
+                    self.problem(
+                        f"ReferenceDate is not a real date in an accepted form "
+                        f"({ACCEPTED_DATE_FORMS})",
+                        person=None,
+                        path="Header/ReferenceDate",
+                    )
 
     def person(self, person: ET.Element, number: int) -> None:
         requests = 0
@@ -160,8 +166,14 @@ class _Reader:
             return None
         try:
             return parse_date(text, field=name)
-        except SendkitError as exc:
-            self.problem(str(exc), person=person, path=f"{path}/{name}")
+        except SendkitError:
+            # parse_date shows the text; an element may hold a name, so not here.
+            self.problem(
+                f"{name} is not a real date in an accepted form "
+                f"({ACCEPTED_DATE_FORMS}); {NOT_SHOWN}",
+                person=person,
+                path=f"{path}/{name}",
+            )
             return "bad"
 
     def _read(
@@ -185,7 +197,7 @@ class _Reader:
                     flag = _FLAGS.get(_text(child))
                     if flag is None and _text(child):
                         self.problem(
-                            f"Week20 must be 1 or 0, got {_text(child)[:10]!r}",
+                            f"Week20 must be 1 or 0; {NOT_SHOWN}",
                             person=person,
                             path=f"{path}/Week20",
                         )
@@ -298,8 +310,7 @@ class _Reader:
         for name, value in dates.items():
             if isinstance(value, dt.date) and value < received:
                 self.problem(
-                    f"{name} {value.isoformat()} is before ReceivedDate; "
-                    "the request was left out",
+                    f"{name} is before ReceivedDate; the request was left out",
                     person=person,
                     path=f"{path}/{name}",
                 )
@@ -321,7 +332,7 @@ class _Reader:
             self.queries.append(
                 Problem(
                     reason=reason,
-                    element=f"{where}/{_ELEMENT_PATHS[column]}",
+                    element=f"{where}/{_ELEMENT_PATHS.get(column, column)}",
                     source=self.source,
                 )
             )
@@ -331,9 +342,8 @@ class _Reader:
                     self.queries.append(
                         Problem(
                             reason=(
-                                f"{column} {day.isoformat()} is after the return's "
-                                f"ReferenceDate {self.reference.isoformat()} "
-                                "(sendkit check)"
+                                f"{column} is after the return's ReferenceDate "
+                                f"{self.reference.isoformat()} (sendkit check)"
                             ),
                             element=f"{where}/{_ELEMENT_PATHS[column]}",
                             source=self.source,

@@ -5,8 +5,15 @@ a runtime dependency; only this module imports it).
 
 Durations lean towards the edges that matter: day 0, the 6-, 16- and 20-week
 limits (days 42, 112, 140) and 52 weeks (day 364), each with its neighbours.
-Every generated case is valid: no date before the request was received, and no
-exception reasons with ``week20=False``.
+Every generated case is valid (no date before the request was received, no
+exception reasons with ``week20=False``) and consistent: the SEN2 dates run in
+order (``ReceivedDate`` <= ``RequestOutcomeDate`` <= ``AssessmentOutcomeDate``
+<= ``StartDate``), advice is received after it is requested, a draft plan is
+served before the final plan, and no plan, draft or later step follows a
+decision not to assess or not to issue.
+So `case_queries` finds nothing in a generated case except, on purpose, a
+blank ``Week20`` on an issued plan (``week20=None`` is drawn, to exercise
+the "Week20 not recorded" count).
 Case ids are opaque (``R`` and digits); nothing personal is ever generated.
 
 For example:
@@ -54,13 +61,15 @@ def case_ids() -> st.SearchStrategy[str]:
     return st.integers(min_value=1, max_value=10**7).map(lambda n: f"R{n}")
 
 
-def _maybe_after(
-    draw: st.DrawFn, start: dt.date, *, max_days: int = 700
-) -> dt.date | None:
-    days = draw(st.none() | durations(max_days))
-    if days is None:
-        return None
-    return min(start + dt.timedelta(days=days), dt.date.max)
+def _maybe_between(draw: st.DrawFn, low: int, high: int) -> int | None:
+    """None, or a day count from *low* to *high*, biased to the statutory edges."""
+    edges = [day for day in EDGE_DAYS if low <= day <= high]
+    whole = st.integers(min_value=low, max_value=max(low, high))
+    return draw(st.none() | (st.sampled_from(edges) | whole if edges else whole))
+
+
+def _day(start: dt.date, days: int | None) -> dt.date | None:
+    return None if days is None else start + dt.timedelta(days=days)
 
 
 @st.composite
@@ -83,12 +92,35 @@ def ehc_cases(
     received_on = draw(
         st.dates(min_value=_FIRST, max_value=_LAST) if received is None else received
     )
+    # The plan is drawn first, so that its duration leans to the edges that the
+    # measure tests; the earlier steps are then fitted in before it.
     if issued is None:
-        plan = _maybe_after(draw, received_on)
+        plan_days = draw(st.none() | durations())
     elif issued:
-        plan = received_on + dt.timedelta(days=draw(durations()))
+        plan_days = draw(durations())
     else:
-        plan = None
+        plan_days = None
+    end = 700 if plan_days is None else plan_days
+    decided_to_assess = draw(
+        st.sampled_from([None, True] if plan_days is not None else [None, True, False])
+    )
+    outcome_days = _maybe_between(draw, 0, min(120, end))
+    after_outcome = outcome_days or 0
+    if decided_to_assess is False:
+        asked = advised = assessed = draft_days = None
+        decided_to_issue = None
+    else:
+        asked = _maybe_between(draw, after_outcome, min(120, end))
+        advised = None if asked is None else _maybe_between(draw, asked, asked + 120)
+        assessed = _maybe_between(draw, after_outcome, min(300, end))
+        decided_to_issue = (
+            True if plan_days is not None else draw(st.sampled_from([None, False]))
+        )
+        draft_days = (
+            None
+            if decided_to_issue is False
+            else _maybe_between(draw, 0, min(300, end))
+        )
     week20 = draw(st.sampled_from([None, True, False]))
     reasons = (
         ()
@@ -98,14 +130,14 @@ def ehc_cases(
     return EhcCase(
         case_id=draw(case_ids() if case_id is None else case_id),
         received=received_on,
-        request_outcome_date=_maybe_after(draw, received_on, max_days=120),
-        decided_to_assess=draw(st.sampled_from([None, True, False])),
-        advice_requested=_maybe_after(draw, received_on, max_days=120),
-        advice_received=_maybe_after(draw, received_on, max_days=200),
-        assessment_outcome_date=_maybe_after(draw, received_on, max_days=300),
-        decided_to_issue=True if plan else draw(st.sampled_from([None, False])),
-        draft_issued=_maybe_after(draw, received_on, max_days=300),
-        plan_issued=plan,
+        request_outcome_date=_day(received_on, outcome_days),
+        decided_to_assess=decided_to_assess,
+        advice_requested=_day(received_on, asked),
+        advice_received=_day(received_on, advised),
+        assessment_outcome_date=_day(received_on, assessed),
+        decided_to_issue=decided_to_issue,
+        draft_issued=_day(received_on, draft_days),
+        plan_issued=_day(received_on, plan_days),
         week20=week20,
         exceptions=tuple(CaseException(reason=reason) for reason in reasons),
     )
