@@ -200,9 +200,77 @@ class TestInspectionsCommand:
         assert main(["inspections", str(path)]) == 1
         assert "no row of mi.csv could be read" in capsys.readouterr().err
 
+    def test_legacy_revisits_lapse_after_december_2022(self, capsys, legacy_ods):
+        """In 2024 no revisit is overdue: revisits ended; a 2025 inspection is expected."""
+        assert main(["inspections", str(legacy_ods), "--as-of", "2024-06-01"]) == 0
+        out = capsys.readouterr().out
+        assert "OVERDUE   expected" not in out.split("Revisit by Ofsted")[0]
+        assert not [
+            line
+            for line in out.splitlines()
+            if "OVERDUE" in line and "Revisit by" in line
+        ]
+        bristol = out.split("Bristol (South West)")[1].split("\n\n")[0]
+        assert (
+            "LAPSED    expected  2021-10-02  Revisit by Ofsted and CQC: "
+            "revisits ended December 2022; not revisited"
+        ) in bristol
+        assert (
+            "UPCOMING  expected  2025-12-31  Full inspection under the 2023 framework"
+            in bristol
+        )
+
+    def test_legacy_json_counts_lapsed_and_overdue(self, capsys, legacy_ods):
+        """JSON: the 36 areas never revisited have a lapsed revisit, none overdue."""
+        main(["inspections", str(legacy_ods), "--json", "--as-of", "2026-06-01"])
+        data = json.loads(capsys.readouterr().out)
+        lapsed = [
+            item["local_area"]
+            for item in data
+            for m in item["milestones"]
+            if m["status"] == "lapsed"
+        ]
+        assert len(lapsed) == 36
+        assert "Bristol" in lapsed
+        bristol = next(item for item in data if item["local_area"] == "Bristol")
+        assert bristol["overdue"] == [
+            "Full inspection under the 2023 framework (areas never revisited)"
+        ]
+        (revisit,) = [m for m in bristol["milestones"] if m["rule"] == "legacy.revisit"]
+        assert (revisit["ended"], revisit["ended_note"]) == (
+            "2022-12-31",
+            "revisits ended December 2022; not revisited",
+        )
+
+    @pytest.mark.parametrize(
+        ("make", "message"),
+        [
+            (lambda tmp: tmp, "is a directory, not a file"),
+            (lambda tmp: tmp / "nope.ods", "does not exist"),
+            (lambda tmp: _write(tmp / "bad.xlsx", b"not a zip"), "not a readable XLSX"),
+            (lambda tmp: _write(tmp / "bad.ods", b"not a zip"), "not a readable ODS"),
+            (lambda tmp: _write(tmp / "r.pdf", b"%PDF"), "not a .csv, .ods or .xlsx"),
+        ],
+    )
+    def test_file_problems_are_one_line_and_exit_2(
+        self, capsys, tmp_path, make, message
+    ):
+        """Every problem with the file itself: one line on stderr, exit 2."""
+        assert main(["inspections", str(make(tmp_path))]) == 2
+        captured = capsys.readouterr()
+        assert captured.out == ""
+        (line,) = captured.err.splitlines()
+        assert line.startswith("sendkit: ")
+        assert message in line
+
     def test_unreadable_file_exits_2(self, capsys, tmp_path):
         """A file that is not an Ofsted file is one line on stderr and exit 2."""
         path = tmp_path / "x.csv"
         path.write_text("a,b\n", encoding="utf-8")
         assert main(["inspections", str(path)]) == 2
         assert "no header row of an Ofsted inspection file" in capsys.readouterr().err
+
+
+def _write(path, data):
+    path.write_bytes(data)
+    return path

@@ -15,6 +15,7 @@ from sendkit.inspections import (
     EXAMPLES,
     FOLLOW_UP,
     REVISIT_FOLLOW_UP,
+    REVISITS_ENDED,
     Framework,
     Inspection,
     Outcome,
@@ -221,13 +222,52 @@ class TestLegacy:
         assert "assumes one was required" in review.assumptions[-1]
 
     def test_not_revisited(self, legacy):
-        """Barnsley: revisit expected but not done, then the promised full inspection."""
+        """Barnsley: revisit expected, lapsed when revisits ended; then the promised inspection."""
         milestones = follow_up(legacy["Barnsley"])
         revisit = _by_rule(milestones)["legacy.revisit"]
         assert revisit.happened is None
-        assert revisit.status(as_of=D(2024, 1, 1)) == Status.OVERDUE
-        assert milestones[-1].on is None
-        assert "end of 2025" in milestones[-1].trail[0]
+        assert revisit.on == D(2023, 9, 7)
+        assert revisit.status(as_of=D(2022, 12, 31)) == Status.UPCOMING
+        assert revisit.status(as_of=D(2024, 1, 1)) == Status.LAPSED
+        assert revisit.ended == REVISITS_ENDED
+        assert "revisits ended December 2022; not revisited" in revisit.trail[-1]
+        full = milestones[-1]
+        assert full.rule == "area-send.full-inspection.legacy-wsoa"
+        assert (full.on, full.kind, full.confidence) == (
+            D(2025, 12, 31),
+            "expected",
+            "[S]",
+        )
+        assert full.start == D(2023, 1, 1)
+        assert "parallelparliament.co.uk/question/43359" in full.url
+        assert full.status(as_of=D(2025, 6, 1)) == Status.UPCOMING
+        assert full.status(as_of=D(2026, 1, 1)) == Status.OVERDUE
+        assert "management-information file" in full.assumptions[-1]
+
+    def test_overdue_revisit_before_the_end(self, legacy):
+        """Bristol in August 2022: the revisit was overdue, revisits had not ended."""
+        revisit = _by_rule(follow_up(legacy["Bristol"]))["legacy.revisit"]
+        assert revisit.on == D(2021, 10, 2)
+        assert revisit.status(as_of=D(2022, 8, 31)) == Status.OVERDUE
+        assert revisit.status(as_of=D(2023, 1, 1)) == Status.LAPSED
+        assert revisit.to_dict(as_of=D(2023, 1, 1))["status"] == "lapsed"
+
+    def test_no_revisit_lapses_in_the_real_file(self, legacy):
+        """From 2023 no area's revisit is overdue: 36 never revisited, all lapsed."""
+        statuses = [
+            m.status(as_of=D(2024, 6, 1))
+            for one in legacy.values()
+            for m in follow_up(one)
+            if m.rule == "legacy.revisit"
+        ]
+        assert Status.OVERDUE not in statuses
+        assert statuses.count(Status.LAPSED) == 36
+        assert statuses.count(Status.DONE) == 46
+
+    def test_a_revisit_done_is_never_lapsed(self, legacy):
+        """Devon, revisited in May 2022, stays done after revisits ended."""
+        revisit = _by_rule(follow_up(legacy["Devon"]))["legacy.revisit"]
+        assert revisit.status(as_of=D(2030, 1, 1)) == Status.DONE
 
     def test_sufficient_progress_and_no_statement(self, legacy):
         """Bedford (Yes) ends monitoring; Barnet (no statement) has one undated item."""

@@ -239,7 +239,8 @@ def _print_entries(
     else:
         print(
             f"Status on {as_of.isoformat()}: OVERDUE marks an expected event before that "
-            "day which this file does not record as done."
+            "day which this file does not record as done; LAPSED one that can no longer "
+            "happen because its process had ended."
         )
     overdue_total = 0
     for inspection, milestones in entries:
@@ -257,23 +258,23 @@ def _print_entries(
         for m in shown:
             when = m.on.isoformat() if m.on else "no date"
             flag = "" if m.confirmed else f"  (unconfirmed {m.confidence})"
-            status = "" if as_of is None else f"{m.status(as_of=as_of).upper():<9} "
-            overdue_total += (
-                as_of is not None and m.status(as_of=as_of) == Status.OVERDUE
-            )
-            print(f"    {status}{m.kind:<9} {when:<10}  {m.label}{flag}")
+            state = None if as_of is None else m.status(as_of=as_of)
+            status = "" if state is None else f"{state.upper():<9} "
+            overdue_total += state == Status.OVERDUE
+            why = f": {m.ended.note}" if state == Status.LAPSED and m.ended else ""
+            print(f"    {status}{m.kind:<9} {when:<10}  {m.label}{why}{flag}")
     if as_of is not None:
         print()
         print(f"{overdue_total} expected events overdue on {as_of.isoformat()}.")
 
 
 def _relevant(milestones: Sequence[Milestone], as_of: dt.date) -> list[Milestone]:
-    """Overdue and done events, the next upcoming one, and undated items."""
+    """Overdue, lapsed and done events, the next upcoming one, and undated items."""
     out = []
     next_shown = False
     for m in milestones:
         status = m.status(as_of=as_of)
-        if status in {Status.OVERDUE, Status.DONE, Status.UNDATED}:
+        if status in {Status.OVERDUE, Status.LAPSED, Status.DONE, Status.UNDATED}:
             out.append(m)
         elif status == Status.UPCOMING and not next_shown:
             out.append(m)

@@ -18,7 +18,17 @@ by the rule catalogue (`sendkit.rules`).
 from __future__ import annotations
 
 from ._examples import EXAMPLE_SOURCES, EXAMPLES
-from ._follow_up import FOLLOW_UP, REVISIT_FOLLOW_UP, Milestone, Status, Step, follow_up
+from ._follow_up import (
+    CLOCK_DATES,
+    FOLLOW_UP,
+    REVISIT_FOLLOW_UP,
+    REVISITS_ENDED,
+    Ended,
+    Milestone,
+    Status,
+    Step,
+    follow_up,
+)
 from ._model import (
     FRAMEWORK_SOURCES,
     OUTCOME_LABELS,
@@ -57,6 +67,7 @@ from ._report import (
 )
 
 __all__ = [
+    "CLOCK_DATES",
     "EXAMPLES",
     "EXAMPLE_SOURCES",
     "FOLLOW_UP",
@@ -68,7 +79,9 @@ __all__ = [
     "OUTCOME_KEY_PHRASES",
     "OUTCOME_LABELS",
     "OUTCOME_STATEMENTS",
+    "REVISITS_ENDED",
     "REVISIT_FOLLOW_UP",
+    "Ended",
     "FileFormat",
     "Framework",
     "Inspection",

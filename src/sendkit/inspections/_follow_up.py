@@ -21,8 +21,11 @@ from ..rules import Deadline, Rule, deadline, get_rule
 from ._model import Inspection, Outcome, RevisitOutcome, WsoaOutcome
 
 __all__ = [
+    "CLOCK_DATES",
     "FOLLOW_UP",
+    "REVISITS_ENDED",
     "REVISIT_FOLLOW_UP",
+    "Ended",
     "Milestone",
     "Status",
     "Step",
@@ -41,8 +44,52 @@ class Status:
     PASSED: Final = "passed"
     #: An expected event whose date is past and which is not recorded as done.
     OVERDUE: Final = "overdue"
+    #: An event that can no longer happen: the process that held it ended
+    #: (`Milestone.ended`) before the day asked about, and it is not recorded.
+    LAPSED: Final = "lapsed"
     #: No date can be given.
     UNDATED: Final = "undated"
+
+
+@attrs.frozen(kw_only=True)
+class Ended:
+    """The end of a process: after *on*, its events can no longer happen.
+
+    Attributes:
+        on: The last day the process ran.
+        note: What that means for a milestone not recorded as done, in a
+            few words for a status line.
+        source: Where the end is reported.
+        url: Where the source can be read.
+        confidence: The domain notes' tag.
+    """
+
+    on: dt.date
+    note: str
+    source: str
+    url: str
+    confidence: str
+
+
+_NEW_FRAMEWORK_URL: Final = (
+    "https://schoolsweek.co.uk/failed-send-councils-could-get-four-year-reprieve/"
+)
+
+#: Revisits under the 2016 framework ended in December 2022 (domain notes
+#: section 2, "End of revisits", [S] Schools Week): an area not revisited by
+#: then never will be; it has a 2023-framework inspection instead.
+REVISITS_ENDED: Final = Ended(
+    on=dt.date(2022, 12, 31),
+    note="revisits ended December 2022; not revisited",
+    source="Schools Week, on revisits under the 2016 framework ending in December 2022",
+    url=_NEW_FRAMEWORK_URL,
+    confidence="[S]",
+)
+
+#: Clocks that start on a fixed day rather than on a date of the inspection.
+CLOCK_DATES: Final[Mapping[str, dt.date]] = MappingProxyType(
+    {"area_send_start": dt.date(2023, 1, 1)}  # the 2023 framework's first day
+)
 
 
 @attrs.frozen(kw_only=True)
@@ -54,12 +101,15 @@ class Step:
         rule: The rule code in `sendkit.rules`, or None for an item no rule
             can date (its *note* says why).
         clock: The inspection field whose date starts the clock: ``received``,
-            ``revisit_published`` or ``wsoa_accepted``; ``previous`` for a
-            repeating step, which counts from its own last occurrence.
+            ``revisit_published`` or ``wsoa_accepted``; a name in
+            `CLOCK_DATES` for a fixed day (``area_send_start``); ``previous``
+            for a repeating step, which counts from its own last occurrence.
         repeat_until: For a repeating step, the rule code of the milestone
             before which it stops (engagement meetings stop at the next full
             inspection).
         happened: The inspection field that records the event itself, if any.
+        ended: The end of the process the event belongs to, if it has one:
+            an event not recorded by then has lapsed rather than being overdue.
         note: For an undated item, why there is no date; for a dated one, an
             assumption its date rests on.
         source: For an undated item: where it comes from.
@@ -72,6 +122,7 @@ class Step:
     clock: str = "received"
     repeat_until: str | None = None
     happened: str | None = None
+    ended: Ended | None = None
     note: str = ""
     source: str = ""
     url: str = ""
@@ -80,9 +131,6 @@ class Step:
 
 _ENGAGE = "Engagement meeting with Ofsted and CQC"
 _STRATEGIC_PLAN_URL: Final = "https://parallelparliament.co.uk/question/15834/special-educational-needs-hertfordshire"
-_NEW_FRAMEWORK_URL: Final = (
-    "https://schoolsweek.co.uk/failed-send-councils-could-get-four-year-reprieve/"
-)
 
 #: The plan after each full-inspection outcome, in order of the clock.
 FOLLOW_UP: Final[Mapping[Outcome | WsoaOutcome, tuple[Step, ...]]] = MappingProxyType(
@@ -149,6 +197,7 @@ FOLLOW_UP: Final[Mapping[Outcome | WsoaOutcome, tuple[Step, ...]]] = MappingProx
                 rule="legacy.revisit",
                 clock="wsoa_accepted",
                 happened="revisit_start",
+                ended=REVISITS_ENDED,
             ),
         ),
         WsoaOutcome.NOT_REQUIRED: (
@@ -196,14 +245,13 @@ REVISIT_FOLLOW_UP: Final[Mapping[RevisitOutcome | None, tuple[Step, ...]]] = (
             None: (
                 Step(
                     label="Full inspection under the 2023 framework (areas never revisited)",
+                    rule="area-send.full-inspection.legacy-wsoa",
+                    clock="area_send_start",
                     note=(
-                        "Areas with a written statement that were never revisited were "
-                        "promised a full inspection within the first 3 years of the 2023 "
-                        "framework, that is by the end of 2025."
+                        "Ofsted's 2016-2022 data cannot record a 2023-framework "
+                        "inspection: check its management-information file before "
+                        "treating this as overdue."
                     ),
-                    source="Parliamentary answer of 9 April 2025; Schools Week",
-                    url=_NEW_FRAMEWORK_URL,
-                    confidence="[S]",
                 ),
             ),
         }
@@ -235,6 +283,8 @@ class Milestone:
         trail: How the date was reached, line by line (the rule engine's
             explanation, after the assumptions).
         happened: The day the event is recorded as having happened, if known.
+        ended: The end of the process the event belongs to (revisits ended
+            in December 2022), or None.
     """
 
     label: str
@@ -251,6 +301,7 @@ class Milestone:
     assumptions: tuple[str, ...] = ()
     trail: tuple[str, ...] = ()
     happened: dt.date | None = None
+    ended: Ended | None = None
 
     @property
     def kind(self) -> str:
@@ -264,10 +315,14 @@ class Milestone:
 
         An expected event dated before *as_of* and not recorded as done is
         ``overdue``. A hard deadline before *as_of* is only ``passed``: the
-        published files do not say whether it was met.
+        published files do not say whether it was met. An event whose process
+        ended before *as_of* (`ended`) without it is ``lapsed``, whatever its
+        date: it can no longer happen, so it is not overdue.
         """
         if self.happened is not None and self.happened <= as_of:
             return Status.DONE
+        if self.ended is not None and self.ended.on < as_of:
+            return Status.LAPSED
         if self.on is None:
             return Status.UNDATED
         if self.on >= as_of:
@@ -292,6 +347,8 @@ class Milestone:
             "assumptions": list(self.assumptions),
             "trail": list(self.trail),
             "happened": self.happened.isoformat() if self.happened else None,
+            "ended": self.ended.on.isoformat() if self.ended else None,
+            "ended_note": self.ended.note if self.ended else None,
         }
         if as_of is not None:
             out["status"] = self.status(as_of=as_of)
@@ -317,7 +374,9 @@ def follow_up(
     outcome 1 the same without the plan, about 5 years. Under the 2016
     framework: the written statement of action (70 working days) and the
     revisit (about 18 months after the statement is accepted), then what
-    the revisit's outcome leads to.
+    the revisit's outcome leads to; an area never revisited gets the
+    2023-framework full inspection promised by 31 December 2025 instead,
+    and its revisit lapses once revisits ended (December 2022).
 
     Working days are counted like Excel's ``WORKDAY`` (the start day is not
     counted) on *region*'s bank holidays; months with calendar months.
@@ -399,6 +458,8 @@ def _clock(  # noqa: PLR0911 - one return per kind of clock, clearer than a tabl
                 ),
             )
         return received, ()
+    if step.clock in CLOCK_DATES:
+        return CLOCK_DATES[step.clock], ()
     if step.clock == "wsoa_accepted":
         if inspection.wsoa_accepted is not None:
             return inspection.wsoa_accepted, ()
@@ -420,6 +481,39 @@ def _clock(  # noqa: PLR0911 - one return per kind of clock, clearer than a tabl
 
 
 def _milestone(
+    step: Step,
+    inspection: Inspection,
+    *,
+    earlier: list[Milestone],
+    region: str,
+    closures: Iterable[dt.date],
+    rules: Mapping[str, Rule] | None,
+) -> Milestone:
+    milestone = _dated(
+        step,
+        inspection,
+        earlier=earlier,
+        region=region,
+        closures=closures,
+        rules=rules,
+    )
+    if step.ended is None:
+        return milestone
+    end = step.ended
+    return attrs.evolve(
+        milestone,
+        ended=end,
+        trail=(
+            *milestone.trail,
+            (
+                f"Ended: after {end.on.isoformat()}, if not recorded: {end.note}. "
+                f"Source: {end.source} {end.confidence} <{end.url}>."
+            ),
+        ),
+    )
+
+
+def _dated(
     step: Step,
     inspection: Inspection,
     *,

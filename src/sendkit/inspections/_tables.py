@@ -80,13 +80,12 @@ def read_sheets(path: str | pathlib.Path) -> tuple[Sheet, ...]:
     """Read every sheet of a ``.csv``, ``.ods`` or ``.xlsx``/``.xlsm`` file.
 
     Raises:
-        InvalidInputError: The file is missing, of another type, or not readable
-            as the type its name says.
+        InvalidInputError: The path is missing, a directory or not a regular
+            file, the file is of another type, or it is not readable as the
+            type its name says. The message is always one line.
     """
     path = pathlib.Path(path)
-    if not path.is_file():
-        msg = f"file {str(path)!r} does not exist"
-        raise InvalidInputError(msg)
+    _check_is_file(path)
     suffix = path.suffix.lower()
     if suffix in {".csv", ".txt"}:
         return (_read_csv(path),)
@@ -98,8 +97,36 @@ def read_sheets(path: str | pathlib.Path) -> tuple[Sheet, ...]:
     raise InvalidInputError(msg)
 
 
+def _check_is_file(path: pathlib.Path) -> None:
+    """Refuse a path that is not an existing regular file, saying what it is."""
+    shown = str(path)
+    try:
+        if not path.exists():
+            msg = f"file {shown!r} does not exist"
+        elif path.is_dir():
+            msg = (
+                f"{shown!r} is a directory, not a file; give a .csv, .ods or .xlsx file"
+            )
+        elif not path.is_file():
+            msg = f"{shown!r} is not a regular file; give a .csv, .ods or .xlsx file"
+        else:
+            return
+    except OSError as exc:
+        msg = f"file {shown!r} cannot be opened: {_one_line(exc)}"
+    raise InvalidInputError(msg)
+
+
+def _one_line(exc: BaseException) -> str:
+    """The exception's text on one line (file errors are reported one per line)."""
+    return " ".join(str(exc).split()) or type(exc).__name__
+
+
 def _read_csv(path: pathlib.Path) -> Sheet:
-    raw = path.read_bytes()
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        msg = f"file {path.name!r} cannot be read: {_one_line(exc)}"
+        raise InvalidInputError(msg) from None
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError:
@@ -111,7 +138,7 @@ def _read_csv(path: pathlib.Path) -> Sheet:
             if values:
                 rows.append(Row(number=number, values=values))
     except csv.Error as exc:
-        msg = f"file {path.name!r} is not readable as CSV: {exc}"
+        msg = f"file {path.name!r} is not readable as CSV: {_one_line(exc)}"
         raise InvalidInputError(msg) from None
     return Sheet(name=path.name, rows=tuple(rows))
 
@@ -130,17 +157,17 @@ def _read_ods(path: pathlib.Path) -> tuple[Sheet, ...]:
             if "mimetype" in names:
                 mime = archive.read("mimetype").decode("ascii", "replace").strip()
                 if mime != _ODS_MIME:
-                    msg = f"file {path.name!r} is not an ODS spreadsheet ({mime})"
+                    msg = f"file {path.name!r} is not an ODS spreadsheet (its type is {mime!r})"
                     raise InvalidInputError(msg)
             content = archive.read("content.xml")
     except (zipfile.BadZipFile, KeyError, OSError) as exc:
-        msg = f"file {path.name!r} is not a readable ODS spreadsheet: {exc}"
+        msg = f"file {path.name!r} is not a readable ODS spreadsheet: {_one_line(exc)}"
         raise InvalidInputError(msg) from None
     try:
         # Python's expat refuses entity-expansion bombs (since 3.7.1 / expat 2.4).
         root = ET.fromstring(content)  # noqa: S314
     except ET.ParseError as exc:
-        msg = f"file {path.name!r} has a damaged content.xml: {exc}"
+        msg = f"file {path.name!r} has a damaged content.xml: {_one_line(exc)}"
         raise InvalidInputError(msg) from None
     return tuple(
         Sheet(name=table.get(f"{{{_TABLE}}}name", ""), rows=tuple(_ods_rows(table)))
@@ -267,7 +294,7 @@ def _read_xlsx(path: pathlib.Path) -> tuple[Sheet, ...]:
     try:
         book = openpyxl.load_workbook(path, read_only=True, data_only=True)
     except Exception as exc:  # noqa: BLE001 - openpyxl raises many kinds
-        msg = f"file {path.name!r} is not a readable XLSX workbook: {exc}"
+        msg = f"file {path.name!r} is not a readable XLSX workbook: {_one_line(exc)}"
         raise InvalidInputError(msg) from None
     try:
         sheets = []
@@ -278,6 +305,9 @@ def _read_xlsx(path: pathlib.Path) -> tuple[Sheet, ...]:
                 if values:
                     rows.append(Row(number=number, values=values))
             sheets.append(Sheet(name=sheet.title, rows=tuple(rows)))
+    except Exception as exc:  # noqa: BLE001 - a damaged sheet fails as it is read
+        msg = f"file {path.name!r} has a damaged sheet: {_one_line(exc)}"
+        raise InvalidInputError(msg) from None
     finally:
         book.close()
     return tuple(sheets)

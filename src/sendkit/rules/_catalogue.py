@@ -49,6 +49,10 @@ _LANCASHIRE: Final = (
     "https://www.lancashire.gov.uk/children-education-families/"
     "special-educational-needs-and-disabilities/your-local-offer/send-inspections/"
 )
+_PQ_LEGACY_WSOA: Final = "https://parallelparliament.co.uk/question/43359/special-educational-needs-local-government"
+_SCHOOLS_WEEK_REPRIEVE: Final = (
+    "https://schoolsweek.co.uk/failed-send-councils-could-get-four-year-reprieve/"
+)
 _WESTMINSTER: Final = "https://committees.westminster.gov.uk/mgAi.aspx?ID=9525"
 _IPSEA_REVISITS: Final = "https://www.ipsea.org.uk/news/ofsted-and-the-cqc-to-revisit-failing-local-authorities"
 _ESSEX_LEGACY: Final = (
@@ -247,6 +251,32 @@ CATALOGUE: Final[tuple[Rule, ...]] = (
         confidence=Confidence.SECONDARY,
         valid_from=_AREA_SEND_FROM,
         note="About 3 years, an expected date; a monitoring inspection comes first.",
+    ),
+    Rule(
+        code="area-send.full-inspection.legacy-wsoa",
+        summary=(
+            "First full inspection of an area whose 2016-framework written "
+            "statement of action was never revisited"
+        ),
+        clock_starts="the area SEND framework begins (1 January 2023)",
+        period=Period(36, Unit.MONTHS),
+        basis=Basis.USUAL_PRACTICE,
+        counting=Counting.START_IS_DAY_ONE,
+        source=(
+            "Parliamentary answer of 9 April 2025; Schools Week ('Failed SEND "
+            "councils could get four-year reprieve')"
+        ),
+        url=_PQ_LEGACY_WSOA,
+        confidence=Confidence.SECONDARY,
+        valid_from=_AREA_SEND_FROM,
+        valid_until=_AREA_SEND_FROM,
+        note=(
+            "Revisits under the 2016 framework ended in December 2022; areas with "
+            "a written statement that were not revisited were promised a full "
+            "inspection within the first 3 years of the new framework. 3 years "
+            "beginning with 1 January 2023 end on 31 December 2025. A promise, so "
+            f"an expected date. Schools Week: {_SCHOOLS_WEEK_REPRIEVE}"
+        ),
     ),
     Rule(
         code="area-send.engagement-meeting",
