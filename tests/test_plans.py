@@ -437,3 +437,104 @@ def test_plans_and_reports_pickle_and_hash() -> None:
     assert hash(plan) == hash(again(plan))
     report = plan.status(MON)
     assert again(report).to_dict() == report.to_dict()  # type: ignore[attr-defined]
+
+
+# -- status on a past day agrees with the progress log ------------------------
+
+
+def test_status_on_a_past_day_uses_the_log() -> None:
+    """Completed (per the log) on 20 September: not complete on 10 September."""
+    action = Action(
+        id="A",
+        due=dt.date(2023, 12, 1),
+        status=Status.COMPLETE,
+        updates=[
+            ProgressUpdate(on=dt.date(2023, 6, 1), status=Status.ON_TRACK),
+            ProgressUpdate(on=dt.date(2023, 9, 20), status=Status.COMPLETE, note="x"),
+        ],
+        override=RagOverride(
+            rag=Rag.RED, reason="evidence weak", on=dt.date(2023, 10, 2)
+        ),
+    )
+    plan = one(action)
+    before = plan.status(dt.date(2023, 9, 10))
+    assert before.counts[Rag.COMPLETE] == 0
+    assert before.counts[Rag.GREEN] == 1
+    assert before.overridden == ()
+    assert action.assess(dt.date(2023, 9, 10)).rag is Rag.GREEN
+    after = plan.status(dt.date(2023, 9, 25))
+    assert after.counts[Rag.COMPLETE] == 1
+    overridden = plan.status(dt.date(2023, 10, 2))
+    assert overridden.counts[Rag.RED] == 1
+    assert overridden.overridden == ("A",)
+    assert overridden.exceptions[0].latest_note == "x"
+    # an update after the report date is not seen: the action was stale then
+    late = Action(id="B", updates=[ProgressUpdate(on=dt.date(2023, 9, 20))])
+    assert one(late).status(dt.date(2023, 9, 10)).stale == ("B",)
+
+
+def test_status_column_is_the_latest_word() -> None:
+    """Changed to complete in the status column without a log entry."""
+    action = Action(
+        id="A",
+        due=dt.date(2024, 6, 1),
+        status=Status.COMPLETE,
+        updates=[ProgressUpdate(on=dt.date(2024, 1, 5), status=Status.OFF_TRACK)],
+    )
+    assert action.status_on(dt.date(2024, 1, 4)) is Status.NOT_STARTED
+    assert action.status_on(dt.date(2024, 1, 5)) is Status.COMPLETE
+    assert one(action).status(dt.date(2024, 3, 1)).counts[Rag.COMPLETE] == 1
+
+
+@st.composite
+def logged_actions(draw: st.DrawFn, action_id: str) -> Action:
+    start = draw(st.none() | DAYS)
+    due = draw(st.none() | DAYS.filter(lambda d: start is None or d >= start))
+    days = sorted(draw(st.lists(DAYS, max_size=4)))
+    updates = [
+        ProgressUpdate(on=day, status=draw(st.none() | st.sampled_from(Status)))
+        for day in days
+    ]
+    override = draw(
+        st.none()
+        | st.builds(
+            RagOverride,
+            rag=st.sampled_from(Rag),
+            reason=st.just("agreed"),
+            on=st.none() | DAYS,
+        )
+    )
+    return Action(
+        id=action_id,
+        start=start,
+        due=due,
+        status=draw(st.sampled_from(Status)),
+        updates=updates,
+        override=override,
+        last_updated=draw(st.none() | DAYS),
+    )
+
+
+@given(
+    actions=st.lists(
+        st.integers(0, 10**6).flatmap(lambda n: logged_actions(f"A{n}")),
+        max_size=6,
+        unique_by=lambda a: a.id,
+    ),
+    day=DAYS,
+    window=st.integers(0, 30),
+)
+def test_status_counts_equal_the_chart_for_that_day(
+    actions: list[Action], day: dt.date, window: int
+) -> None:
+    plan = ActionPlan(sections=[Section(id="S1", actions=actions)])
+    report = plan.status(day, due_soon_working_days=window)
+    ((_, chart),) = rag_history(plan, [day], due_soon_working_days=window)
+    assert report.counts == chart
+    for action in actions:
+        done = action.status_on(day).done
+        assert (report.ratings[action.id].derived is Rag.COMPLETE) == done
+        if done:
+            assert action.id not in report.overdue + report.due_soon + report.stale
+        in_force = action.override_on(day)
+        assert report.ratings[action.id].overridden == (in_force is not None)

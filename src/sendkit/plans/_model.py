@@ -284,37 +284,71 @@ class Action:
         status = update.status if update.status is not None else self.status
         return attrs.evolve(self, updates=(*self.updates, update), status=status)
 
-    def latest_update(self) -> ProgressUpdate | None:
-        """Return the most recent progress update, or ``None``."""
-        return self.updates[-1] if self.updates else None
+    def latest_update(self, on: dt.date | None = None) -> ProgressUpdate | None:
+        """Return the most recent progress update, or ``None``.
 
-    def last_touched(self) -> dt.date | None:
-        """Return the later of `last_updated` and the latest progress update."""
-        dates = [d for d in (self.last_updated,) if d is not None]
-        if self.updates:
-            dates.append(self.updates[-1].on)
+        Args:
+            on: Only updates dated on or before this day count; ``None``
+                means every update.
+        """
+        for update in reversed(self.updates):
+            if on is None or update.on <= on:
+                return update
+        return None
+
+    def last_touched(self, on: dt.date | None = None) -> dt.date | None:
+        """Return the later of `last_updated` and the latest progress update.
+
+        Args:
+            on: Only dates on or before this day count; ``None`` means all.
+        """
+        latest = self.latest_update(on)
+        dates = [
+            d
+            for d in (self.last_updated, latest.on if latest else None)
+            if d is not None and (on is None or d <= on)
+        ]
         return max(dates) if dates else None
 
     def status_on(self, day: dt.date) -> Status:
-        """Return the status the progress log shows on *day*.
+        """Return the action's status on *day*, replaying the progress log.
 
-        That is the status of the latest update on or before *day* that
-        reported one. When the log reports no status at all, the current
-        `status` is used for every day; when *day* is before the first
-        reported status, the action was not started.
+        Before the first update that reports a status, the action was not
+        started. Between reported statuses, it has the status of the latest
+        update on or before *day*. From the last update that reports a
+        status onwards, it has the current `status` (the tracker's status
+        column is the latest word, even when it was changed without a log
+        entry). With no reported status in the log at all, the current
+        `status` holds on every day.
+
+        Example:
+            >>> import datetime as dt
+            >>> action = Action(id="A", status=Status.COMPLETE, updates=[
+            ...     ProgressUpdate(on=dt.date(2023, 6, 1), status=Status.ON_TRACK),
+            ...     ProgressUpdate(on=dt.date(2023, 9, 20), status=Status.COMPLETE)])
+            >>> [action.status_on(dt.date(2023, m, 10)).value for m in (5, 9, 10)]
+            ['not-started', 'on-track', 'complete']
         """
-        seen = False
-        found: Status | None = None
-        for update in self.updates:
-            if update.status is None:
-                continue
-            seen = True
-            if update.on > day:
-                break
-            found = update.status
-        if not seen:
+        reported = [(u.on, u.status) for u in self.updates if u.status is not None]
+        if not reported or day >= reported[-1][0]:
             return self.status
-        return found if found is not None else Status.NOT_STARTED
+        found = Status.NOT_STARTED
+        for on, status in reported:
+            if on > day:
+                break
+            found = status
+        return found
+
+    def override_on(self, day: dt.date) -> RagOverride | None:
+        """Return the manual override in force on *day*, if any.
+
+        An override counts from its own date `RagOverride.on`; one with no
+        date counts on every day.
+        """
+        override = self.override
+        if override is None or (override.on is not None and override.on > day):
+            return None
+        return override
 
     def assess(
         self,
@@ -339,16 +373,17 @@ class Action:
            ``WORKDAY(as_of, due_soon_working_days)``): ``amber``;
         6. otherwise ``green``.
 
-        A manual `override` then replaces the rating; the derived one is kept
-        in the result.
+        The status is the one the action had on *as_of* (`status_on`). A
+        manual `override` in force on *as_of* (`override_on`) then replaces
+        the rating; the derived one is kept in the result.
 
         Args:
             as_of: The day to rate the action on (never the clock).
             due_soon_working_days: The amber window, in working days.
             region: Bank-holiday region for the working days.
             closures: Local closure days to skip as well.
-            status: Rate with this status instead of `status` (used to rate
-                the action on past days from its progress log).
+            status: Rate with this status; by default the status the
+                progress log shows on *as_of* (`status_on`).
 
         Returns:
             The rating and the rule that gave it.
@@ -370,15 +405,18 @@ class Action:
     def _assess(
         self, as_of: dt.date, soon_until: dt.date, status: Status | None = None
     ) -> RagAssessment:
-        derived, reason = _derive(self, as_of, soon_until, status or self.status)
-        if self.override is None:
+        if status is None:
+            status = self.status_on(as_of)
+        derived, reason = _derive(self, as_of, soon_until, status)
+        override = self.override_on(as_of)
+        if override is None:
             return RagAssessment(
                 rag=derived, derived=derived, reason=reason, overridden=False
             )
         return RagAssessment(
-            rag=self.override.rag,
+            rag=override.rag,
             derived=derived,
-            reason=f"override: {self.override.reason}",
+            reason=f"override: {override.reason}",
             overridden=True,
         )
 

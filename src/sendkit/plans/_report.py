@@ -347,17 +347,18 @@ def _page(  # noqa: C901, PLR0912, PLR0915 - one block per report section
         out.append("<h2>Ratings overridden by hand</h2>")
         rows = []
         for action in plan.actions:
-            if action.override is None:
-                continue
+            override = action.override_on(status.as_of)
+            if override is None:
+                continue  # none, or not yet made on the report date
             rating = status.ratings[action.id]
             rows.append(
                 [
                     _esc(action.id),
                     f'<span class="override">{_esc(rating.rag.value)} (override)</span>',
                     _esc(rating.derived.value),
-                    _esc(action.override.reason),
-                    _esc(action.override.by),
-                    _esc(_day(action.override.on)),
+                    _esc(override.reason),
+                    _esc(override.by),
+                    _esc(_day(override.on)),
                 ]
             )
         out.append(_table(["Action", "Shown", "Derived", "Reason", "By", "On"], rows))

@@ -31,12 +31,18 @@ def plan_status(
 ) -> PlanStatus:
     """Report a plan's progress on *as_of*.
 
+    Everything describes the plan as it stood on *as_of*: each action has
+    the status its progress log shows on that day (`Action.status_on`), an
+    override counts only from its own date (`Action.override_on`), and
+    updates dated after *as_of* are not seen. So the counts always equal
+    the RAG-over-time chart's (`rag_history`) for the same day.
+
     Every action is rated by `Action.assess` with the same settings.
     Overdue means due before *as_of* and not complete (an action due on
     *as_of* is not yet overdue). Due soon means not complete and due from
     *as_of* up to ``WORKDAY(as_of, due_soon_working_days)``, both included.
     Stale means not complete and with no update (progress log entry or
-    ``last_updated``) in the *stale_after_weeks* weeks before *as_of*.
+    ``last_updated``) in the *stale_after_weeks* weeks up to *as_of*.
 
     Args:
         plan: The plan.
@@ -88,18 +94,18 @@ def plan_status(
             counts[rating.rag] += 1
             if rating.overridden:
                 overridden.append(action.id)
-            done = action.status.done
+            done = rating.derived is Rag.COMPLETE
             due = action.due
             late = not done and due is not None and due < as_of
             if late:
                 overdue.append(action.id)
             elif not done and due is not None and due <= soon_until:
                 due_soon.append(action.id)
-            touched = action.last_touched()
+            touched = action.last_touched(as_of)
             if not done and (touched is None or touched < stale_before):
                 stale.append(action.id)
             if rating.rag is Rag.RED:
-                latest = action.latest_update()
+                latest = action.latest_update(as_of)
                 exceptions.append(
                     ExceptionItem(
                         action_id=action.id,
@@ -182,10 +188,11 @@ def rag_history(
 ) -> tuple[tuple[dt.date, dict[Rag, int]], ...]:
     """Count actions by RAG on each of *days*, replaying the progress log.
 
-    On each day an action has the status of its latest progress update on or
-    before that day (`Action.status_on`), and is rated by the usual rules on
-    that day. An override counts from its own date (from the start when it
-    has none).
+    On each day an action has the status its progress log shows on that
+    day (`Action.status_on`) and is rated by the usual rules on that day
+    (`Action.assess`); an override counts from its own date (from the start
+    when it has none). These are exactly the counts `plan_status` gives for
+    the same day.
 
     Returns:
         ``(day, counts)`` pairs in the order of *days*.
@@ -197,12 +204,7 @@ def rag_history(
         soon_until = calendar.add_working_days(day, window)
         counts = dict.fromkeys(Rag, 0)
         for action in plan.actions:
-            rating = action._assess(day, soon_until, action.status_on(day))  # noqa: SLF001
-            override = action.override
-            applies = override is not None and (
-                override.on is None or override.on <= day
-            )
-            counts[rating.rag if applies else rating.derived] += 1
+            counts[action._assess(day, soon_until).rag] += 1  # noqa: SLF001
         history.append((day, counts))
     return tuple(history)
 

@@ -234,7 +234,8 @@ def write_xlsx(  # noqa: C901 - one loop per list sheet
                 rating=ratings.get(action.id),
             )
             actions.append(row.get(name, "") for name in header)
-            if action.override is not None:
+            rating = ratings.get(action.id)
+            if rating is not None and rating.overridden:
                 overridden_rows.append(actions.rows)
             for update in action.updates:
                 status_text = update.status.value if update.status else ""
