@@ -31,8 +31,7 @@ from ..inspections import (
     render_html,
     render_text,
 )
-from ._common import add_calendar_options, date_arg
-from ._inspections import warnings_to_stderr
+from ._common import add_calendar_options, date_arg, warnings_to_stderr
 from ._plans import plan_skeleton_section
 
 #: The embedded example the demo walks through.

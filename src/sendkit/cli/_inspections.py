@@ -10,14 +10,12 @@ computed, and the output says so.
 from __future__ import annotations
 
 import argparse
-import contextlib
 import datetime as dt
 import sys
-import warnings
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from typing import Any
 
-from ..errors import SendkitError, SendkitWarning
+from ..errors import SendkitError
 from ..inspections import (
     Framework,
     Inspection,
@@ -30,29 +28,10 @@ from ..inspections import (
     read_inspections,
 )
 from ..inspections import Outcome as _Outcome
-from ._common import add_calendar_options, date_arg, print_json
+from ._common import add_calendar_options, date_arg, print_json, warnings_to_stderr
 
 #: Exit code when a file was opened but not one row could be read.
 EXIT_NOTHING_READ = 1
-
-
-@contextlib.contextmanager
-def warnings_to_stderr() -> Iterator[None]:
-    """Show sendkit's warnings raised inside as one line each on stderr, once."""
-    with warnings.catch_warnings(record=True) as caught:
-        warnings.simplefilter("always", SendkitWarning)
-        yield
-    seen: set[str] = set()
-    for warning in caught:
-        if not issubclass(warning.category, SendkitWarning):
-            warnings.warn_explicit(
-                warning.message, warning.category, warning.filename, warning.lineno
-            )
-            continue
-        text = str(warning.message)
-        if text not in seen:
-            seen.add(text)
-            print(f"sendkit: warning: {text}", file=sys.stderr)
 
 
 def outcome_arg(text: str) -> _Outcome:
