@@ -347,8 +347,8 @@ def _page(  # noqa: C901, PLR0912, PLR0915 - one block per report section
         out.append("<h2>Ratings overridden by hand</h2>")
         rows = []
         for action in plan.actions:
-            override = action.override_on(status.as_of)
-            if override is None:
+            in_force = action.override_on(status.as_of)
+            if in_force is None:
                 continue  # none, or not yet made on the report date
             rating = status.ratings[action.id]
             rows.append(
@@ -356,9 +356,9 @@ def _page(  # noqa: C901, PLR0912, PLR0915 - one block per report section
                     _esc(action.id),
                     f'<span class="override">{_esc(rating.rag.value)} (override)</span>',
                     _esc(rating.derived.value),
-                    _esc(override.reason),
-                    _esc(override.by),
-                    _esc(_day(override.on)),
+                    _esc(in_force.reason),
+                    _esc(in_force.by),
+                    _esc(_day(in_force.on)),
                 ]
             )
         out.append(_table(["Action", "Shown", "Derived", "Reason", "By", "On"], rows))
