@@ -134,10 +134,42 @@ def test_plan_new_from_an_ofsted_file(
                 "3",
                 "--report-received",
                 "2024-01-01",
+                "--area",
+                "x",
                 "-o",
                 "x.txt",
             ],
             "expected one of .csv, .xlsx",
+        ),
+        (
+            [
+                "plan",
+                "new",
+                "--outcome",
+                "systemic",
+                "--report-received",
+                "2024-01-01",
+                "-o",
+                "x.xlsx",
+            ],
+            "outcome 3 (systemic) needs at least one --area TEXT",
+        ),
+        (
+            [
+                "plan",
+                "new",
+                "--ofsted",
+                "mi.csv",
+                "--local-area",
+                "Somewhere",
+                "--outcome",
+                "2",
+                "--improvement",
+                "y",
+                "-o",
+                "x.xlsx",
+            ],
+            "--outcome, --improvement cannot be combined with --ofsted",
         ),
         (["plan", "status", "missing.xlsx"], "--as-of"),
     ],
@@ -364,3 +396,29 @@ def test_plan_status_on_an_unreadable_file_is_one_line(
     assert name in err
     assert "Traceback" not in err
     assert "FileNotFoundError" not in err
+
+
+def test_plan_new_refuses_to_overwrite_without_force(
+    tmp_path: pathlib.Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    out = tmp_path / "pap.csv"
+    out.write_text("someone's tracker\n", encoding="utf-8")
+    argv = [
+        "plan",
+        "new",
+        "--outcome",
+        "3",
+        "--report-received",
+        "2024-01-01",
+        "--area",
+        "EHC plans on time",
+        "-o",
+        str(out),
+    ]
+    assert main(argv) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1
+    assert "already exists; give --force to replace it" in err
+    assert out.read_text(encoding="utf-8") == "someone's tracker\n"
+    assert main([*argv, "--force"]) == 0
+    assert [s.title for s in read_plan(out).sections] == ["EHC plans on time"]

@@ -96,6 +96,9 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     new.add_argument(
         "-o", "--output", required=True, metavar="FILE", help="tracker to write"
     )
+    new.add_argument(
+        "--force", action="store_true", help="replace the output file if it exists"
+    )
     add_calendar_options(new)
     new.set_defaults(handler=_new)
 
@@ -142,6 +145,21 @@ def _help(parser: argparse.ArgumentParser) -> object:
 
 def _inspection_from_args(args: argparse.Namespace) -> Inspection:
     if args.ofsted:
+        given = [
+            name
+            for name, value in (
+                ("--outcome", args.outcome),
+                ("--area", args.area),
+                ("--improvement", args.improvement),
+            )
+            if value
+        ]
+        if given:
+            msg = (
+                f"{', '.join(given)} cannot be combined with --ofsted: the outcome and "
+                "areas come from the Ofsted file; leave them out, or drop --ofsted"
+            )
+            raise InvalidInputError(msg)
         if not args.local_area:
             msg = "--ofsted needs --local-area NAME to choose the partnership"
             raise InvalidInputError(msg)
@@ -163,6 +181,14 @@ def _inspection_from_args(args: argparse.Namespace) -> Inspection:
         )
         raise InvalidInputError(msg)
     systemic = args.outcome is Outcome.SYSTEMIC
+    if systemic and not args.area:
+        # Outcome 3 always names areas for priority action (Ofsted MI data,
+        # domain.md §1.4 [P]); a plan with no sections would be wrong.
+        msg = (
+            "outcome 3 (systemic) needs at least one --area TEXT: each area for "
+            "priority action in the report becomes a section of the plan"
+        )
+        raise InvalidInputError(msg)
     if args.area and not systemic:
         msg = (
             "--area is for areas for priority action, which only outcome 3 (systemic) "
@@ -180,13 +206,16 @@ def _inspection_from_args(args: argparse.Namespace) -> Inspection:
 
 
 def _new(args: argparse.Namespace) -> int:
+    path = pathlib.Path(args.output)
+    if path.exists() and not args.force:
+        msg = f"{str(path)!r} already exists; give --force to replace it"
+        raise InvalidInputError(msg)
     inspection = _inspection_from_args(args)
     plan = plan_from_inspection(
         inspection, title=args.title, region=args.region, closures=args.closure
     )
     if args.partnership:
         plan = attrs.evolve(plan, partnership=args.partnership)
-    path = pathlib.Path(args.output)
     try:
         write_plan(plan, path, region=args.region)
     except OSError as exc:
