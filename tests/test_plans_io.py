@@ -695,3 +695,30 @@ def test_formula_with_saved_value_reads_the_value(tmp_path: pathlib.Path) -> Non
     action = read_plan(path).sections[0].actions[0]
     assert action.owner == "Head of SEND"
     assert action.description == plan.sections[0].actions[0].description
+
+
+def test_derived_columns_are_marked_in_the_workbook(tmp_path: pathlib.Path) -> None:
+    path = tmp_path / "plan.xlsx"
+    plan = _sample_plan()
+    write_plan(plan, path, as_of=dt.date(2024, 1, 2))
+    book = openpyxl.load_workbook(path)
+    ws = book["Actions"]
+    marked = {}
+    for cell in ws[1]:
+        note = cell.comment.text if cell.comment else ""
+        marked[cell.value] = (cell.fill.fgColor.rgb[-6:], note)
+    assert {name for name, (_, note) in marked.items() if note} == {
+        "rag",
+        "latest_note",
+    }
+    for name in ("rag", "latest_note"):
+        fill, note = marked[name]
+        assert fill == "7F7F7F"
+        assert "edits here are ignored" in note
+        assert "rag_override" in note
+    assert marked["status"][0] == "1F4E78"
+    # typing into a derived column changes nothing, and the plan reads back whole
+    header = [c.value for c in ws[1]]
+    ws.cell(2, header.index("rag") + 1).value = "green"
+    book.save(path)
+    assert read_plan(path) == plan

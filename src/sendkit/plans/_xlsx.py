@@ -72,6 +72,13 @@ _PLAN_COLUMNS = ("field", "value")
 
 _DATE_FORMAT = "dd/mm/yyyy"
 _HEADER_FILL = "1F4E78"
+#: Header fill of derived columns (grey: written by sendkit, never read).
+_DERIVED_FILL = "7F7F7F"
+_DERIVED_NOTE = (
+    "Derived by sendkit; edits here are ignored. To change the rating, use "
+    "rag_override with a reason in rag_override_reason; to add a note, add a "
+    "row to the Progress log sheet."
+)
 _LAST_ROW = 1_048_576
 
 #: Column widths in characters (others get 14).
@@ -318,6 +325,7 @@ def _style_actions(sheet: _Sheet, overridden_rows: Sequence[int]) -> None:
                 formula=[formula], fill=fill, font=font
             ),
         )
+    _mark_derived(ws, sheet.header)
     italic = styles.Font(italic=True, bold=True)
     for number in overridden_rows:
         ws[f"{rag}{number}"].font = italic
@@ -328,6 +336,22 @@ def _style_actions(sheet: _Sheet, overridden_rows: Sequence[int]) -> None:
         for cell in ws[column[name]][1:]:
             cell.alignment = top
     _fit_rows(ws, {sheet.header.index(n) + 1: _WIDTHS[n] for n in wrapped})
+
+
+def _mark_derived(ws: Any, header: Sequence[str]) -> None:
+    """Grey the headers of derived columns and say, in a note, that edits are lost."""
+    openpyxl = _openpyxl()
+    fill = openpyxl.styles.PatternFill("solid", fgColor=_DERIVED_FILL)
+    font = openpyxl.styles.Font(bold=True, italic=True, color="FFFFFF")
+    for col, name in enumerate(header, start=1):
+        if name not in DERIVED:
+            continue
+        cell = ws.cell(1, col)
+        cell.fill = fill
+        cell.font = font
+        note = openpyxl.comments.Comment(_DERIVED_NOTE, "sendkit")
+        note.width, note.height = 260, 90
+        cell.comment = note
 
 
 def _write_summary(  # noqa: C901 - one block per summary table
