@@ -343,6 +343,129 @@ def test_due_date_errors():
         functions.sk_due_date("ehc.final-plan", 45000, None, None, 45010)
 
 
+# -- how firm a due date is: SK_DUE_DATE(..., detail) and SK_RULE_STATUS --------
+
+
+def _core_detail(code, start):
+    found = sendkit.deadline(code, start)
+    word = "confirmed" if found.confirmed else "UNCONFIRMED"
+    kind = "deadline" if found.is_hard_limit else "expected"
+    return [found.due, f"{word} {found.confidence.tag}", kind, found.source]
+
+
+def test_due_date_detail_flags_the_priority_action_plan_as_unconfirmed():
+    # 35 working days comes only from local-press reporting: [S], a framework
+    # deadline, and it must not look as firm as a statutory date.
+    got = functions.sk_due_date(
+        "area-send.pap.submit", dt.datetime(2023, 5, 16), None, None, None, True
+    )
+    assert got == [
+        [
+            dt.date(2023, 7, 5),
+            "UNCONFIRMED [S]",
+            "deadline",
+            sendkit.get_rule("area-send.pap.submit").source,
+        ]
+    ]
+    statutory = functions.sk_due_date(
+        office("ehc.final-plan"), office(45299), None, None, None, office(True)
+    )
+    assert statutory[0][:3] == [dt.date(2024, 5, 27), "confirmed [P]", "deadline"]
+    expected = functions.sk_due_date(
+        "area-send.full-inspection.after-positive", "16/05/2023", "", None, "", "yes"
+    )
+    assert expected[0][1:3] == ["UNCONFIRMED [S]", "expected"]
+
+
+@given(RULE_CODES, RULE_DATES, st.booleans(), st.sampled_from([True, 1.0, "TRUE", "y"]))
+def test_due_date_detail_both_styles(code, start, as_datetime, flag):
+    try:
+        expected = _core_detail(code, start)
+    except sendkit.SendkitError:
+        return  # the errors are those of the plain form, covered above
+    classic_row = functions.sk_due_date(
+        code, classic_date(start, as_datetime), None, None, None, flag
+    )
+    office_row = functions.sk_due_date(
+        office(code.upper()),
+        office(date_to_serial(start)),
+        office(""),
+        None,
+        office(""),
+        office(flag),
+    )
+    assert classic_row == office_row == [expected]
+
+
+def test_due_date_detail_off_keeps_the_plain_date():
+    start = dt.datetime(2023, 5, 16)
+    plain = functions.sk_due_date("area-send.pap.submit", start)
+    for off in (None, False, 0.0, "FALSE", "", office(""), office(False)):
+        got = functions.sk_due_date(
+            "area-send.pap.submit", start, None, None, None, off
+        )
+        assert got == plain == dt.date(2023, 7, 5)
+
+
+def test_due_date_detail_over_a_column_gives_a_row_per_case(classic):
+    starts = [[dt.datetime(2023, 5, 16)], [None], ["soon"], [45299.0]]
+    codes = [["area-send.pap.submit"], [""], ["ehc.final-plan"], ["ehc.final-plan"]]
+    got = functions.sk_due_date(codes, starts, None, None, None, True)
+    assert got[0] == _core_detail("area-send.pap.submit", dt.date(2023, 5, 16))
+    assert got[1] == ["", "", "", ""]
+    assert got[2][0].startswith("ERROR: start_date 'soon' is not a date")
+    assert got[2][1:] == ["", "", ""]
+    assert got[3] == _core_detail("ehc.final-plan", dt.date(2024, 1, 8))
+    # one rule code for a whole column of starts
+    column = functions.sk_due_date(
+        "ehc.final-plan", [[45299], [45300]], None, None, None, True
+    )
+    assert [row[1] for row in column] == ["confirmed [P]", "confirmed [P]"]
+
+
+def test_due_date_detail_errors():
+    with pytest.raises(xw.XlwingsError, match="detail must be yes or no"):
+        functions.sk_due_date("ehc.final-plan", 45299, None, None, None, "maybe")
+    with pytest.raises(xw.XlwingsError, match="one column"):
+        functions.sk_due_date("ehc.final-plan", [[45299, 45300]], None, None, None, 1)
+    with pytest.raises(xw.XlwingsError, match=r"did you mean 'ehc\.final-plan'"):
+        functions.sk_due_date("ehc.final-plans", 45299, None, None, None, True)
+    assert functions.sk_due_date("ehc.final-plan", None, None, None, None, True) == ""
+
+
+def test_rule_status_for_every_rule_both_styles():
+    for code in sendkit.RULES:
+        rule = sendkit.RULES[code]
+        got = functions.sk_rule_status(code)
+        assert got == functions.sk_rule_status(office(code.upper()))
+        if rule.confirmed:
+            assert got == f"confirmed {rule.confidence.tag}" == "confirmed [P]"
+        else:
+            assert got == f"UNCONFIRMED {rule.confidence.tag}"
+    assert functions.sk_rule_status("area-send.pap.submit") == "UNCONFIRMED [S]"
+
+
+def test_rule_status_over_a_range_and_errors(classic):
+    got = functions.sk_rule_status(
+        [["ehc.final-plan"], [None], ["area-send.pap.publish"], ["ehc.final-plans"]]
+    )
+    assert got[:3] == [["confirmed [P]"], [""], ["UNCONFIRMED [S]"]]
+    assert got[3][0].startswith("ERROR: ")
+    assert "did you mean 'ehc.final-plan'" in got[3][0]
+    assert functions.sk_rule_status("nope.nothing").startswith("ERROR: ")
+
+
+def test_every_table_that_dates_a_rule_carries_its_confirmation():
+    # Issue 3 item 4: an unconfirmed figure is shown as such in every output.
+    for table in (
+        functions.sk_rules(),
+        functions.sk_timeline(3, "16/05/2023"),
+        functions.sk_ehc_due("08/01/2024"),
+    ):
+        assert "confirmed" in table[0]
+        assert "confidence" in table[0]
+
+
 def test_rules_table_lists_the_catalogue():
     table = functions.sk_rules()
     header, rows = table[0], table[1:]
@@ -395,8 +518,20 @@ def test_ehc_due_lists_every_step_like_the_case_timeline():
     case = ehc.EhcCase(case_id="x", received=received)
     steps = ehc.case_timeline(case, as_of=received).steps
     table = functions.sk_ehc_due(office(date_to_serial(received)), office(""))
-    assert table[0] == ["step", "what", "due"]
-    assert table[1:] == [[s.code, s.name, s.due or ""] for s in steps]
+    assert table[0] == ["step", "what", "due", "confidence", "confirmed"]
+    assert table[1:] == [
+        [
+            s.code,
+            s.name,
+            s.due or "",
+            sendkit.get_rule(s.code).confidence.tag,
+            sendkit.get_rule(s.code).confirmed,
+        ]
+        for s in steps
+    ]
+    # The advice step's 6 weeks rest on a secondary summary: flagged, not hidden.
+    advice = next(row for row in table if row[0] == "ehc.advice")
+    assert advice[3:] == ["[S]", False]
     assert functions.sk_ehc_due(dt.datetime(2024, 1, 8)) == table
 
 
@@ -457,7 +592,7 @@ def test_the_steps_refused_are_the_ones_the_table_leaves_blank():
     table = functions.sk_ehc_due("05/01/2024")
     blank = {row[0] for row in table[1:] if row[2] == ""}
     assert blank == {"ehc.advice", "ehc.draft-representations"}
-    for code, _, due in table[1:]:
+    for code, _, due, *_flags in table[1:]:
         if code in blank:
             with pytest.raises(xw.XlwingsError, match="SK_DUE_DATE"):
                 functions.sk_ehc_due("05/01/2024", code)

@@ -214,6 +214,11 @@ def test_lite_rules_and_ehc_formulas_equal_the_core(lite_run):
         ),
     }
     tables["timeline"] = functions.sk_timeline(3, 45062)
+    tables["due_date_detail"] = functions.sk_due_date(
+        "area-send.pap.submit", 45062, None, None, None, True
+    )
+    assert tables["due_date_detail"][0][1] == "UNCONFIRMED [S]"
+    assert got["rule_status"] == [["UNCONFIRMED [S]"], ["confirmed [P]"]]
     assert got["rag"] == [["amber"], ["green"]]
     for key, expected in tables.items():
         assert [[_plain(cell) for cell in row] for row in got[key]] == expected, key

@@ -399,6 +399,10 @@ def test_office_js_calls_give_formatted_dates_and_xlwings_errors():
             "range": call("sk_workday", [[[45762], [""]], [[5]]]),
             "count": call("sk_networkdays", [[[45693]], [[45707]]]),
             "bad": call("sk_workday", [[["bogus"]], [[5]]]),
+            "detail": call("sk_due_date", [[["area-send.pap.submit"]], [[45062]],
+                                           None, None, None, [[True]]]),
+            "plain": call("sk_due_date", [[["area-send.pap.submit"]], [[45062]]]),
+            "status": call("sk_rule_status", [[["area-send.pap.submit"]]]),
         }))
         """,
         XLWINGS_ON_SERVER="true",
@@ -415,3 +419,13 @@ def test_office_js_calls_give_formatted_dates_and_xlwings_errors():
     assert got["range"] == [[easter], [""]]
     assert got["count"] == [[11]]
     assert got["bad"].startswith("XlwingsError: start_date 'bogus' is not a date")
+    # 16 May 2023 + 35 working days = 5 Jul 2023 (serial 45112), flagged [S].
+    pap = {
+        "type": "FormattedNumber",
+        "basicValue": 45112.0,
+        "numberFormat": "dd/mm/yyyy",
+    }
+    assert got["plain"] == [[pap]]
+    assert got["detail"][0][:3] == [pap, "UNCONFIRMED [S]", "deadline"]
+    assert got["detail"][0][3].startswith("Area SEND framework and handbook (2023)")
+    assert got["status"] == [["UNCONFIRMED [S]"]]

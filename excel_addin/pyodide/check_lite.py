@@ -51,6 +51,11 @@ CALLS = {
     "networkdays": ("sk_networkdays", [[[45693]], [[45707]]]),
     "isworkday": ("sk_isworkday", [[[45765, 45769]]]),
     "due_date": ("sk_due_date", [[["ehc.final-plan"]], [[45663]]]),
+    "due_date_detail": (
+        "sk_due_date",
+        [[["area-send.pap.submit"]], [[45062]], None, None, None, [[True]]],
+    ),
+    "rule_status": ("sk_rule_status", [[["area-send.pap.submit"], ["ehc.final-plan"]]]),
     "rules_ehc": ("sk_rules", [[["ehc"]]]),
     "ehc_due_all": ("sk_ehc_due", [[[45299]], None]),
     "timeliness": (

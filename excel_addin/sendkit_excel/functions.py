@@ -46,6 +46,7 @@ __all__ = [
     "sk_networkdays",
     "sk_parse_outcome",
     "sk_rag",
+    "sk_rule_status",
     "sk_rules",
     "sk_timeline",
     "sk_workday",
@@ -319,6 +320,21 @@ def _rule_code(value: object, name: str = "rule_code") -> str:
     return str(coerce.to_text(value, name)).lower()
 
 
+def _status(confidence: sendkit.Confidence) -> str:
+    """``confirmed [P]`` or ``UNCONFIRMED [S]``: the words of sendkit's reports."""
+    word = "confirmed" if confidence.confirmed else "UNCONFIRMED"
+    return f"{word} {confidence.tag}"
+
+
+#: SK_DUE_DATE(..., detail=TRUE) spills these for each start date, in one row.
+_DETAIL_COLUMNS: Final = (
+    ("due", lambda d: d.due),
+    ("status", lambda d: _status(d.confidence)),
+    ("kind", lambda d: "deadline" if d.is_hard_limit else "expected"),
+    ("source", lambda d: d.source),
+)
+
+
 @func
 @_excel_errors
 @arg("rule_code", ndim=2, doc="A rule code from SK_RULES(), such as ehc.final-plan.")
@@ -326,10 +342,17 @@ def _rule_code(value: object, name: str = "rule_code") -> str:
 @arg("region", doc=_REGION_DOC)
 @arg("closures", ndim=2, doc=_CLOSURES_DOC)
 @arg("other_date", ndim=2, doc="Second clock's date, if the rule has one (SK_RULES).")
-def sk_due_date(rule_code, start_date, region=None, closures=None, other_date=None):
-    """Due date of a statutory or framework time limit, counted as its rule says."""
+@arg(
+    "detail",
+    doc="TRUE: spill due date, confirmed or UNCONFIRMED, deadline or expected, source.",
+)
+def sk_due_date(  # noqa: PLR0917 - Excel passes every argument by position
+    rule_code, start_date, region=None, closures=None, other_date=None, detail=None
+):
+    """Due date of a statutory or framework time limit; detail TRUE adds how firm it is."""
     region_name = coerce.to_text(region, "region", sendkit.DEFAULT_REGION)
     closure_days = coerce.dates_in(closures, "closures")
+    detailed = coerce.to_flag(detail, "detail", default=False)
 
     def due(start: object, code: object, other: object) -> Any:
         rule = sendkit.get_rule(_rule_code(code))
@@ -340,19 +363,47 @@ def sk_due_date(rule_code, start_date, region=None, closures=None, other_date=No
                 msg = f"rule {rule.code!r} takes no other_date"
                 raise coerce.ExcelInputError(msg)
             inputs[rule.inputs[0]] = extra
-        return sendkit.deadline(
+        found = sendkit.deadline(
             rule,
             coerce.to_date(start, "start_date"),
             region=region_name,
             closures=closure_days,
             **inputs,
-        ).due
+        )
+        if detailed:
+            return [read(found) for _, read in _DETAIL_COLUMNS]
+        return found.due
 
-    return _cells(
-        due,
-        [start_date, rule_code, other_date],
-        ["start_date", "rule_code", "other_date"],
-    )
+    values = [start_date, rule_code, other_date]
+    names = ["start_date", "rule_code", "other_date"]
+    if not detailed:
+        return _cells(due, values, names)
+    # One row per start date, so the ranges must be a single column.
+    rows, cols, columns = coerce.broadcast(values, names)
+    if cols != 1:
+        msg = "with detail TRUE, give the start dates and rule codes as one column"
+        raise coerce.ExcelInputError(msg)
+    if rows == 1:
+        if coerce.is_empty(coerce.scalar(columns[0][0], names[0])):
+            return ""
+        return [due(*(column[0] for column in columns))]
+    blank = [""] * (len(_DETAIL_COLUMNS) - 1)
+    return [
+        cell if isinstance(cell, list) else [cell, *blank]
+        for cell in coerce.each(due, columns)
+    ]
+
+
+@func
+@_excel_errors
+@arg("rule_code", ndim=2, doc="A rule code from SK_RULES(), or a range of them.")
+def sk_rule_status(rule_code):
+    """Is a rule's figure confirmed by a primary source? confirmed [P] or UNCONFIRMED [S]..."""
+
+    def status(code: object) -> str:
+        return _status(sendkit.get_rule(_rule_code(code)).confidence)
+
+    return _cells(status, [rule_code], ["rule_code"])
 
 
 #: SK_RULES columns: header and how to read each from a rule.
@@ -424,6 +475,16 @@ def _ehc_step(value: object) -> str:
     return code
 
 
+#: SK_EHC_DUE's table: header and how to read each from a case-timeline step.
+_EHC_STEP_COLUMNS: Final = (
+    ("step", lambda step: step.code),
+    ("what", lambda step: step.name),
+    ("due", lambda step: step.due or ""),
+    ("confidence", lambda step: sendkit.get_rule(step.code).confidence.tag),
+    ("confirmed", lambda step: sendkit.get_rule(step.code).confirmed),
+)
+
+
 @func
 @_excel_errors
 @arg("received_date", ndim=2, doc="The date the request for assessment was received.")
@@ -441,8 +502,8 @@ def sk_ehc_due(received_date, step_code=None, region=None):
         received = coerce.to_date(received_date, "received_date")
         case = ehc.EhcCase(case_id="excel", received=received)
         timeline = ehc.case_timeline(case, as_of=received, region=region_name)
-        rows: list[list[Any]] = [["step", "what", "due"]]
-        rows.extend([s.code, s.name, s.due or ""] for s in timeline.steps)
+        rows: list[list[Any]] = [[header for header, _ in _EHC_STEP_COLUMNS]]
+        rows.extend([read(s) for _, read in _EHC_STEP_COLUMNS] for s in timeline.steps)
         return rows
 
     def due(received: object, code: object) -> Any:
