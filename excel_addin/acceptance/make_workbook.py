@@ -327,6 +327,31 @@ MORE_CASES: Final = (
         None,
     ),
     (
+        "priority action plan flagged: 35 days is not from a primary source",
+        "INDEX(SK_DUE_DATE(B{r}, C{r}, , , D{r}, E{r}), 1, 2)",
+        ("area-send.pap.submit", _d("2023-05-16"), None, True),
+        None,
+    ),
+    (
+        "detail TRUE: the due date comes first",
+        "INDEX(SK_DUE_DATE(B{r}, C{r}, , , D{r}, E{r}), 1, 1)",
+        ("area-send.pap.submit", _d("2023-05-16"), None, True),
+        "WORKDAY(C{r},35,{hol})",
+    ),
+    (
+        "final EHC plan flagged confirmed (regulation read)",
+        "INDEX(SK_DUE_DATE(B{r}, C{r}, , , D{r}, E{r}), 1, 2)",
+        ("ehc.final-plan", _d("2025-01-06"), None, True),
+        None,
+    ),
+    (
+        "rule status: priority action plan",
+        "SK_RULE_STATUS(B{r})",
+        ("area-send.pap.submit",),
+        None,
+    ),
+    ("rule status: final EHC plan", "SK_RULE_STATUS(B{r})", ("ehc.final-plan",), None),
+    (
         "EHC step from the received date",
         "SK_EHC_DUE(B{r}, C{r})",
         (_d("2024-01-08"), "final-plan"),
@@ -367,6 +392,21 @@ MORE_CASES: Final = (
 )
 
 
+def _flag(confidence: sendkit.Confidence) -> str:
+    word = "confirmed" if confidence.confirmed else "UNCONFIRMED"
+    return f"{word} {confidence.tag}"
+
+
+def _firmness(formula: str, args: Sequence[Any]) -> Any:
+    """The answer to a detail or status row: how firm a rule's figure is."""
+    if formula.startswith("SK_RULE_STATUS"):
+        return _flag(sendkit.get_rule(args[0]).confidence)
+    if formula.startswith("INDEX(SK_DUE_DATE"):
+        found = sendkit.deadline(args[0], args[1])
+        return found.due if formula.endswith(", 1, 1)") else _flag(found.confidence)
+    return None
+
+
 def _expected(formula: str, args: Sequence[Any]) -> Any:  # noqa: PLR0911
     """The answer sendkit gives for one MORE_CASES row."""
     name = (
@@ -379,6 +419,8 @@ def _expected(formula: str, args: Sequence[Any]) -> Any:  # noqa: PLR0911
         if len(args) > 2:  # noqa: PLR2004
             inputs = {sendkit.get_rule(args[0]).inputs[0]: args[2]}
         return sendkit.deadline(args[0], args[1], **inputs).due
+    if (firmness := _firmness(formula, args)) is not None:
+        return firmness
     if name == "SK_EHC_DUE":
         return sendkit.deadline(f"ehc.{args[1]}", args[0]).due
     if name == "SK_PARSE_OUTCOME":
