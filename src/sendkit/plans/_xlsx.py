@@ -551,16 +551,18 @@ def _report_unsaved(loaded: _Book, problems: Problems) -> None:
     for sheet, cells in loaded.unsaved.items():
         rows = loaded.sheets[sheet]
         header = [_text(v) for v in rows[0][1]] if rows else []
+        where = Problems(f"{problems.source}, sheet {sheet!r}")
         for number, index in cells:
             name = header[index] if index < len(header) else ""
             if sheet == ACTIONS and name in DERIVED:
                 continue  # derived columns are recomputed, never read
-            problems.add(
-                f"sheet {sheet!r}: the cell holds a formula with no saved value; "
-                "sendkit reads values, not formulas: paste the column as values",
+            where.add(
+                "the cell holds a formula with no saved value; sendkit reads "
+                "values, not formulas: paste the column as values",
                 row=number,
                 column=name or None,
             )
+        problems.items.extend(where.items)
 
 
 def _table(
