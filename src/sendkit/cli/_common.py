@@ -6,6 +6,7 @@ import argparse
 import contextlib
 import datetime as dt
 import json
+import pathlib
 import sys
 import warnings
 from collections.abc import Iterator
@@ -13,7 +14,7 @@ from typing import Any
 
 from ..calendars import DEFAULT_REGION, REGIONS
 from ..dates import parse_date
-from ..errors import SendkitError, SendkitWarning
+from ..errors import InvalidInputError, SendkitError, SendkitWarning
 
 
 def date_arg(text: str) -> dt.date:
@@ -77,3 +78,12 @@ def warnings_to_stderr() -> Iterator[None]:
         if text not in seen:
             seen.add(text)
             print(f"sendkit: warning: {text}", file=sys.stderr)
+
+
+def write_page(path: pathlib.Path, page: str) -> None:
+    """Write an HTML page; a path that cannot be written is a one-line error."""
+    try:
+        path.write_text(page, encoding="utf-8")
+    except OSError as exc:
+        msg = f"cannot write {str(path)!r}: {exc.strerror}"
+        raise InvalidInputError(msg) from None

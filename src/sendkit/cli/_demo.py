@@ -19,7 +19,6 @@ from importlib.metadata import PackageNotFoundError, version
 import attrs
 
 from ..calendars import DEFAULT_REGION
-from ..errors import InvalidInputError
 from ..inspections import (
     EXAMPLE_SOURCES,
     EXAMPLES,
@@ -31,7 +30,7 @@ from ..inspections import (
     render_html,
     render_text,
 )
-from ._common import add_calendar_options, date_arg, warnings_to_stderr
+from ._common import add_calendar_options, date_arg, warnings_to_stderr, write_page
 from ._plans import plan_skeleton_section
 
 #: The embedded example the demo walks through.
@@ -255,10 +254,6 @@ def _demo(args: argparse.Namespace) -> int:
             footer=_footer(case),
         )
         path = pathlib.Path(args.html)
-        try:
-            path.write_text(page, encoding="utf-8")
-        except OSError as exc:
-            msg = f"cannot write {str(path)!r}: {exc.strerror}"
-            raise InvalidInputError(msg) from None
+        write_page(path, page)
         print(f"\nWrote {path} (one self-contained HTML page).")
     return 0

@@ -33,7 +33,7 @@ from ..plans import (
     render_board_report,
     write_plan,
 )
-from ._common import add_calendar_options, date_arg, int_arg, print_json
+from ._common import add_calendar_options, date_arg, int_arg, print_json, write_page
 from ._inspections import outcome_arg
 
 
@@ -254,11 +254,7 @@ def _status(args: argparse.Namespace) -> int:
             closures=args.closure,
         )
         path = pathlib.Path(args.html)
-        try:
-            path.write_text(page, encoding="utf-8")
-        except OSError as exc:
-            msg = f"cannot write {str(path)!r}: {exc.strerror}"
-            raise InvalidInputError(msg) from None
+        write_page(path, page)
         print(f"Wrote {path} (one self-contained HTML page).")
         return 0
     print("\n".join(status_lines(plan, report)))
