@@ -119,7 +119,7 @@ def scalar(value: object, name: str = "value") -> object:
         ExcelInputError: *value* holds several cells, or is an Excel error
             value (``#N/A``, ``#VALUE!``, ...).
 
-    Example:
+    Examples:
         >>> scalar([[45000]])
         45000
     """
@@ -154,7 +154,7 @@ def serial_to_date(serial: float, name: str = "date") -> dt.date:
         ExcelInputError: *serial* is below 1, is 60 (29 February 1900, which
             did not exist), is beyond 9999-12-31, or is not finite.
 
-    Example:
+    Examples:
         >>> serial_to_date(45062)
         datetime.date(2023, 5, 16)
         >>> serial_to_date(59.75)
@@ -188,7 +188,7 @@ def serial_to_date(serial: float, name: str = "date") -> dt.date:
 def date_to_serial(day: dt.date) -> int:
     """Return Excel's serial number for *day* (1900 date system).
 
-    Example:
+    Examples:
         >>> import datetime as dt
         >>> date_to_serial(dt.date(2023, 5, 16))
         45062
@@ -224,7 +224,7 @@ def to_date(value: object, name: str = "date", default: object = REQUIRED) -> An
     Raises:
         ExcelInputError: The value is not a date in an accepted form.
 
-    Example:
+    Examples:
         >>> to_date([["16/05/2023"]], "start_date")
         datetime.date(2023, 5, 16)
         >>> to_date(45062.5, "start_date")
@@ -274,7 +274,7 @@ def to_int(value: object, name: str = "number", default: object = REQUIRED) -> A
         ExcelInputError: The value is a boolean, a date, non-numeric text, or
             not finite.
 
-    Example:
+    Examples:
         >>> to_int([[35.0]], "days"), to_int(-1.5, "days"), to_int(" 20 ", "days")
         (35, -1, 20)
     """
@@ -310,7 +310,7 @@ def to_text(value: object, name: str = "text", default: object = REQUIRED) -> An
     Raises:
         ExcelInputError: The value is a boolean, a date or a fractional number.
 
-    Example:
+    Examples:
         >>> to_text([["  England and Wales "]], "region"), to_text(6.0, "code")
         ('England and Wales', '6')
     """
@@ -340,7 +340,7 @@ def to_flag(value: object, name: str = "flag", default: object = REQUIRED) -> An
     Raises:
         ExcelInputError: Anything else, such as 2 or "maybe".
 
-    Example:
+    Examples:
         >>> to_flag(True, "week20"), to_flag([["Y"]], "week20"), to_flag(0.0, "week20")
         (True, True, False)
         >>> to_flag("", "week20", None) is None
@@ -376,7 +376,7 @@ def as_grid(value: object) -> list[list[Any]]:
     Raises:
         ExcelInputError: The rows have different lengths or there are none.
 
-    Example:
+    Examples:
         >>> as_grid(5), as_grid([1, 2]), as_grid([[1, 2]])
         ([[5]], [[1], [2]], [[1, 2]])
     """
@@ -414,7 +414,7 @@ def broadcast(
     Raises:
         ExcelInputError: Two ranges have different sizes.
 
-    Example:
+    Examples:
         >>> broadcast([[[1], [2]], 5], ["start_date", "days"])
         (2, 1, [[1, 2], [5, 5]])
     """
@@ -446,7 +446,7 @@ def broadcast(
 def reshape(flat: Sequence[T], rows: int, cols: int) -> list[list[T]]:
     """Return the row-major list *flat* as *rows* rows of *cols* cells.
 
-    Example:
+    Examples:
         >>> reshape([1, 2, 3, 4], 2, 2)
         [[1, 2], [3, 4]]
     """
@@ -463,7 +463,7 @@ def quick_dates(cells: Sequence[object]) -> list[dt.date] | None:
     an empty cell, gives None, and the caller reads the cells with `to_date`,
     which has the messages.
 
-    Example:
+    Examples:
         >>> import datetime as dt
         >>> quick_dates([45062, dt.datetime(2023, 5, 17, 9, 30), 45064.5])
         [datetime.date(2023, 5, 16), datetime.date(2023, 5, 17), datetime.date(2023, 5, 18)]
@@ -495,7 +495,7 @@ def dates_in(value: object, name: str = "closures") -> tuple[dt.date, ...]:
     Raises:
         ExcelInputError: A cell is not a date; the message gives its place.
 
-    Example:
+    Examples:
         >>> dates_in([[45062], [None], ["2023-05-17"]])
         (datetime.date(2023, 5, 16), datetime.date(2023, 5, 17))
     """

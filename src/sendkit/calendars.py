@@ -283,7 +283,7 @@ class WorkingCalendar:
             are not statutory non-working days; `explain` labels them so.
         announced_through: Dates after this give a `HolidayHorizonWarning`.
 
-    Example:
+    Examples:
         >>> import datetime as dt
         >>> cal = WorkingCalendar("england-and-wales")
         >>> cal.add_working_days(dt.date(2023, 5, 16), 35)
@@ -338,7 +338,7 @@ class WorkingCalendar:
     def is_working_day(self, day: dt.date) -> bool:
         """Return whether *day* is a working day (Monday-Friday, not a holiday).
 
-        Example:
+        Examples:
             >>> import datetime as dt
             >>> WorkingCalendar().is_working_day(dt.date(2023, 5, 8))  # Coronation
             False
@@ -384,7 +384,7 @@ class WorkingCalendar:
             InvalidTypeError: *start* is not a date or *days* not an int.
             OutsideCalendarError: The move leaves the years the data covers.
 
-        Example:
+        Examples:
             >>> import datetime as dt
             >>> WorkingCalendar().add_working_days(dt.date(2024, 1, 6), -1)  # a Saturday
             datetime.date(2024, 1, 5)
@@ -420,7 +420,7 @@ class WorkingCalendar:
         *start*, and ``count_working_days(d, d)`` is 1 on a working day and 0
         otherwise.
 
-        Example:
+        Examples:
             >>> import datetime as dt
             >>> WorkingCalendar().count_working_days(dt.date(2023, 5, 16), dt.date(2023, 7, 5))
             36
@@ -451,7 +451,7 @@ class WorkingCalendar:
         *start* (exclusive) and the result (inclusive). Local closures are
         labelled as such, apart from weekends and bank holidays.
 
-        Example:
+        Examples:
             >>> import datetime as dt
             >>> why = WorkingCalendar().explain(dt.date(2023, 5, 16), 35)
             >>> [str(day) for day in why.skipped if day.reason is Reason.BANK_HOLIDAY]
@@ -505,7 +505,7 @@ class WorkingCalendar:
                 the message gives its position.
             OutsideCalendarError: A move leaves the years the data covers.
 
-        Example:
+        Examples:
             >>> import datetime as dt
             >>> cal = WorkingCalendar()
             >>> cal.add_working_days_many([dt.date(2023, 5, 16), dt.date(2024, 1, 6)], [35, -1])
@@ -711,7 +711,7 @@ def add_working_days(
         UnknownRegionError: *region* is not one of `REGIONS`.
         OutsideCalendarError: The move leaves the years the data covers.
 
-    Example:
+    Examples:
         >>> import datetime as dt
         >>> add_working_days(dt.date(2023, 5, 16), 35)  # a priority action plan
         datetime.date(2023, 7, 5)
@@ -733,7 +733,7 @@ def count_working_days(
     Both ends are counted. The count is negative when *end* is before
     *start*; the same day counts 1 if it is a working day and 0 if not.
 
-    Example:
+    Examples:
         >>> import datetime as dt
         >>> count_working_days(dt.date(2012, 10, 1), dt.date(2013, 3, 1))
         107
@@ -751,7 +751,7 @@ def is_working_day(
 ) -> bool:
     """Return whether *day* is a working day in *region*.
 
-    Example:
+    Examples:
         >>> import datetime as dt
         >>> is_working_day(dt.date(2024, 8, 5), region="scotland")  # first Monday of August
         False

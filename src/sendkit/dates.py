@@ -49,7 +49,7 @@ MONTH_NAMES = (
 def long_date(day: dt.date) -> str:
     """Write *day* as officers read it in a report, whatever the locale.
 
-    Example:
+    Examples:
         >>> long_date(dt.date(2023, 7, 5))
         'Wednesday 5 July 2023'
     """
@@ -74,7 +74,7 @@ def parse_date(text: object, *, field: str = "date") -> dt.date:
         InvalidInputError: The text is not a real date in an accepted form.
         InvalidTypeError: *text* is not a string.
 
-    Example:
+    Examples:
         >>> parse_date("16/05/2023")
         datetime.date(2023, 5, 16)
         >>> parse_date("2023-02-30")

@@ -202,7 +202,7 @@ def case_queries(case: EhcCase) -> list[tuple[str, str]]:
     `case_timeline` shows its final-plan step as not applicable; the query
     asks the council to correct whichever field is wrong.
 
-    Example:
+    Examples:
         >>> import datetime as dt
         >>> case = EhcCase(case_id="R1", received=dt.date(2024, 1, 8),
         ...                decided_to_assess=False, week20=False,
@@ -526,7 +526,7 @@ def cases_from_rows(
     Raises:
         RowError: A required column is missing; with *strict*, any problem.
 
-    Example:
+    Examples:
         >>> read = cases_from_rows(
         ...     ["CaseId", "ReceivedDate", "StartDate", "Forename"],
         ...     [["R1", "08/01/2024", "2024-05-27", "(never read)"],
@@ -740,7 +740,7 @@ def write_cases(cases: Iterable[EhcCase], path: str | pathlib.Path) -> int:
     Raises:
         InvalidInputError: *path* does not end in ``.csv``.
 
-    Example:
+    Examples:
         >>> import datetime as dt, pathlib, tempfile
         >>> case = EhcCase(case_id="=1+1", received=dt.date(2024, 1, 8))
         >>> with tempfile.TemporaryDirectory() as folder:

@@ -33,7 +33,7 @@ _WEEKS_52: Final = 52 * 7
 def convention_text(*, limit_days: int, boundary_inclusive: bool) -> str:
     """Describe how the end of the 20-week period is counted, for outputs and docs.
 
-    Example:
+    Examples:
         >>> print(convention_text(limit_days=140, boundary_inclusive=True))
         Day 0 is the day the request was received (SEN2 ReceivedDate). A plan issued on day 140 (received + 20 weeks) counts as within 20 weeks. This end-day convention is sendkit's assumption [U]: no source settles it (domain.md §7.1 item 11). Use boundary_inclusive=False (command line: --day-140-late) to count day 140 as late.
     """
@@ -91,7 +91,7 @@ def measure_definition(
         rule: The catalogue rule giving the limit (its confidence tags that
             part); ``None`` tags it ``[U]``.
 
-    Example:
+    Examples:
         >>> for part in measure_definition(limit_days=140, boundary_inclusive=True):
         ...     print(part.item, part.confidence)
         unit [S]
@@ -392,7 +392,7 @@ def timeliness(
         InvalidInputError: *year* is outside 1-9999, or the ``ehc.final-plan``
             rule in *rules* has no fixed length in days.
 
-    Example:
+    Examples:
         >>> import datetime as dt
         >>> from sendkit.ehc import EhcCase
         >>> cases = [

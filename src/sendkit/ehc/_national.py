@@ -159,7 +159,7 @@ NATIONAL: Final = MappingProxyType(
 def national_figure(year: int) -> NationalFigure | None:
     """Return England's figure for calendar *year*, or ``None`` if sendkit has none.
 
-    Example:
+    Examples:
         >>> national_figure(2022).percent_excluding_exceptions
         49.2
         >>> national_figure(2025) is None

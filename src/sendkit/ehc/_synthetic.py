@@ -62,7 +62,7 @@ def synthetic_caseload(  # noqa: C901 - one generator, read top to bottom
     Returns:
         The cases, ids ``SYN-000001`` upwards, in order of receipt.
 
-    Example:
+    Examples:
         >>> cases = synthetic_caseload(year=2024, requests_per_year=100, seed=1)
         >>> len(cases), cases[0].case_id
         (200, 'SYN-000001')

@@ -442,7 +442,7 @@ def case_timeline(
         InvalidTypeError: *as_of* is not a date or *soon_days* not a number.
         InvalidInputError: *soon_days* is negative.
 
-    Example:
+    Examples:
         >>> import datetime as dt
         >>> case = EhcCase(case_id="R1", received=dt.date(2024, 1, 8),
         ...                request_outcome_date=dt.date(2024, 2, 26))

@@ -394,7 +394,7 @@ def follow_up(
     Returns:
         The milestones; empty when the outcome is not known.
 
-    Example:
+    Examples:
         >>> import datetime as dt
         >>> from sendkit.inspections import Framework, Inspection, Outcome
         >>> notts = Inspection(local_area="Nottinghamshire", framework=Framework.AREA_SEND_2023,

@@ -95,7 +95,7 @@ _NUMBERED: Final = re.compile(r"\boutcome (?:1|2|3|one|two|three)\b")
 def normalise_phrase(text: str) -> str:
     """Return *text* lower-cased with punctuation and spacing reduced to single spaces.
 
-    Example:
+    Examples:
         >>> normalise_phrase("  Widespread and/or SYSTEMIC failings. ")
         'widespread and or systemic failings'
     """
@@ -123,7 +123,7 @@ def parse_outcome(text: object) -> Outcome:
         InvalidInputError: The text names no outcome, or phrases of two.
         InvalidTypeError: *text* is not a string.
 
-    Example:
+    Examples:
         >>> parse_outcome("Widespread and/or systemic failings")
         <Outcome.SYSTEMIC: 'systemic'>
         >>> parse_outcome("Outcome 2")
@@ -169,7 +169,7 @@ def parse_monitoring_outcome(text: object) -> MonitoringOutcome:
         InvalidInputError: The text names neither outcome.
         InvalidTypeError: *text* is not a string.
 
-    Example:
+    Examples:
         >>> parse_monitoring_outcome("Effective action")
         <MonitoringOutcome.EFFECTIVE_ACTION: 'effective_action'>
     """

@@ -430,7 +430,7 @@ def read_inspections(
         InvalidInputError: The file cannot be read, the sheet does not exist,
             or no sheet has a header row of a known layout.
 
-    Example:
+    Examples:
         >>> import pathlib, tempfile
         >>> path = pathlib.Path(tempfile.mkdtemp()) / "mi.csv"
         >>> _ = path.write_text(

@@ -120,7 +120,7 @@ def plan_from_inspection(
     Raises:
         InvalidInputError: The inspection has no outcome.
 
-    Example:
+    Examples:
         >>> from sendkit.inspections import EXAMPLES
         >>> plan = plan_from_inspection(EXAMPLES["nottinghamshire-2023"])
         >>> plan.kind.value, [s.id for s in plan.sections]

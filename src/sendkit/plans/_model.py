@@ -321,7 +321,7 @@ class Action:
         entry). With no reported status in the log at all, the current
         `status` holds on every day.
 
-        Example:
+        Examples:
             >>> import datetime as dt
             >>> action = Action(id="A", status=Status.COMPLETE, updates=[
             ...     ProgressUpdate(on=dt.date(2023, 6, 1), status=Status.ON_TRACK),
@@ -388,7 +388,7 @@ class Action:
         Returns:
             The rating and the rule that gave it.
 
-        Example:
+        Examples:
             >>> import datetime as dt
             >>> action = Action(id="PA1.1", due=dt.date(2024, 3, 28),
             ...                 status=Status.AT_RISK)

@@ -161,7 +161,7 @@ def render_board_report(
     value and target; counts by section; the review schedule; and the
     RAG thresholds used.
 
-    Example:
+    Examples:
         >>> import datetime as dt
         >>> from sendkit.plans import Action, ActionPlan, Section
         >>> plan = ActionPlan(partnership="<Example>", sections=[Section(

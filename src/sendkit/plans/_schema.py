@@ -323,7 +323,7 @@ def parse_choice(kind: type[E], text: str) -> E:
     Used for the tracker's status, partner and plan-kind cells, and by the
     Excel add-in for the same columns.
 
-    Example:
+    Examples:
         >>> from sendkit.plans import Status, parse_choice
         >>> parse_choice(Status, "On Track")
         <Status.ON_TRACK: 'on-track'>

@@ -59,7 +59,7 @@ def plan_status(
         InvalidTypeError: *as_of* is not a date or a window is not an int.
         InvalidInputError: A window is negative.
 
-    Example:
+    Examples:
         >>> import datetime as dt
         >>> from sendkit.plans import Action, ActionPlan, Section, Status
         >>> plan = ActionPlan(partnership="Example", sections=[Section(
@@ -157,7 +157,7 @@ def review_schedule(plan: ActionPlan, as_of: dt.date) -> tuple[Review, ...]:
     August plus six months) moves back to the month's last day. With no
     start date and no board dates the schedule is empty.
 
-    Example:
+    Examples:
         >>> import datetime as dt
         >>> from sendkit.plans import ActionPlan
         >>> plan = ActionPlan(report_received=dt.date(2023, 5, 16))

@@ -7,7 +7,7 @@ says how the date was counted and how firm it is. Unconfirmed figures are
 flagged in every output and can be overridden locally with
 `RuleBook.with_period`, `RuleBook.override` or a local rule file (`load_rules`).
 
-Example:
+Examples:
     >>> import datetime as dt
     >>> from sendkit import deadline
     >>> deadline("ehc.final-plan", dt.date(2025, 1, 6)).due

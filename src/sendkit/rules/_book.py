@@ -70,7 +70,7 @@ class RuleBook(Mapping[str, Rule]):
     with the nearest codes as suggestions; ``in`` and `get` behave as for any
     mapping.
 
-    Example:
+    Examples:
         >>> from sendkit import RULES, Period, Unit
         >>> mine = RULES.with_period("area-send.pap.submit", Period(40, Unit.WORKING_DAYS))
         >>> str(mine["area-send.pap.submit"].period), str(RULES["area-send.pap.submit"].period)
@@ -225,7 +225,7 @@ class RuleBook(Mapping[str, Rule]):
     ) -> RuleBook:
         """Return a new book in which rule *code* runs for *period*.
 
-        Example:
+        Examples:
             >>> from sendkit import RULES
             >>> book = RULES.with_period("area-send.pap.publish", "60 working days")
             >>> book["area-send.pap.publish"].overridden

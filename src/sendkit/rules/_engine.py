@@ -115,7 +115,7 @@ def get_rule(code: str, *, rules: Mapping[str, Rule] | None = None) -> Rule:
         UnknownRuleError: No rule has *code*; its ``suggestions`` are the
             nearest codes, best first.
 
-    Example:
+    Examples:
         >>> get_rule("ehc.final-plan").period.amount
         20
         >>> get_rule("ehc.final-plans")
@@ -227,7 +227,7 @@ class Deadline:
     def to_dict(self) -> dict[str, Any]:
         """Return a JSON-ready dict: ISO dates, enum values as text.
 
-        Example:
+        Examples:
             >>> import datetime as dt
             >>> d = deadline("ehc.final-plan", dt.date(2025, 1, 6)).to_dict()
             >>> d["due"], d["basis"], d["confirmed"]
@@ -610,7 +610,7 @@ def deadline(
         InvalidTypeError: *start* or an input is not a date.
         OutsideCalendarError: A working-day count leaves the holiday data.
 
-    Example:
+    Examples:
         >>> import datetime as dt
         >>> d = deadline("area-send.pap.submit", dt.date(2023, 5, 16))
         >>> d.due, d.is_hard_limit, d.confirmed
@@ -661,7 +661,7 @@ def due_date(
     The same rules, conventions and errors as `deadline`; use it for a whole
     caseload, where the explanation of every row is not needed.
 
-    Example:
+    Examples:
         >>> import datetime as dt
         >>> due_date("ehc.final-plan", dt.date(2025, 1, 6))
         datetime.date(2025, 5, 26)

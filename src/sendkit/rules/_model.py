@@ -230,7 +230,7 @@ class Period:
         unit: The counting unit.
         month: The month (1-12) of a fixed date; None for every other unit.
 
-    Example:
+    Examples:
         >>> str(Period(35, Unit.WORKING_DAYS))
         '35 working days'
         >>> str(Period(15, Unit.FIXED_DATE, month=2))
