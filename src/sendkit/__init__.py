@@ -153,4 +153,4 @@ def __getattr__(name: str) -> str:
         raise AttributeError(msg)
     from importlib.metadata import version  # noqa: PLC0415 - only when asked
 
-    return version("sendkit")
+    return version("sendkit-england")

@@ -197,7 +197,7 @@ def _intro(case: DemoCase) -> str:
 
 def _footer(case: DemoCase) -> str:
     try:
-        release = version("sendkit")
+        release = version("sendkit-england")
     except PackageNotFoundError:  # pragma: no cover - running from a bare checkout
         release = "(unreleased)"
     return (

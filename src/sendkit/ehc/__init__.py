@@ -7,7 +7,7 @@
   `write_cases` writes the CSV layout back, `write_steps` a due list.
 * `NATIONAL`: England's published 20-week figures, as cited data.
 * `synthetic_caseload`: a made-up caseload of a realistic shape.
-* `sendkit.ehc.strategies`: Hypothesis strategies (``pip install sendkit[test]``).
+* `sendkit.ehc.strategies`: Hypothesis strategies (``pip install sendkit-england[test]``).
 """
 
 from __future__ import annotations

@@ -1,6 +1,6 @@
 """Hypothesis strategies for EHC cases and caseloads, for your own tests.
 
-Install the test extra first: ``pip install sendkit[test]`` (Hypothesis is not
+Install the test extra first: ``pip install sendkit-england[test]`` (Hypothesis is not
 a runtime dependency; only this module imports it).
 
 Durations lean towards the edges that matter: day 0, the 6-, 16- and 20-week
