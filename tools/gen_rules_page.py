@@ -98,8 +98,9 @@ def render(rules: Mapping[str, Rule] = RULES) -> str:
         "",
         (
             f"sendkit knows {len(rules)} time limits. Each has a stable code, a period, "
-            "a basis, a source with a link, and a confidence level taken from the "
-            f"project's domain notes. {unconfirmed} of them are **unconfirmed**: their "
+            "a basis, a source with a link, and a confidence level: primary (the "
+            "legislation or Ofsted/DfE text itself, read in full), primary-partial, "
+            f"secondary (a council, charity or news report) or unconfirmed. {unconfirmed} of them are **unconfirmed**: their "
             "figure is not confirmed by a primary source read in full, so every output "
             "that uses them says so, and you can override them "
             "(see [Deadlines](deadlines.md#unconfirmed-figures-and-local-overrides))."

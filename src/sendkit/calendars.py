@@ -53,6 +53,7 @@ __all__ = [
     "Reason",
     "WorkingCalendar",
     "add_working_days",
+    "calendar_for",
     "count_working_days",
     "is_working_day",
 ]
