@@ -18,7 +18,11 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
             "WORKDAY: START is not counted, 0 returns START, negative counts back."
         ),
     )
-    workday.add_argument("start", type=date_arg, help="YYYY-MM-DD or DD/MM/YYYY")
+    workday.add_argument(
+        "start",
+        type=date_arg,
+        help="the day the clock starts, not counted (YYYY-MM-DD or DD/MM/YYYY)",
+    )
     workday.add_argument(
         "days", type=int_arg, help="working days; negative counts back"
     )
@@ -38,8 +42,12 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
             "counted, like Excel's NETWORKDAYS; negative when END is before START."
         ),
     )
-    networkdays.add_argument("start", type=date_arg)
-    networkdays.add_argument("end", type=date_arg)
+    networkdays.add_argument(
+        "start", type=date_arg, help="first day, counted (YYYY-MM-DD or DD/MM/YYYY)"
+    )
+    networkdays.add_argument(
+        "end", type=date_arg, help="last day, counted (YYYY-MM-DD or DD/MM/YYYY)"
+    )
     add_calendar_options(networkdays)
     networkdays.set_defaults(handler=_networkdays)
 
