@@ -6,11 +6,11 @@ import datetime as dt
 import enum
 from collections.abc import Iterable
 from types import MappingProxyType
-from typing import Final
+from typing import Any, Final
 
 import attrs
 
-from ..errors import InvalidInputError
+from ..errors import InvalidInputError, InvalidTypeError
 
 __all__ = ["EXCEPTION_REASON_TEXT", "CaseException", "EhcCase", "ExceptionReason"]
 
@@ -19,7 +19,8 @@ class ExceptionReason(enum.Enum):
     """Why the 16- and 20-week limits do not apply to a case (reg 10(4)(a)-(d)).
 
     SEND Regulations 2014 reg 13(3) allows only these four reasons for missing
-    the 20-week limit (domain.md §4).
+    the 20-week limit
+    (https://www.legislation.gov.uk/uksi/2014/1530/regulation/13/made).
     Limbs (a) and (b) were read on legislation.gov.uk; the wording of (c) and (d)
     comes from secondary sources and from the identical limbs of reg 27(3).
     Whether reg 10(4) has a fifth limb (a missed appointment) is unconfirmed.
@@ -65,11 +66,48 @@ class CaseException:
     """
 
     reason: ExceptionReason
-    note: str = ""
+    # Free text can name the child or family: kept out of repr() (and so out of
+    # tracebacks, logs and doctest output).
+    note: str = attrs.field(default="", repr=False)
 
 
 def _to_exceptions(values: Iterable[CaseException]) -> tuple[CaseException, ...]:
     return tuple(values)
+
+
+def _date_part(value: dt.date) -> dt.date:
+    """Turn a `datetime.datetime` (or a pandas ``Timestamp``) into its date.
+
+    Anything else passes through unchanged, for `_check_date` to judge.
+    """
+    if isinstance(value, dt.datetime):
+        return value.date()
+    return value
+
+
+def _optional_date_part(value: dt.date | None) -> dt.date | None:
+    """`_date_part`, letting ``None`` (not recorded) through."""
+    return None if value is None else _date_part(value)
+
+
+def _check_date(
+    instance: EhcCase, attribute: attrs.Attribute[Any], value: object
+) -> None:
+    """Reject anything but a date (or ``None`` where the field allows it).
+
+    The message names the field and the type, never the value: a value in the
+    wrong field could be personal.
+    """
+    if isinstance(value, dt.date) or (value is None and attribute.default is None):
+        return
+    hint = (
+        " (read text with sendkit.parse_date first)" if isinstance(value, str) else ""
+    )
+    msg = (
+        f"{attribute.name} must be a datetime.date (a datetime counts as its "
+        f"date), got a {type(value).__name__} in case {instance.case_id!r}{hint}"
+    )
+    raise InvalidTypeError(msg)
 
 
 def _not_before_received(
@@ -83,8 +121,21 @@ def _not_before_received(
         raise InvalidInputError(msg)
 
 
-def _non_empty(instance: EhcCase, attribute: attrs.Attribute[str], value: str) -> None:
+def _later_date(
+    instance: EhcCase, attribute: attrs.Attribute[dt.date | None], value: dt.date | None
+) -> None:
+    """Check a date after *received*: a date (or ``None``), and not before it."""
+    _check_date(instance, attribute, value)
+    _not_before_received(instance, attribute, value)
+
+
+def _non_empty(
+    instance: EhcCase, attribute: attrs.Attribute[str], value: object
+) -> None:
     del instance, attribute
+    if not isinstance(value, str):
+        msg = f"case_id must be text (str), got a {type(value).__name__}"
+        raise InvalidTypeError(msg)
     if not value.strip():
         msg = "case_id must not be empty"
         raise InvalidInputError(msg)
@@ -108,8 +159,11 @@ def _consistent_exceptions(
 class EhcCase:
     """One request for an EHC needs assessment and what has happened since.
 
-    The dates follow the SEN2 person-level return (users.md §2.3).
-    Every date after *received* must be on or after it.
+    The dates follow the SEN2 person-level return (DfE's SEN2 technical
+    specification). Every date after *received* must be on or after it.
+    A `datetime.datetime` (such as a pandas ``Timestamp``) is stored as its
+    date, so a caseload read with pandas measures the same as one of dates;
+    anything else that is not a date is an `InvalidTypeError` naming the field.
     No personal data belongs here: *case_id* is an opaque reference, and
     sendkit prints nothing else that could identify the child.
 
@@ -136,26 +190,26 @@ class EhcCase:
     """
 
     case_id: str = attrs.field(validator=_non_empty)
-    received: dt.date
+    received: dt.date = attrs.field(converter=_date_part, validator=_check_date)
     request_outcome_date: dt.date | None = attrs.field(
-        default=None, validator=_not_before_received
+        default=None, converter=_optional_date_part, validator=_later_date
     )
     decided_to_assess: bool | None = None
     advice_requested: dt.date | None = attrs.field(
-        default=None, validator=_not_before_received
+        default=None, converter=_optional_date_part, validator=_later_date
     )
     advice_received: dt.date | None = attrs.field(
-        default=None, validator=_not_before_received
+        default=None, converter=_optional_date_part, validator=_later_date
     )
     assessment_outcome_date: dt.date | None = attrs.field(
-        default=None, validator=_not_before_received
+        default=None, converter=_optional_date_part, validator=_later_date
     )
     decided_to_issue: bool | None = None
     draft_issued: dt.date | None = attrs.field(
-        default=None, validator=_not_before_received
+        default=None, converter=_optional_date_part, validator=_later_date
     )
     plan_issued: dt.date | None = attrs.field(
-        default=None, validator=_not_before_received
+        default=None, converter=_optional_date_part, validator=_later_date
     )
     week20: bool | None = None
     exceptions: tuple[CaseException, ...] = attrs.field(
