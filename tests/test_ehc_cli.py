@@ -211,6 +211,73 @@ class TestExample:
         assert "requests_per_year" in err
 
 
+class TestWritingFiles:
+    """Output files: no traceback when they cannot be written, no silent overwrite."""
+
+    def test_example_into_a_missing_folder(self, capsys, tmp_path):
+        target = tmp_path / "nonexistent" / "x.csv"
+        code, out, err = run(capsys, "ehc", "example", str(target), "--year", "2024")
+        assert code == 2
+        assert out == ""
+        assert err.count("\n") == 1
+        assert "cannot write" in err
+        assert "Traceback" not in err
+
+    def test_cases_csv_into_a_missing_folder(self, capsys, tmp_path):
+        target = tmp_path / "nonexistent" / "o.csv"
+        code, _, err = run(
+            capsys, "ehc", "cases", CSV, "--as-of", "2024-06-01", "--csv", str(target)
+        )
+        assert code == 2
+        assert err.splitlines()[-1].startswith("sendkit: cannot write")
+        assert "Traceback" not in err
+
+    def test_example_refuses_to_replace_a_file(self, capsys, tmp_path):
+        keep = tmp_path / "keep.csv"
+        keep.write_text("the council's real caseload\n", encoding="utf-8")
+        code, out, err = run(capsys, "ehc", "example", str(keep), "--year", "2024")
+        assert code == 2
+        assert out == ""
+        assert err.count("\n") == 1
+        assert "already exists; give --force" in err
+        assert keep.read_text(encoding="utf-8") == "the council's real caseload\n"
+
+    def test_example_force_replaces(self, capsys, tmp_path):
+        keep = tmp_path / "keep.csv"
+        keep.write_text("old\n", encoding="utf-8")
+        code, out, _ = run(
+            capsys,
+            "ehc",
+            "example",
+            str(keep),
+            "--year",
+            "2024",
+            "--requests",
+            "5",
+            "--force",
+        )
+        assert code == 0
+        assert "wrote 10" in out
+        assert keep.read_text(encoding="utf-8").startswith("CaseId,")
+
+    def test_cases_csv_refuses_to_replace_a_file(self, capsys, tmp_path):
+        """Refused before the caseload is read: nothing on stdout, file untouched."""
+        keep = tmp_path / "due.csv"
+        keep.write_text("keep me\n", encoding="utf-8")
+        argv = ["ehc", "cases", CSV, "--as-of", "2024-06-01", "--csv", str(keep)]
+        code, out, err = run(capsys, *argv)
+        assert code == 2
+        assert out == ""
+        assert (
+            err
+            == f"sendkit: {str(keep)!r} already exists; give --force to replace it\n"
+        )
+        assert keep.read_text(encoding="utf-8") == "keep me\n"
+        code, _, _ = run(capsys, *argv, "--force")
+        assert code == 0
+        assert keep.read_text(encoding="utf-8").startswith("due,case_id,")
+
+
 class TestPrivacy:
     @pytest.mark.parametrize("path", [CSV, XML])
     @pytest.mark.parametrize(

@@ -7,6 +7,7 @@ element, never the child.
 from __future__ import annotations
 
 import argparse
+import pathlib
 import sys
 
 from ..ehc import (
@@ -21,6 +22,7 @@ from ..ehc import (
     write_cases,
     write_steps,
 )
+from ..errors import InvalidInputError
 from ..rules import RULES, RuleBook, load_rules
 from ._common import add_calendar_options, date_arg, int_arg, print_json
 
@@ -98,6 +100,9 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         metavar="OUT",
         help="also write the list to a CSV file (formula-safe), for a spreadsheet",
     )
+    due.add_argument(
+        "--force", action="store_true", help="replace the --csv file if it exists"
+    )
     add_calendar_options(due)
     _common_options(due)
     due.set_defaults(handler=_cases)
@@ -117,6 +122,9 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         "--requests", type=int_arg, default=3_000, help="requests a year (default 3000)"
     )
     example.add_argument("--seed", type=int_arg, default=0, help="random seed")
+    example.add_argument(
+        "--force", action="store_true", help="replace the output file if it exists"
+    )
     example.set_defaults(handler=_example)
 
     ehc.set_defaults(handler=lambda _args: _help(ehc))
@@ -267,7 +275,16 @@ def _measure_lines(result: Timeliness, read: CaseFile) -> list[str]:
     return lines
 
 
+def _refuse_to_overwrite(path: str, force: bool) -> None:
+    """Stop before any work if *path* exists and ``--force`` was not given."""
+    if not force and pathlib.Path(path).exists():
+        msg = f"{path!r} already exists; give --force to replace it"
+        raise InvalidInputError(msg)
+
+
 def _cases(args: argparse.Namespace) -> int:
+    if args.csv:
+        _refuse_to_overwrite(args.csv, args.force)
     read = _read(args)
     steps = open_steps(
         read.cases,
@@ -316,6 +333,7 @@ def _cases(args: argparse.Namespace) -> int:
 
 
 def _example(args: argparse.Namespace) -> int:
+    _refuse_to_overwrite(args.out, args.force)
     cases = synthetic_caseload(
         year=args.year, requests_per_year=args.requests, seed=args.seed
     )

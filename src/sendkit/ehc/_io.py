@@ -738,7 +738,8 @@ def write_cases(cases: Iterable[EhcCase], path: str | pathlib.Path) -> int:
         The number of cases written.
 
     Raises:
-        InvalidInputError: *path* does not end in ``.csv``.
+        InvalidInputError: *path* does not end in ``.csv``, or cannot be
+            written (a missing folder, no permission); the message is one line.
 
     Examples:
         >>> import datetime as dt, pathlib, tempfile
@@ -756,13 +757,21 @@ def write_cases(cases: Iterable[EhcCase], path: str | pathlib.Path) -> int:
         msg = f"write_cases writes .csv files, got {path.name!r}"
         raise InvalidInputError(msg)
     count = 0
-    with path.open("w", newline="", encoding="utf-8") as handle:
-        writer = csv.writer(handle)
-        writer.writerow(list(COLUMNS))
-        for case in cases:
-            writer.writerow(_cells(case))
-            count += 1
+    try:
+        with path.open("w", newline="", encoding="utf-8") as handle:
+            writer = csv.writer(handle)
+            writer.writerow(list(COLUMNS))
+            for case in cases:
+                writer.writerow(_cells(case))
+                count += 1
+    except OSError as exc:
+        raise _cannot_write(path, exc) from None
     return count
+
+
+def _cannot_write(path: pathlib.Path, exc: OSError) -> InvalidInputError:
+    """A one-line error for a file that cannot be written (no traceback)."""
+    return InvalidInputError(f"cannot write {str(path)!r}: {exc.strerror or exc}")
 
 
 #: The columns `write_steps` writes, in order.
@@ -795,24 +804,28 @@ def write_steps(steps: Iterable[Step], path: str | pathlib.Path) -> int:
         The number of steps written.
 
     Raises:
-        InvalidInputError: *path* does not end in ``.csv``.
+        InvalidInputError: *path* does not end in ``.csv``, or cannot be
+            written (a missing folder, no permission); the message is one line.
     """
     path = pathlib.Path(path)
     if path.suffix.lower() != ".csv":
         msg = f"write_steps writes .csv files, got {path.name!r}"
         raise InvalidInputError(msg)
     count = 0
-    with path.open("w", newline="", encoding="utf-8") as handle:
-        writer = csv.writer(handle)
-        writer.writerow(STEP_COLUMNS)
-        for step in steps:
-            row = step.to_dict()
-            cells = []
-            for column in STEP_COLUMNS:
-                value = row[column]
-                if isinstance(value, bool):
-                    value = int(value)
-                cells.append(_guard("" if value is None else str(value)))
-            writer.writerow(cells)
-            count += 1
+    try:
+        with path.open("w", newline="", encoding="utf-8") as handle:
+            writer = csv.writer(handle)
+            writer.writerow(STEP_COLUMNS)
+            for step in steps:
+                row = step.to_dict()
+                cells = []
+                for column in STEP_COLUMNS:
+                    value = row[column]
+                    if isinstance(value, bool):
+                        value = int(value)
+                    cells.append(_guard("" if value is None else str(value)))
+                writer.writerow(cells)
+                count += 1
+    except OSError as exc:
+        raise _cannot_write(path, exc) from None
     return count
