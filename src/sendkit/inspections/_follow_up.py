@@ -17,6 +17,7 @@ from typing import Any, Final
 import attrs
 
 from ..calendars import DEFAULT_REGION
+from ..dates import as_date
 from ..rules import Deadline, Rule, deadline, get_rule
 from ._model import Inspection, Outcome, RevisitOutcome, WsoaOutcome
 
@@ -318,7 +319,11 @@ class Milestone:
         published files do not say whether it was met. An event whose process
         ended before *as_of* (`ended`) without it is ``lapsed``, whatever its
         date: it can no longer happen, so it is not overdue.
+
+        Raises:
+            InvalidTypeError: *as_of* is not a date (a datetime counts as its day).
         """
+        as_of = as_date(as_of, "as_of")
         if self.happened is not None and self.happened <= as_of:
             return Status.DONE
         if self.ended is not None and self.ended.on < as_of:
@@ -405,6 +410,9 @@ def follow_up(
         2023-08-23 deadline area-send.pap.publish
         2023-11-16 expected dfe.stocktake
     """
+    # Several steps count over the closures: a generator would be used up by
+    # the first one, so hold them once.
+    closures = tuple(closures)
     if inspection.outcome is None:
         return ()
     steps = FOLLOW_UP[inspection.outcome]

@@ -18,7 +18,8 @@ from typing import Final
 
 import attrs
 
-from ..errors import InvalidInputError
+from ..dates import as_date, as_int
+from ..errors import InvalidInputError, InvalidTypeError
 
 __all__ = [
     "FRAMEWORK_SOURCES",
@@ -212,9 +213,33 @@ def _optional_count(
     instance: Inspection, attribute: attrs.Attribute[int | None], value: int | None
 ) -> None:
     del instance
-    if value is not None and value < 0:
+    if value is not None and as_int(value, attribute.name) < 0:
         msg = f"{attribute.name} must be 0 or more, got {value!r}"
         raise InvalidInputError(msg)
+
+
+def _area_name(
+    _instance: Inspection, attribute: attrs.Attribute[str], value: object
+) -> None:
+    if not isinstance(value, str):
+        msg = f"{attribute.name} must be text, got {value!r} ({type(value).__name__})"
+        raise InvalidTypeError(msg)
+    if not value.strip():
+        msg = f"{attribute.name} must name the local area partnership, got {value!r}"
+        raise InvalidInputError(msg)
+
+
+def _to_day(value: dt.date | None) -> dt.date | None:
+    # A spreadsheet or pandas datetime means its day; any other value is left
+    # for `_optional_day` to refuse by name.
+    return value.date() if isinstance(value, dt.datetime) else value
+
+
+def _optional_day(
+    _instance: Inspection, attribute: attrs.Attribute[dt.date | None], value: object
+) -> None:
+    if value is not None:
+        as_date(value, f"Inspection.{attribute.name}")
 
 
 def _whole(
@@ -274,15 +299,23 @@ class Inspection:
         link: A web address for the report, where the source gives one.
     """
 
-    local_area: str = attrs.field(validator=attrs.validators.min_len(1))
+    local_area: str = attrs.field(validator=_area_name)
     framework: Framework
     outcome: Outcome | WsoaOutcome | None = None
     la_code: str | None = None
     ofsted_region: str | None = None
-    start: dt.date | None = None
-    end: dt.date | None = None
-    published: dt.date | None = None
-    report_received: dt.date | None = None
+    start: dt.date | None = attrs.field(
+        default=None, converter=_to_day, validator=_optional_day
+    )
+    end: dt.date | None = attrs.field(
+        default=None, converter=_to_day, validator=_optional_day
+    )
+    published: dt.date | None = attrs.field(
+        default=None, converter=_to_day, validator=_optional_day
+    )
+    report_received: dt.date | None = attrs.field(
+        default=None, converter=_to_day, validator=_optional_day
+    )
     priority_action_count: int | None = attrs.field(
         default=None, validator=_optional_count
     )
@@ -294,9 +327,15 @@ class Inspection:
         default=(), converter=_to_titles
     )
     wsoa_weaknesses: int | None = attrs.field(default=None, validator=_optional_count)
-    wsoa_accepted: dt.date | None = None
-    revisit_start: dt.date | None = None
-    revisit_published: dt.date | None = None
+    wsoa_accepted: dt.date | None = attrs.field(
+        default=None, converter=_to_day, validator=_optional_day
+    )
+    revisit_start: dt.date | None = attrs.field(
+        default=None, converter=_to_day, validator=_optional_day
+    )
+    revisit_published: dt.date | None = attrs.field(
+        default=None, converter=_to_day, validator=_optional_day
+    )
     revisit_outcome: RevisitOutcome | None = None
     weaknesses_progress_made: int | None = attrs.field(
         default=None, validator=_optional_count

@@ -128,6 +128,8 @@ def plan_from_inspection(
         >>> [(d.name, d.due.isoformat(), d.confirmed) for d in plan.deadlines]
         [('submission', '2023-07-05', False), ('publication', '2023-08-23', False)]
     """
+    # Each deadline counts over the closures: hold a generator's days once.
+    closures = tuple(closures)
     kind = _kind_for(inspection)
     sections = [
         *_sections(

@@ -13,12 +13,13 @@ import datetime as dt
 import itertools
 import math
 from collections.abc import Iterable, Mapping
-from typing import Final
+from typing import Any, Final, cast
 
 import attrs
 
 from ..calendars import DEFAULT_REGION, calendar_for
-from ..errors import InvalidInputError
+from ..dates import as_date, as_int
+from ..errors import InvalidInputError, InvalidTypeError
 from ._enums import AreaKind, FrozenMap, Partner, PlanKind, Rag, Status
 from ._result import PlanStatus
 
@@ -41,28 +42,57 @@ __all__ = [
 DEFAULT_DUE_SOON_WORKING_DAYS: Final = 10
 
 
-def _not_blank(_instance: object, attribute: attrs.Attribute[str], value: str) -> None:
+def _not_blank(
+    _instance: object, attribute: attrs.Attribute[str], value: object
+) -> None:
+    if not isinstance(value, str):
+        msg = f"{attribute.name} must be text, got {value!r} ({type(value).__name__})"
+        raise InvalidTypeError(msg)
     if not value.strip():
         msg = f"{attribute.name} must not be blank, got {value!r}"
         raise InvalidInputError(msg)
 
 
-def _finite(
-    _instance: object, attribute: attrs.Attribute[float | None], value: float | None
+def _to_day(value: dt.date | None) -> dt.date | None:
+    # A spreadsheet or pandas datetime means its day; any other value is left
+    # for the field's validator (`_day`, `_optional_day`) to refuse by name.
+    return value.date() if isinstance(value, dt.datetime) else value
+
+
+def _day(instance: object, attribute: attrs.Attribute[dt.date], value: object) -> None:
+    as_date(value, f"{type(instance).__name__}.{attribute.name}")
+
+
+def _optional_day(
+    instance: object, attribute: attrs.Attribute[dt.date | None], value: object
 ) -> None:
-    if value is not None and not math.isfinite(value):
+    if value is not None:
+        as_date(value, f"{type(instance).__name__}.{attribute.name}")
+
+
+def _finite(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    if value is None:
+        return
+    if not isinstance(value, float):
+        msg = (
+            f"{type(instance).__name__}.{attribute.name} must be a number, "
+            f"got {value!r} ({type(value).__name__})"
+        )
+        raise InvalidTypeError(msg)
+    if not math.isfinite(value):
         msg = f"{attribute.name} must be a finite number, got {value!r}"
         raise InvalidInputError(msg)
 
 
-def _finite_value(
-    _instance: object, attribute: attrs.Attribute[float], value: float
-) -> None:
-    _finite(_instance, attribute, value)  # type: ignore[arg-type]
+def _to_float(value: object) -> float | None:
+    # Numbers become floats; anything else (text, bool) is refused by `_finite`.
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        return float(value)
+    return cast("float | None", value)
 
 
-def _to_float(value: float | None) -> float | None:
-    return None if value is None else float(value)
+def _to_value(value: object) -> float:
+    return cast("float", _to_float(value))
 
 
 @attrs.frozen(kw_only=True)
@@ -75,9 +105,11 @@ class Milestone:
         achieved: When it was reached; ``None`` while it has not been.
     """
 
-    due: dt.date
+    due: dt.date = attrs.field(converter=_to_day, validator=_day)
     description: str = ""
-    achieved: dt.date | None = None
+    achieved: dt.date | None = attrs.field(
+        default=None, converter=_to_day, validator=_optional_day
+    )
 
 
 @attrs.frozen(kw_only=True)
@@ -90,8 +122,8 @@ class Measurement:
         value: The value, in the KPI's unit.
     """
 
-    on: dt.date
-    value: float = attrs.field(converter=float, validator=_finite_value)
+    on: dt.date = attrs.field(converter=_to_day, validator=_day)
+    value: float = attrs.field(converter=_to_value, validator=_finite)
 
 
 def _to_measurements(values: Iterable[Measurement]) -> tuple[Measurement, ...]:
@@ -119,11 +151,15 @@ class Kpi:
     baseline: float | None = attrs.field(
         default=None, converter=_to_float, validator=_finite
     )
-    baseline_on: dt.date | None = None
+    baseline_on: dt.date | None = attrs.field(
+        default=None, converter=_to_day, validator=_optional_day
+    )
     target: float | None = attrs.field(
         default=None, converter=_to_float, validator=_finite
     )
-    target_on: dt.date | None = None
+    target_on: dt.date | None = attrs.field(
+        default=None, converter=_to_day, validator=_optional_day
+    )
     actuals: tuple[Measurement, ...] = attrs.field(
         default=(), converter=_to_measurements
     )
@@ -144,7 +180,7 @@ class ProgressUpdate:
         by: Who reported it (a role, not a person's name).
     """
 
-    on: dt.date
+    on: dt.date = attrs.field(converter=_to_day, validator=_day)
     note: str = ""
     status: Status | None = None
     by: str = ""
@@ -164,7 +200,9 @@ class RagOverride:
     rag: Rag
     reason: str = attrs.field(validator=_not_blank)
     by: str = ""
-    on: dt.date | None = None
+    on: dt.date | None = attrs.field(
+        default=None, converter=_to_day, validator=_optional_day
+    )
 
 
 @attrs.frozen(kw_only=True)
@@ -256,8 +294,12 @@ class Action:
     description: str = ""
     owner: str = ""
     lead_partner: Partner | None = None
-    start: dt.date | None = None
-    due: dt.date | None = attrs.field(default=None, validator=_start_before_due)
+    start: dt.date | None = attrs.field(
+        default=None, converter=_to_day, validator=_optional_day
+    )
+    due: dt.date | None = attrs.field(
+        default=None, converter=_to_day, validator=[_optional_day, _start_before_due]
+    )
     status: Status = Status.NOT_STARTED
     success_measure: str = ""
     milestones: tuple[Milestone, ...] = attrs.field(
@@ -269,8 +311,12 @@ class Action:
         default=(), converter=_to_tuple_updates, validator=_in_date_order
     )
     override: RagOverride | None = None
-    last_updated: dt.date | None = None
-    next_review: dt.date | None = None
+    last_updated: dt.date | None = attrs.field(
+        default=None, converter=_to_day, validator=_optional_day
+    )
+    next_review: dt.date | None = attrs.field(
+        default=None, converter=_to_day, validator=_optional_day
+    )
     board: str = ""
     co_produced: bool = False
     extra: Mapping[str, str] = attrs.field(factory=dict, converter=_to_extra)
@@ -291,6 +337,8 @@ class Action:
             on: Only updates dated on or before this day count; ``None``
                 means every update.
         """
+        if on is not None:
+            on = as_date(on, "on")
         for update in reversed(self.updates):
             if on is None or update.on <= on:
                 return update
@@ -302,6 +350,8 @@ class Action:
         Args:
             on: Only dates on or before this day count; ``None`` means all.
         """
+        if on is not None:
+            on = as_date(on, "on")
         latest = self.latest_update(on)
         dates = [
             d
@@ -329,6 +379,7 @@ class Action:
             >>> [action.status_on(dt.date(2023, m, 10)).value for m in (5, 9, 10)]
             ['not-started', 'on-track', 'complete']
         """
+        day = as_date(day, "day")
         reported = [(u.on, u.status) for u in self.updates if u.status is not None]
         if not reported or day >= reported[-1][0]:
             return self.status
@@ -345,6 +396,7 @@ class Action:
         An override counts from its own date `RagOverride.on`; one with no
         date counts on every day.
         """
+        day = as_date(day, "day")
         override = self.override
         if override is None or (override.on is not None and override.on > day):
             return None
@@ -388,6 +440,11 @@ class Action:
         Returns:
             The rating and the rule that gave it.
 
+        Raises:
+            InvalidTypeError: *as_of* is not a date (a datetime counts as
+                its day) or the window is not a whole number.
+            InvalidInputError: The window is negative.
+
         Examples:
             >>> import datetime as dt
             >>> action = Action(id="PA1.1", due=dt.date(2024, 3, 28),
@@ -397,9 +454,12 @@ class Action:
             >>> action.assess(dt.date(2024, 4, 2)).reason
             'overdue: due 2024-03-28, not complete'
         """
-        soon_until = calendar_for(region, closures).add_working_days(
-            as_of, due_soon_working_days
-        )
+        as_of = as_date(as_of, "as_of")
+        window = as_int(due_soon_working_days, "due_soon_working_days")
+        if window < 0:
+            msg = f"due_soon_working_days must be zero or more, got {window!r}"
+            raise InvalidInputError(msg)
+        soon_until = calendar_for(region, closures).add_working_days(as_of, window)
         return self._assess(as_of, soon_until, status)
 
     def _assess(
@@ -475,7 +535,7 @@ class PlanDeadline:
     """
 
     name: str = attrs.field(validator=_not_blank)
-    due: dt.date
+    due: dt.date = attrs.field(converter=_to_day, validator=_day)
     rule: str = ""
     confirmed: bool = False
     source: str = ""
@@ -494,7 +554,10 @@ def _to_names(values: Iterable[str]) -> tuple[str, ...]:
 
 
 def _to_dates(values: Iterable[dt.date]) -> tuple[dt.date, ...]:
-    return tuple(sorted(set(values)))
+    if isinstance(values, str | dt.date):
+        msg = f"board_dates must be a list of dates, got {values!r}"
+        raise InvalidTypeError(msg)
+    return tuple(sorted({as_date(day, "board_dates") for day in values}))
 
 
 def _unique_ids(
@@ -515,6 +578,23 @@ def _unique_ids(
                 msg = f"action id {action.id!r} is used twice"
                 raise InvalidInputError(msg)
             seen.add(action.id)
+
+
+#: The longest review cycle accepted, in months (five years: an inspection
+#: cycle; a longer gap is a typing slip, not a plan).
+MAX_REVIEW_MONTHS: Final = 60
+
+
+def _review_months(
+    _instance: object, attribute: attrs.Attribute[int], value: object
+) -> None:
+    number = as_int(value, attribute.name)
+    if not 1 <= number <= MAX_REVIEW_MONTHS:
+        msg = (
+            f"{attribute.name} must be a whole number of months from 1 to "
+            f"{MAX_REVIEW_MONTHS}, got {value!r}"
+        )
+        raise InvalidInputError(msg)
 
 
 @attrs.frozen(kw_only=True)
@@ -548,17 +628,19 @@ class ActionPlan:
     partnership: str = ""
     title: str = ""
     inspection: str = ""
-    report_received: dt.date | None = None
+    report_received: dt.date | None = attrs.field(
+        default=None, converter=_to_day, validator=_optional_day
+    )
     deadlines: tuple[PlanDeadline, ...] = attrs.field(
         default=(), converter=_to_deadlines
     )
     sections: tuple[Section, ...] = attrs.field(
         default=(), converter=_to_sections, validator=_unique_ids
     )
-    review_from: dt.date | None = None
-    review_every_months: int = attrs.field(
-        default=6, validator=[attrs.validators.ge(1), attrs.validators.le(60)]
+    review_from: dt.date | None = attrs.field(
+        default=None, converter=_to_day, validator=_optional_day
     )
+    review_every_months: int = attrs.field(default=6, validator=_review_months)
     board_dates: tuple[dt.date, ...] = attrs.field(default=(), converter=_to_dates)
     extra: Mapping[str, str] = attrs.field(factory=dict, converter=_to_extra)
     extra_columns: tuple[str, ...] = attrs.field(default=(), converter=_to_names)

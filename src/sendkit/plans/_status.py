@@ -9,7 +9,7 @@ from dateutil.relativedelta import relativedelta
 
 from ..calendars import DEFAULT_REGION, calendar_for
 from ..dates import as_date, as_int
-from ..errors import InvalidInputError
+from ..errors import InvalidInputError, InvalidTypeError
 from ._enums import Rag
 from ._model import DEFAULT_DUE_SOON_WORKING_DAYS, ActionPlan, RagAssessment
 from ._result import ExceptionItem, PlanStatus, Review
@@ -164,6 +164,7 @@ def review_schedule(plan: ActionPlan, as_of: dt.date) -> tuple[Review, ...]:
         >>> [r.on.isoformat() for r in review_schedule(plan, dt.date(2024, 6, 1))]
         ['2023-11-16', '2024-05-16', '2024-11-16']
     """
+    as_of = as_date(as_of, "as_of")
     if plan.board_dates:
         return tuple(Review(on=day, source="board") for day in plan.board_dates)
     start = plan.review_from or plan.report_received
@@ -199,8 +200,12 @@ def rag_history(
     """
     calendar = calendar_for(region, closures)
     window = _non_negative(due_soon_working_days, "due_soon_working_days")
+    if isinstance(days, str | dt.date):
+        msg = f"days must be a sequence of dates, got {days!r}"
+        raise InvalidTypeError(msg)
     history = []
-    for day in days:
+    for given in days:
+        day = as_date(given, "days")
         soon_until = calendar.add_working_days(day, window)
         counts = dict.fromkeys(Rag, 0)
         for action in plan.actions:
