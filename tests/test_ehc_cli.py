@@ -211,6 +211,27 @@ class TestExample:
         assert "requests_per_year" in err
 
 
+class TestSources:
+    @pytest.mark.parametrize("year", ["2022", "2023", "2024"])
+    @pytest.mark.parametrize("form", [[], ["--json"]])
+    def test_outputs_cite_public_sources_not_internal_notes(self, capsys, year, form):
+        """Users get DfE's and legislation.gov.uk's addresses, not files they lack."""
+        _, out, _ = run(capsys, "ehc", "timeliness", CSV, "--year", year, *form)
+        for internal in ("domain.md", "users.md", "domain notes", "§"):
+            assert internal not in out
+        if form:
+            data = json.loads(out)
+            assert (
+                "legislation.gov.uk/uksi/2014/1530/regulation/13" in data["convention"]
+            )
+            assert data["national"]["url"].startswith(
+                "https://explore-education-statistics.service.gov.uk/"
+            )
+            if year != "2022":
+                assert "https://" in data["national"]["source"]
+                assert "timeliness_20_week.csv" in data["national"]["source"]
+
+
 class TestWritingFiles:
     """Output files: no traceback when they cannot be written, no silent overwrite."""
 

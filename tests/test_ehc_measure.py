@@ -151,7 +151,7 @@ class TestBoundary:
 
 class TestExceptions:
     def test_exceptions_leave_numerator_and_denominator(self):
-        """Gateshead 2024 (users.md §2.5): 266/219 with, 245/198 without 21 exceptions."""
+        """Gateshead 2024 (DfE timeliness_20_week.csv): 266/219 with, 245/198 without 21 exceptions."""
         received = D(2024, 1, 1)
         cases = [case(received, 100, cid=f"A{i}") for i in range(198)]
         cases += [case(received, 200, cid=f"B{i}") for i in range(245 - 198)]

@@ -1,6 +1,7 @@
 """Reading EHC caseloads from CSV, XLSX and SEN2 XML files.
 
-The tabular layout uses SEN2's own field names (users.md §2.3), one row per
+The tabular layout uses SEN2's own field names (DfE's SEN2 person-level
+technical specification, https://www.gov.uk/government/publications/special-educational-needs-person-level-survey-technical-specification), one row per
 request for an EHC needs assessment.
 Column names are matched ignoring case, spaces and underscores, so COLLECT's
 lower-case export names (``receiveddate``) work too.
@@ -157,7 +158,8 @@ class CaseFile:
         cases: The cases, in file order; rows with problems are left out.
         problems: One entry per unreadable row or element.
         queries: Rows that were read and kept, but that a local "sendkit
-            check" questions (users.md §2.4; see `case_queries`): SEN2 dates
+            check" questions (local pre-checks, not DfE's validation rules;
+            see `case_queries`): SEN2 dates
             out of order, an issued plan without ``Week20``, a plan issued
             after a decision not to assess or not to issue, or a draft dated
             after the final plan. They are not DfE rule numbers.
@@ -172,7 +174,7 @@ class CaseFile:
     source: str = ""
 
 
-#: SEN2 dates that should run in this order (users.md §2.4).
+#: SEN2 dates that should run in this order (a sendkit check, not a DfE rule number).
 _IN_ORDER: Final = (
     ("RequestOutcomeDate", "request_outcome_date"),
     ("AssessmentOutcomeDate", "assessment_outcome_date"),
@@ -292,7 +294,8 @@ def _text(value: object) -> str:
     return str(value).strip()
 
 
-#: COLLECT's CSV export writes dates as ``2022-Sep-28 00:00:00`` (users.md §2.1).
+#: COLLECT's "Blade" CSV export writes dates as ``2022-Sep-28 00:00:00`` (as read
+#: by Mastodon C's witan.sen2, https://github.com/MastodonC/witan.sen2).
 _COLLECT_DATE: Final = re.compile(r"(\d{4})-([A-Za-z]{3})-(\d{1,2})(?: 00:00:00)?")
 _MONTHS: Final = MappingProxyType(
     {

@@ -26,8 +26,17 @@ __all__ = [
 
 #: "Over 52 weeks" starts after 52 whole weeks (364 days). DfE's field is named
 #: ``plans_issued_gt_1_year``; whether it means 52 weeks or 365 days is
-#: unconfirmed (users.md §2.5).
+#: unconfirmed (DfE's ``timeliness_20_week.csv`` does not say).
 _WEEKS_52: Final = 52 * 7
+
+#: The SEND Regulations 2014, reg 13 (the 20-week limit is reg 13(2)).
+_REG_13_URL: Final = "https://www.legislation.gov.uk/uksi/2014/1530/regulation/13/made"
+
+#: DfE's publication whose ``timeliness_20_week.csv`` the measure reproduces.
+_EES_URL: Final = (
+    "https://explore-education-statistics.service.gov.uk/find-statistics/"
+    "education-health-and-care-plans"
+)
 
 
 def convention_text(*, limit_days: int, boundary_inclusive: bool) -> str:
@@ -35,15 +44,16 @@ def convention_text(*, limit_days: int, boundary_inclusive: bool) -> str:
 
     Examples:
         >>> print(convention_text(limit_days=140, boundary_inclusive=True))
-        Day 0 is the day the request was received (SEN2 ReceivedDate). A plan issued on day 140 (received + 20 weeks) counts as within 20 weeks. This end-day convention is sendkit's assumption [U]: no source settles it (domain.md §7.1 item 11). Use boundary_inclusive=False (command line: --day-140-late) to count day 140 as late.
+        Day 0 is the day the request was received (SEN2 ReceivedDate). A plan issued on day 140 (received + 20 weeks) counts as within 20 weeks. This end-day convention is sendkit's assumption [U]: neither the SEND Regulations 2014 reg 13(2) (https://www.legislation.gov.uk/uksi/2014/1530/regulation/13/made) nor DfE's statistics say whether day 140 is in time. Use boundary_inclusive=False (command line: --day-140-late) to count day 140 as late.
     """
     if boundary_inclusive:
         return (
             "Day 0 is the day the request was received (SEN2 ReceivedDate). "
             f"A plan issued on day {limit_days} (received + {limit_days // 7} weeks) "
             f"counts as within {limit_days // 7} weeks. "
-            "This end-day convention is sendkit's assumption [U]: no source "
-            "settles it (domain.md §7.1 item 11). "
+            "This end-day convention is sendkit's assumption [U]: neither the "
+            f"SEND Regulations 2014 reg 13(2) ({_REG_13_URL}) nor DfE's "
+            f"statistics say whether day {limit_days} is in time. "
             f"Use boundary_inclusive=False (command line: --day-140-late) to count "
             f"day {limit_days} as late."
         )
@@ -51,8 +61,9 @@ def convention_text(*, limit_days: int, boundary_inclusive: bool) -> str:
         "The day the request was received is day 1 (the Regulations' reading). "
         f"A plan issued on received + {limit_days} days is late; the last day in "
         f"time is received + {limit_days - 1} days. "
-        "This end-day convention is unconfirmed [U] (domain.md §7.1 item 11); "
-        "sendkit's default (boundary_inclusive=True) counts that day as in time."
+        "This end-day convention is unconfirmed [U]: neither the SEND "
+        f"Regulations 2014 reg 13(2) ({_REG_13_URL}) nor DfE's statistics "
+        "settle it; sendkit's default (boundary_inclusive=True) counts that day as in time."
     )
 
 
@@ -64,8 +75,8 @@ class DefinitionItem:
         item: A stable key, such as ``"exclusion"``.
         text: The part in words.
         confidence: A tag: ``[P]`` primary, ``[S]`` secondary, ``[U]``
-            unconfirmed (domain.md), or ``[INFERRED]`` (worked out from DfE's
-            published counts, not stated by DfE; users.md §2.5).
+            unconfirmed, or ``[INFERRED]`` (worked out from the counts in
+            DfE's ``timeliness_20_week.csv``, not stated by DfE).
     """
 
     item: str
@@ -110,7 +121,8 @@ def measure_definition(
                 "StartDate), one per request; its time is StartDate - "
                 "ReceivedDate in days. A plan recorded after a decision not to "
                 "assess or not to issue still counts, as DfE counts the plans "
-                "issued, and sendkit queries the row (users.md §2.5)."
+                "issued (plans_issued_den in DfE's timeliness_20_week.csv, "
+                f"{_EES_URL}), and sendkit queries the row."
             ),
             confidence="[S]",
         ),
@@ -127,9 +139,9 @@ def measure_definition(
             text=(
                 "Excluding exceptions: cases with Week20 = 1 leave both the "
                 "numerator and the denominator. DfE does not state this; it is "
-                "inferred from its published counts (users.md §2.5): Gateshead "
-                "2024 has 266 plans, 219 in time, and 245 and 198 without its "
-                "21 exception cases."
+                "inferred from the counts DfE publishes in timeliness_20_week.csv "
+                f"({_EES_URL}): Gateshead 2024 has 266 plans, 219 in time, and "
+                "245 and 198 without its 21 exception cases."
             ),
             confidence="[INFERRED]",
         ),
@@ -154,7 +166,8 @@ def measure_definition(
             text=(
                 f"Over 52 weeks: more than {edge} days. Whether DfE's "
                 "plans_issued_gt_1_year starts after 52 weeks (364 days) or "
-                "after 365 days is unconfirmed (users.md §2.5)."
+                "after 365 days is unconfirmed (DfE's timeliness_20_week.csv "
+                "does not say)."
             ),
             confidence="[U]",
         ),
@@ -220,7 +233,7 @@ class Timeliness:
     Its time is ``StartDate - ReceivedDate`` in days.
     "Excluding exceptions" removes the cases with ``Week20 = 1`` from both the
     numerator and the denominator: inferred from DfE's published counts, not
-    stated by DfE (users.md §2.5; see `measure_definition`).
+    stated by DfE (see `measure_definition`).
     The three bands are: within 20 weeks; over 20 weeks up to 52 weeks; over 52
     weeks.
 
@@ -369,7 +382,7 @@ def timeliness(
     The limit comes from the ``ehc.final-plan`` rule of the catalogue.
     Exception cases (``week20`` true, or exception reasons recorded) are left
     out of both numerator and denominator of the "excluding exceptions" figures
-    (inferred from DfE's published counts; users.md §2.5).
+    (inferred from the counts in DfE's ``timeliness_20_week.csv``).
     A plan recorded after a decision not to assess or not to issue counts like
     any other (DfE counts plans issued); `case_queries` flags the row.
 

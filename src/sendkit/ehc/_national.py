@@ -1,12 +1,15 @@
 """England's published 20-week timeliness figures, as cited data.
 
-Source: domain.md §5 and users.md §2.5.
-Calendar years 2014-2022 come from DfE's ``sen2_mi.csv`` (fields
+Sources: DfE's "Education, health and care plans" publication on Explore
+Education Statistics
+(https://explore-education-statistics.service.gov.uk/find-statistics/education-health-and-care-plans).
+Calendar years 2014-2022 come from its ``sen2_mi.csv`` (national rows, fields
 ``no_exc_20week_rate`` and ``inc_exc_20week_rate``); 2023 and 2024 headline
-rates come from secondary reports of DfE's release, and their counts from the
-published ``timeliness_20_week.csv`` as summarised in users.md §2.5.
-Each figure carries the confidence tag of domain.md: ``P`` (primary text),
-``S`` (secondary), ``U`` (unconfirmed).
+rates come from press reports of DfE's releases, and their counts from the
+national rows of its ``timeliness_20_week.csv``.
+Each figure carries a confidence tag: ``P`` (read in DfE's own file), ``S``
+(secondary: a report of DfE's figure), ``U`` (unconfirmed: read once, not
+checked against a second source).
 """
 
 from __future__ import annotations
@@ -42,7 +45,7 @@ class NationalFigure:
         within_20_weeks_excluding_exceptions: Of those, how many were in time.
         issued: All plans issued, when known.
         within_20_weeks: Of all plans, how many were in time, when known.
-        confidence: The domain.md tag of the headline rate.
+        confidence: The tag of the headline rate: ``P``, ``S`` or ``U``.
         detail_confidence: The tag of the other numbers.
         source: Where the figures come from.
         url: A page to check them against.
@@ -82,12 +85,18 @@ def _mi(
     )
 
 
+_COUNTS: Final = (
+    "Counts and the including-exceptions rate: the national row of DfE's "
+    "timeliness_20_week.csv on Explore Education Statistics, not "
+    "checked against a second source."
+)
+
 _BREAK: Final = (
     "From 2023 SEN2 is a person-level collection; DfE warns of a break in the "
     "time series. "
 )
 
-#: National figures by calendar year (domain.md §5). 2025 is not yet read.
+#: National figures by calendar year. 2025 is not yet read.
 NATIONAL: Final = MappingProxyType(
     {
         2014: _mi(
@@ -115,8 +124,10 @@ NATIONAL: Final = MappingProxyType(
             49.2,
             47.7,
             62_108,
-            "Revised: first published in June 2023 as 50.7%; the corrected data "
-            "(and the 2024 release) give 49.2% (49.166).",
+            "Revised: first published in June 2023 as 50.7% (reported at "
+            "https://www.schoolvacancies.co.uk/news/only-half-of-children-receive-"
+            "ehcp-within-the-legal-timeframe-233); the corrected data (and the 2024 "
+            "release) give 49.2% (49.166).",
         ),
         2023: NationalFigure(
             year=2023,
@@ -129,9 +140,11 @@ NATIONAL: Final = MappingProxyType(
             confidence="S",
             detail_confidence="U",
             source=(
-                "Headline: DfE release as reported by the press (domain.md §5). "
-                "Counts: EES timeliness_20_week.csv as summarised in users.md §2.5, "
-                "not confirmed in domain.md."
+                "Headline: DfE's 2024 release (calendar year 2023) as reported at "
+                "https://nurseriesandschools.org/news-detail/number-of-children-on-"
+                "special-educational-needs-support-plans-in-england-rises and "
+                "https://www.flourisheducation.co.uk/resources/news/2023-saw-the-"
+                "largest-rise-in-education-health-and/57/ . " + _COUNTS
             ),
             note=_BREAK,
         ),
@@ -146,9 +159,12 @@ NATIONAL: Final = MappingProxyType(
             confidence="S",
             detail_confidence="U",
             source=(
-                "Headline: DfE release as reported by the press (domain.md §5). "
-                "Counts: EES timeliness_20_week.csv as summarised in users.md §2.5, "
-                "not confirmed in domain.md."
+                "Headline: DfE's 2025 release (calendar year 2024) as reported at "
+                "https://polimapper.co.uk/2025/06/surge-in-number-of-ehcps-in-"
+                'england-amid-rising-demand and in DfE\'s briefing ("just 46%", '
+                "down from 50.3%) via "
+                "https://www.parliamenttoday.com/free/viewnews.html?id=165567 . "
+                + _COUNTS
             ),
             note=_BREAK,
         ),

@@ -1,4 +1,7 @@
-"""Reading the SEN2 person-level XML return (users.md §2.2-2.3).
+"""Reading the SEN2 person-level XML return.
+
+The layout follows DfE's SEN2 person-level technical specification
+(https://www.gov.uk/government/publications/special-educational-needs-person-level-survey-technical-specification).
 
 Scope: the request, assessment and named-plan modules (2, 3 and 4a), which are
 what the 20-week measure and the case timelines need.
@@ -370,7 +373,7 @@ def read_sen2_xml(path: str | pathlib.Path, *, strict: bool = False) -> CaseFile
     A request with an ``Assessment`` is marked ``decided_to_assess=True`` and
     one with a named plan ``decided_to_issue=True``; the ``RequestOutcome`` and
     ``AssessmentOutcome`` codes are not decoded (their code lists are
-    unconfirmed, users.md §2.3).
+    not confirmed for sendkit).
     A request with several assessments is read only when exactly one of them
     has a named plan.
     Namespaces are ignored.
