@@ -186,6 +186,16 @@ class TestCsv:
 
 
 class TestRoundTrip:
+    @pytest.mark.parametrize("write", [write_cases, write_steps])
+    def test_an_unwritable_path_is_a_one_line_sendkit_error(self, tmp_path, write):
+        """A missing folder is an InvalidInputError naming the file, not an OSError."""
+        target = tmp_path / "nonexistent" / "out.csv"
+        with pytest.raises(InvalidInputError) as caught:
+            write([], target)
+        message = str(caught.value)
+        assert message == f"cannot write {str(target)!r}: No such file or directory"
+        assert caught.value.__suppress_context__
+
     @settings(suppress_health_check=[HealthCheck.function_scoped_fixture])
     @given(caseloads(max_size=15))
     def test_csv_round_trip(self, tmp_path, cases):
