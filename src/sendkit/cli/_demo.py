@@ -30,7 +30,9 @@ from ..inspections import (
     render_html,
     render_text,
 )
+from ..rules import RULES, RuleBook
 from ._common import add_calendar_options, date_arg, warnings_to_stderr, write_page
+from ._inspections import add_rules_option, local_rules_lines, rule_book
 from ._plans import plan_skeleton_section
 
 #: The embedded example the demo walks through.
@@ -47,6 +49,8 @@ class DemoCase:
         milestones: What follows it (`follow_up`).
         region: The bank-holiday region the dates were counted on.
         as_of: The day statuses are shown for, or None for none.
+        rules: The rule book the dates came from: the catalogue, or one
+            with a local rule file's changes (``--rules``).
     """
 
     key: str
@@ -54,6 +58,7 @@ class DemoCase:
     milestones: tuple[Milestone, ...]
     region: str
     as_of: dt.date | None = None
+    rules: RuleBook = RULES
 
 
 def _core_sections(case: DemoCase) -> tuple[ReportSection, ...]:
@@ -72,7 +77,8 @@ def _sources_section(case: DemoCase) -> ReportSection:
         (
             "Only [P] counts as confirmed. Every other figure is marked UNCONFIRMED: check "
             "it against the handbook version in force, and override it locally if needed "
-            "(sendkit.rules.RuleBook.with_period or a local rule file)."
+            "(sendkit.rules.RuleBook.with_period, or a local rule file given to "
+            "these commands with --rules FILE)."
         ),
     )
     lines: list[str] = []
@@ -93,7 +99,7 @@ def _sources_section(case: DemoCase) -> ReportSection:
 
 def _plan_section(case: DemoCase) -> ReportSection:
     # The walkthrough ends with the plan skeleton the outcome requires (issue 5).
-    return plan_skeleton_section(case.inspection, region=case.region)
+    return plan_skeleton_section(case.inspection, region=case.region, rules=case.rules)
 
 
 #: The report, in order. Each builder returns one section, several, or None.
@@ -123,15 +129,21 @@ def build_case(
     region: str = DEFAULT_REGION,
     closures: Iterable[dt.date] = (),
     as_of: dt.date | None = None,
+    rules: RuleBook = RULES,
 ) -> DemoCase:
-    """Return the demo's case: the example inspection and what follows it."""
+    """Return the demo's case: the example inspection and what follows it.
+
+    *rules* is the rule book to date it with (`sendkit.load_rules` for a
+    local rule file); dates from overridden rules are marked as local.
+    """
     inspection = EXAMPLES[key]
     return DemoCase(
         key=key,
         inspection=inspection,
-        milestones=follow_up(inspection, region=region, closures=closures),
+        milestones=follow_up(inspection, region=region, closures=closures, rules=rules),
         region=region,
         as_of=as_of,
+        rules=rules,
     )
 
 
@@ -192,6 +204,7 @@ def _intro(case: DemoCase) -> str:
         "This report shows what that outcome required, by when, and what came next, "
         "with every date explained."
     )
+    parts.extend(local_rules_lines(case.rules))
     return " ".join(parts)
 
 
@@ -235,13 +248,18 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         help="also show each milestone's status on DATE",
     )
     add_calendar_options(demo)
+    add_rules_option(demo)
     demo.set_defaults(handler=_demo)
 
 
 def _demo(args: argparse.Namespace) -> int:
     with warnings_to_stderr():
         case = build_case(
-            args.case, region=args.region, closures=args.closure, as_of=args.as_of
+            args.case,
+            region=args.region,
+            closures=args.closure,
+            as_of=args.as_of,
+            rules=rule_book(args),
         )
     sections = build_sections(case)
     print(render_text(_title(case), sections, intro=_intro(case)), end="")

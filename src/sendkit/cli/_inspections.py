@@ -28,6 +28,7 @@ from ..inspections import (
     read_inspections,
 )
 from ..inspections import Outcome as _Outcome
+from ..rules import RULES, RuleBook, load_rules
 from ._common import add_calendar_options, date_arg, print_json, warnings_to_stderr
 
 #: Exit code when a file was opened but not one row could be read.
@@ -40,6 +41,32 @@ def outcome_arg(text: str) -> _Outcome:
         return parse_outcome(text)
     except SendkitError as exc:
         raise argparse.ArgumentTypeError(str(exc)) from None
+
+
+def add_rules_option(parser: argparse.ArgumentParser) -> None:
+    """Add ``--rules FILE``: a local rule file, as ``sendkit deadline`` takes."""
+    parser.add_argument(
+        "--rules",
+        metavar="FILE",
+        help=(
+            "a local rule file (TOML) that changes or adds rules; dates from its "
+            "rules are marked LOCAL RULE"
+        ),
+    )
+
+
+def rule_book(args: argparse.Namespace) -> RuleBook:
+    """Return the rule book for ``--rules``: the catalogue when none is given."""
+    return load_rules(args.rules) if args.rules else RULES
+
+
+def local_rules_lines(book: RuleBook) -> list[str]:
+    """Say which rules a local rule file changed; nothing for the catalogue."""
+    return [
+        f"Locally overridden rule {rule.code}: {rule.overridden}."
+        for rule in book.values()
+        if rule.overridden is not None
+    ]
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -80,6 +107,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     )
     timeline.add_argument("--json", action="store_true", help="print a JSON array")
     add_calendar_options(timeline)
+    add_rules_option(timeline)
     timeline.set_defaults(handler=_timeline)
 
     files = subparsers.add_parser(
@@ -108,6 +136,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     )
     files.add_argument("--json", action="store_true", help="print a JSON array")
     add_calendar_options(files)
+    add_rules_option(files)
     files.set_defaults(handler=_inspections)
 
 
@@ -118,14 +147,19 @@ def _timeline(args: argparse.Namespace) -> int:
         outcome=args.outcome,
         report_received=args.report_received,
     )
+    book = rule_book(args)
     with warnings_to_stderr():
-        milestones = follow_up(inspection, region=args.region, closures=args.closure)
+        milestones = follow_up(
+            inspection, region=args.region, closures=args.closure, rules=book
+        )
     if args.json:
         print_json([m.to_dict(as_of=args.as_of) for m in milestones])
         return 0
     outcome: _Outcome = args.outcome
     print(f"Outcome {outcome.number}: {outcome.label}")
     print(f"Report received {args.report_received.isoformat()}; region {args.region}.")
+    for line in local_rules_lines(book):
+        print(line)
     print()
     sections = inspection_report(inspection, milestones, as_of=args.as_of)
     timeline, explained = sections[2], sections[3]
@@ -143,9 +177,13 @@ def _inspections(args: argparse.Namespace) -> int:
     for note in result.notes:
         print(f"sendkit: {result.source}: {note}", file=sys.stderr)
     as_of: dt.date | None = args.as_of
+    book = rule_book(args)
     with warnings_to_stderr():
         entries = [
-            (one, follow_up(one, region=args.region, closures=args.closure))
+            (
+                one,
+                follow_up(one, region=args.region, closures=args.closure, rules=book),
+            )
             for one in result.inspections
         ]
     if args.json:
@@ -156,6 +194,8 @@ def _inspections(args: argparse.Namespace) -> int:
                 file=sys.stderr,
             )
     else:
+        for line in local_rules_lines(book):
+            print(line)
         _print_entries(result, entries, as_of)
     if not result.inspections:
         print(f"sendkit: no row of {result.source} could be read", file=sys.stderr)
@@ -237,6 +277,8 @@ def _print_entries(
         for m in shown:
             when = m.on.isoformat() if m.on else "no date"
             flag = "" if m.confirmed else f"  (unconfirmed {m.confidence})"
+            if m.overridden is not None:
+                flag += "  (LOCAL RULE)"
             state = None if as_of is None else m.status(as_of=as_of)
             status = "" if state is None else f"{state.upper():<9} "
             overdue_total += state == Status.OVERDUE

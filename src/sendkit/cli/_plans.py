@@ -33,8 +33,9 @@ from ..plans import (
     render_board_report,
     write_plan,
 )
+from ..rules import RULES, RuleBook
 from ._common import add_calendar_options, date_arg, int_arg, print_json, write_page
-from ._inspections import outcome_arg
+from ._inspections import add_rules_option, outcome_arg, rule_book
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -100,6 +101,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         "--force", action="store_true", help="replace the output file if it exists"
     )
     add_calendar_options(new)
+    add_rules_option(new)
     new.set_defaults(handler=_new)
 
     status = commands.add_parser(
@@ -211,8 +213,13 @@ def _new(args: argparse.Namespace) -> int:
         msg = f"{str(path)!r} already exists; give --force to replace it"
         raise InvalidInputError(msg)
     inspection = _inspection_from_args(args)
+    book = rule_book(args)
     plan = plan_from_inspection(
-        inspection, title=args.title, region=args.region, closures=args.closure
+        inspection,
+        title=args.title,
+        region=args.region,
+        closures=args.closure,
+        rules=book,
     )
     if args.partnership:
         plan = attrs.evolve(plan, partnership=args.partnership)
@@ -226,10 +233,16 @@ def _new(args: argparse.Namespace) -> int:
         print(f"  {section.id}  {section.title}")
     for deadline in plan.deadlines:
         flag = "" if deadline.confirmed else "  (UNCONFIRMED)"
+        if _overridden(book, deadline.rule):
+            flag += f"  (LOCAL RULE: {book[deadline.rule].overridden})"
         print(
             f"  {deadline.name}: due {deadline.due.isoformat()} [{deadline.rule}]{flag}"
         )
     return 0
+
+
+def _overridden(book: RuleBook, code: str) -> bool:
+    return code in book and book[code].overridden is not None
 
 
 def _status(args: argparse.Namespace) -> int:
@@ -293,9 +306,16 @@ def status_lines(plan: ActionPlan, report: PlanStatus) -> list[str]:
     return lines
 
 
-def plan_skeleton_section(inspection: Inspection, *, region: str) -> ReportSection:
-    """Return the demo's section on the plan skeleton *inspection* requires."""
-    plan = plan_from_inspection(inspection, region=region)
+def plan_skeleton_section(
+    inspection: Inspection, *, region: str, rules: RuleBook | None = None
+) -> ReportSection:
+    """Return the demo's section on the plan skeleton *inspection* requires.
+
+    With *rules* (a local rule file), deadlines from overridden rules are
+    marked ``LOCAL RULE``.
+    """
+    book = RULES if rules is None else rules
+    plan = plan_from_inspection(inspection, region=region, rules=book)
     lines = [
         (
             f"Kind: {plan.kind.value.replace('-', ' ')}; {len(plan.sections)} sections "
@@ -303,8 +323,13 @@ def plan_skeleton_section(inspection: Inspection, *, region: str) -> ReportSecti
         ),
     ]
     lines += [f"  {s.id}  {s.title}" for s in plan.sections]
+    flags = {
+        d.rule: ("confirmed" if d.confirmed else "UNCONFIRMED")
+        + (", LOCAL RULE" if _overridden(book, d.rule) else "")
+        for d in plan.deadlines
+    }
     for deadline in plan.deadlines:
-        flag = "confirmed" if deadline.confirmed else "UNCONFIRMED"
+        flag = flags[deadline.rule]
         lines.append(
             f"  {deadline.name}: due {deadline.due.isoformat()} ({deadline.rule}, {flag})"
         )
@@ -314,7 +339,7 @@ def plan_skeleton_section(inspection: Inspection, *, region: str) -> ReportSecti
     )
     deadlines = "".join(
         f"<li>{html.escape(d.name)}: due {html.escape(d.due.isoformat())} "
-        f"({html.escape(d.rule)}, {'confirmed' if d.confirmed else 'UNCONFIRMED'})</li>"
+        f"({html.escape(d.rule)}, {html.escape(flags[d.rule])})</li>"
         for d in plan.deadlines
     )
     body = (

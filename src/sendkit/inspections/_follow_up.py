@@ -286,6 +286,9 @@ class Milestone:
         happened: The day the event is recorded as having happened, if known.
         ended: The end of the process the event belongs to (revisits ended
             in December 2022), or None.
+        overridden: How the rule that dated it was changed locally (a local
+            rule file or `sendkit.rules.RuleBook.with_period`), or None when
+            the catalogue's own rule was used.
     """
 
     label: str
@@ -303,6 +306,7 @@ class Milestone:
     trail: tuple[str, ...] = ()
     happened: dt.date | None = None
     ended: Ended | None = None
+    overridden: str | None = None
 
     @property
     def kind(self) -> str:
@@ -354,6 +358,7 @@ class Milestone:
             "happened": self.happened.isoformat() if self.happened else None,
             "ended": self.ended.on.isoformat() if self.ended else None,
             "ended_note": self.ended.note if self.ended else None,
+            "overridden": self.overridden,
         }
         if as_of is not None:
             out["status"] = self.status(as_of=as_of)
@@ -627,6 +632,7 @@ def _undated(label: str, rule: Rule, why: str, happened: dt.date | None) -> Mile
         url=rule.url,
         trail=(why,),
         happened=happened,
+        overridden=rule.overridden,
     )
 
 
@@ -648,4 +654,5 @@ def _from_deadline(
         assumptions=assumptions,
         trail=found.trail,
         happened=happened,
+        overridden=found.rule.overridden,
     )

@@ -18,7 +18,7 @@ from typing import Final
 import attrs
 from dateutil.relativedelta import relativedelta
 
-from ..dates import long_date
+from ..dates import as_date, long_date
 from ._follow_up import Milestone, Status
 from ._model import Inspection, Outcome
 
@@ -68,9 +68,9 @@ def _esc(text: object) -> str:
 
 
 def _flag(milestone: Milestone) -> str:
-    if milestone.confirmed:
-        return f"confirmed {milestone.confidence}"
-    return f"UNCONFIRMED {milestone.confidence}"
+    state = "confirmed" if milestone.confirmed else "UNCONFIRMED"
+    local = ", LOCAL RULE" if milestone.overridden is not None else ""
+    return f"{state} {milestone.confidence}{local}"
 
 
 # ---------------------------------------------------------------- sections
@@ -211,6 +211,11 @@ def _timeline_section(
             "UNCONFIRMED = the figure is not confirmed by a primary source; check it "
             "locally (tags: [P-partial] primary read in part, [S] secondary, [U] unknown)."
         )
+    if any(m.overridden is not None for m in milestones):
+        lines.append(
+            "LOCAL RULE = dated by a locally overridden rule, not the catalogue's "
+            "(the explanation says which file and why)."
+        )
     if inspection.received_is_assumed:
         lines.append(
             "Dates counted from the report's receipt use the publication date (assumed)."
@@ -301,6 +306,8 @@ def inspection_report(
     Returns:
         The sections in order; render them with `render_text` or `render_html`.
     """
+    if as_of is not None:
+        as_of = as_date(as_of, "as_of")
     return (
         _inspection_section(inspection),
         _outcome_section(inspection),
@@ -451,6 +458,8 @@ def timeline_svg(
     dashed line marks that day and overdue expected events are drawn in red.
     Undated milestones are left out (the table lists them).
     """
+    if as_of is not None:
+        as_of = as_date(as_of, "as_of")
     events: list[_Event] = []
     if inspection.start:
         events.append(

@@ -112,7 +112,9 @@ def plan_from_inspection(
         title: The plan's local title, if it has one.
         region: Bank-holiday region for working-day deadlines.
         closures: Local closure days (a statutory deadline should not use them).
-        rules: A rule book with local figures (`sendkit.rules.RuleBook`).
+        rules: A rule book with local figures (`sendkit.rules.RuleBook`, or
+            `sendkit.load_rules` for a local rule file); a deadline from a
+            locally overridden rule says so at the end of its source.
 
     Returns:
         The plan skeleton, with sections and deadlines but no actions.
@@ -171,13 +173,18 @@ def plan_from_inspection(
         )
         for name, code in PLAN_DEADLINE_RULES[kind]:
             due = deadline(code, start, region=region, closures=closures, rules=rules)
+            local = (
+                f" Locally overridden: {due.rule.overridden}."
+                if due.rule.overridden is not None
+                else ""
+            )
             deadlines.append(
                 PlanDeadline(
                     name=name,
                     due=due.due,
                     rule=due.code,
                     confirmed=due.confirmed,
-                    source=f"{due.source} ({due.url}).{assumed}",
+                    source=f"{due.source} ({due.url}).{assumed}{local}",
                 )
             )
     received = inspection.received
