@@ -11,9 +11,19 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+import attrs
+
 from .errors import InvalidInputError, InvalidTypeError
 
-__all__ = ["as_date", "as_int", "long_date", "parse_date"]
+__all__ = [
+    "as_date",
+    "as_int",
+    "check_day",
+    "check_optional_day",
+    "long_date",
+    "parse_date",
+    "to_day",
+]
 
 _ISO = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})")
 _UK = re.compile(r"(\d{1,2})/(\d{1,2})/(\d{4})")
@@ -151,3 +161,32 @@ def as_int(value: object, name: str) -> int:
         return int(value.__index__())  # numpy integers
     msg = f"{name} must be a whole number (int), got {value!r} ({type(value).__name__})"
     raise InvalidTypeError(msg)
+
+
+def to_day(value: dt.date | None) -> dt.date | None:
+    """Turn a `datetime.datetime` (or a pandas ``Timestamp``) into its date.
+
+    An attrs converter for date fields: a spreadsheet or pandas datetime means
+    its day. Anything else, ``None`` included, passes through for the field's
+    validator to judge by name.
+
+    Examples:
+        >>> to_day(dt.datetime(2024, 1, 8, 9, 30)), to_day(None)
+        (datetime.date(2024, 1, 8), None)
+    """
+    return value.date() if isinstance(value, dt.datetime) else value
+
+
+def check_day(
+    instance: object, attribute: attrs.Attribute[dt.date], value: object
+) -> None:
+    """An attrs validator: *value* must be a date; the error names the field."""
+    as_date(value, f"{type(instance).__name__}.{attribute.name}")
+
+
+def check_optional_day(
+    instance: object, attribute: attrs.Attribute[dt.date | None], value: object
+) -> None:
+    """Like `check_day`, letting ``None`` (not recorded) through."""
+    if value is not None:
+        as_date(value, f"{type(instance).__name__}.{attribute.name}")

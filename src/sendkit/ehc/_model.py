@@ -10,6 +10,7 @@ from typing import Any, Final
 
 import attrs
 
+from ..dates import to_day
 from ..errors import InvalidInputError, InvalidTypeError
 
 __all__ = ["EXCEPTION_REASON_TEXT", "CaseException", "EhcCase", "ExceptionReason"]
@@ -73,21 +74,6 @@ class CaseException:
 
 def _to_exceptions(values: Iterable[CaseException]) -> tuple[CaseException, ...]:
     return tuple(values)
-
-
-def _date_part(value: dt.date) -> dt.date:
-    """Turn a `datetime.datetime` (or a pandas ``Timestamp``) into its date.
-
-    Anything else passes through unchanged, for `_check_date` to judge.
-    """
-    if isinstance(value, dt.datetime):
-        return value.date()
-    return value
-
-
-def _optional_date_part(value: dt.date | None) -> dt.date | None:
-    """`_date_part`, letting ``None`` (not recorded) through."""
-    return None if value is None else _date_part(value)
 
 
 def _check_date(
@@ -190,26 +176,26 @@ class EhcCase:
     """
 
     case_id: str = attrs.field(validator=_non_empty)
-    received: dt.date = attrs.field(converter=_date_part, validator=_check_date)
+    received: dt.date = attrs.field(converter=to_day, validator=_check_date)
     request_outcome_date: dt.date | None = attrs.field(
-        default=None, converter=_optional_date_part, validator=_later_date
+        default=None, converter=to_day, validator=_later_date
     )
     decided_to_assess: bool | None = None
     advice_requested: dt.date | None = attrs.field(
-        default=None, converter=_optional_date_part, validator=_later_date
+        default=None, converter=to_day, validator=_later_date
     )
     advice_received: dt.date | None = attrs.field(
-        default=None, converter=_optional_date_part, validator=_later_date
+        default=None, converter=to_day, validator=_later_date
     )
     assessment_outcome_date: dt.date | None = attrs.field(
-        default=None, converter=_optional_date_part, validator=_later_date
+        default=None, converter=to_day, validator=_later_date
     )
     decided_to_issue: bool | None = None
     draft_issued: dt.date | None = attrs.field(
-        default=None, converter=_optional_date_part, validator=_later_date
+        default=None, converter=to_day, validator=_later_date
     )
     plan_issued: dt.date | None = attrs.field(
-        default=None, converter=_optional_date_part, validator=_later_date
+        default=None, converter=to_day, validator=_later_date
     )
     week20: bool | None = None
     exceptions: tuple[CaseException, ...] = attrs.field(

@@ -18,7 +18,7 @@ from typing import Final
 
 import attrs
 
-from ..dates import as_date, as_int
+from ..dates import as_int, check_optional_day, to_day
 from ..errors import InvalidInputError, InvalidTypeError
 
 __all__ = [
@@ -229,19 +229,6 @@ def _area_name(
         raise InvalidInputError(msg)
 
 
-def _to_day(value: dt.date | None) -> dt.date | None:
-    # A spreadsheet or pandas datetime means its day; any other value is left
-    # for `_optional_day` to refuse by name.
-    return value.date() if isinstance(value, dt.datetime) else value
-
-
-def _optional_day(
-    _instance: Inspection, attribute: attrs.Attribute[dt.date | None], value: object
-) -> None:
-    if value is not None:
-        as_date(value, f"Inspection.{attribute.name}")
-
-
 def _whole(
     instance: Inspection, attribute: attrs.Attribute[str | None], value: str | None
 ) -> None:
@@ -305,16 +292,16 @@ class Inspection:
     la_code: str | None = None
     ofsted_region: str | None = None
     start: dt.date | None = attrs.field(
-        default=None, converter=_to_day, validator=_optional_day
+        default=None, converter=to_day, validator=check_optional_day
     )
     end: dt.date | None = attrs.field(
-        default=None, converter=_to_day, validator=_optional_day
+        default=None, converter=to_day, validator=check_optional_day
     )
     published: dt.date | None = attrs.field(
-        default=None, converter=_to_day, validator=_optional_day
+        default=None, converter=to_day, validator=check_optional_day
     )
     report_received: dt.date | None = attrs.field(
-        default=None, converter=_to_day, validator=_optional_day
+        default=None, converter=to_day, validator=check_optional_day
     )
     priority_action_count: int | None = attrs.field(
         default=None, validator=_optional_count
@@ -328,13 +315,13 @@ class Inspection:
     )
     wsoa_weaknesses: int | None = attrs.field(default=None, validator=_optional_count)
     wsoa_accepted: dt.date | None = attrs.field(
-        default=None, converter=_to_day, validator=_optional_day
+        default=None, converter=to_day, validator=check_optional_day
     )
     revisit_start: dt.date | None = attrs.field(
-        default=None, converter=_to_day, validator=_optional_day
+        default=None, converter=to_day, validator=check_optional_day
     )
     revisit_published: dt.date | None = attrs.field(
-        default=None, converter=_to_day, validator=_optional_day
+        default=None, converter=to_day, validator=check_optional_day
     )
     revisit_outcome: RevisitOutcome | None = None
     weaknesses_progress_made: int | None = attrs.field(

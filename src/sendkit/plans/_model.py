@@ -18,7 +18,7 @@ from typing import Any, Final, cast
 import attrs
 
 from ..calendars import DEFAULT_REGION, calendar_for
-from ..dates import as_date, as_int
+from ..dates import as_date, as_int, check_day, check_optional_day, to_day
 from ..errors import InvalidInputError, InvalidTypeError
 from ._enums import AreaKind, FrozenMap, Partner, PlanKind, Rag, Status
 from ._result import PlanStatus
@@ -51,23 +51,6 @@ def _not_blank(
     if not value.strip():
         msg = f"{attribute.name} must not be blank, got {value!r}"
         raise InvalidInputError(msg)
-
-
-def _to_day(value: dt.date | None) -> dt.date | None:
-    # A spreadsheet or pandas datetime means its day; any other value is left
-    # for the field's validator (`_day`, `_optional_day`) to refuse by name.
-    return value.date() if isinstance(value, dt.datetime) else value
-
-
-def _day(instance: object, attribute: attrs.Attribute[dt.date], value: object) -> None:
-    as_date(value, f"{type(instance).__name__}.{attribute.name}")
-
-
-def _optional_day(
-    instance: object, attribute: attrs.Attribute[dt.date | None], value: object
-) -> None:
-    if value is not None:
-        as_date(value, f"{type(instance).__name__}.{attribute.name}")
 
 
 def _finite(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
@@ -105,10 +88,10 @@ class Milestone:
         achieved: When it was reached; ``None`` while it has not been.
     """
 
-    due: dt.date = attrs.field(converter=_to_day, validator=_day)
+    due: dt.date = attrs.field(converter=to_day, validator=check_day)
     description: str = ""
     achieved: dt.date | None = attrs.field(
-        default=None, converter=_to_day, validator=_optional_day
+        default=None, converter=to_day, validator=check_optional_day
     )
 
 
@@ -122,7 +105,7 @@ class Measurement:
         value: The value, in the KPI's unit.
     """
 
-    on: dt.date = attrs.field(converter=_to_day, validator=_day)
+    on: dt.date = attrs.field(converter=to_day, validator=check_day)
     value: float = attrs.field(converter=_to_value, validator=_finite)
 
 
@@ -152,13 +135,13 @@ class Kpi:
         default=None, converter=_to_float, validator=_finite
     )
     baseline_on: dt.date | None = attrs.field(
-        default=None, converter=_to_day, validator=_optional_day
+        default=None, converter=to_day, validator=check_optional_day
     )
     target: float | None = attrs.field(
         default=None, converter=_to_float, validator=_finite
     )
     target_on: dt.date | None = attrs.field(
-        default=None, converter=_to_day, validator=_optional_day
+        default=None, converter=to_day, validator=check_optional_day
     )
     actuals: tuple[Measurement, ...] = attrs.field(
         default=(), converter=_to_measurements
@@ -180,7 +163,7 @@ class ProgressUpdate:
         by: Who reported it (a role, not a person's name).
     """
 
-    on: dt.date = attrs.field(converter=_to_day, validator=_day)
+    on: dt.date = attrs.field(converter=to_day, validator=check_day)
     note: str = ""
     status: Status | None = None
     by: str = ""
@@ -201,7 +184,7 @@ class RagOverride:
     reason: str = attrs.field(validator=_not_blank)
     by: str = ""
     on: dt.date | None = attrs.field(
-        default=None, converter=_to_day, validator=_optional_day
+        default=None, converter=to_day, validator=check_optional_day
     )
 
 
@@ -295,10 +278,12 @@ class Action:
     owner: str = ""
     lead_partner: Partner | None = None
     start: dt.date | None = attrs.field(
-        default=None, converter=_to_day, validator=_optional_day
+        default=None, converter=to_day, validator=check_optional_day
     )
     due: dt.date | None = attrs.field(
-        default=None, converter=_to_day, validator=[_optional_day, _start_before_due]
+        default=None,
+        converter=to_day,
+        validator=[check_optional_day, _start_before_due],
     )
     status: Status = Status.NOT_STARTED
     success_measure: str = ""
@@ -312,10 +297,10 @@ class Action:
     )
     override: RagOverride | None = None
     last_updated: dt.date | None = attrs.field(
-        default=None, converter=_to_day, validator=_optional_day
+        default=None, converter=to_day, validator=check_optional_day
     )
     next_review: dt.date | None = attrs.field(
-        default=None, converter=_to_day, validator=_optional_day
+        default=None, converter=to_day, validator=check_optional_day
     )
     board: str = ""
     co_produced: bool = False
@@ -535,7 +520,7 @@ class PlanDeadline:
     """
 
     name: str = attrs.field(validator=_not_blank)
-    due: dt.date = attrs.field(converter=_to_day, validator=_day)
+    due: dt.date = attrs.field(converter=to_day, validator=check_day)
     rule: str = ""
     confirmed: bool = False
     source: str = ""
@@ -629,7 +614,7 @@ class ActionPlan:
     title: str = ""
     inspection: str = ""
     report_received: dt.date | None = attrs.field(
-        default=None, converter=_to_day, validator=_optional_day
+        default=None, converter=to_day, validator=check_optional_day
     )
     deadlines: tuple[PlanDeadline, ...] = attrs.field(
         default=(), converter=_to_deadlines
@@ -638,7 +623,7 @@ class ActionPlan:
         default=(), converter=_to_sections, validator=_unique_ids
     )
     review_from: dt.date | None = attrs.field(
-        default=None, converter=_to_day, validator=_optional_day
+        default=None, converter=to_day, validator=check_optional_day
     )
     review_every_months: int = attrs.field(default=6, validator=_review_months)
     board_dates: tuple[dt.date, ...] = attrs.field(default=(), converter=_to_dates)
