@@ -755,26 +755,36 @@ def write_cases(cases: Iterable[EhcCase], path: str | pathlib.Path) -> int:
         >>> written, first_row[:16], same
         (1, "'=1+1,2024-01-08", True)
     """
+    return _write_csv(path, COLUMNS, (_cells(case) for case in cases), "write_cases")
+
+
+def _write_csv(
+    path: str | pathlib.Path,
+    header: Iterable[str],
+    rows: Iterable[Sequence[str]],
+    writer_name: str,
+) -> int:
+    """Write *header* and *rows* to a .csv file; return the number of rows.
+
+    A path that is not .csv, or cannot be written (a missing folder, no
+    permission), is a one-line `InvalidInputError`, never a traceback.
+    """
     path = pathlib.Path(path)
     if path.suffix.lower() != ".csv":
-        msg = f"write_cases writes .csv files, got {path.name!r}"
+        msg = f"{writer_name} writes .csv files, got {path.name!r}"
         raise InvalidInputError(msg)
     count = 0
     try:
         with path.open("w", newline="", encoding="utf-8") as handle:
             writer = csv.writer(handle)
-            writer.writerow(list(COLUMNS))
-            for case in cases:
-                writer.writerow(_cells(case))
+            writer.writerow(list(header))
+            for row in rows:
+                writer.writerow(row)
                 count += 1
     except OSError as exc:
-        raise _cannot_write(path, exc) from None
+        msg = f"cannot write {str(path)!r}: {exc.strerror or exc}"
+        raise InvalidInputError(msg) from None
     return count
-
-
-def _cannot_write(path: pathlib.Path, exc: OSError) -> InvalidInputError:
-    """A one-line error for a file that cannot be written (no traceback)."""
-    return InvalidInputError(f"cannot write {str(path)!r}: {exc.strerror or exc}")
 
 
 #: The columns `write_steps` writes, in order.
@@ -810,25 +820,17 @@ def write_steps(steps: Iterable[Step], path: str | pathlib.Path) -> int:
         InvalidInputError: *path* does not end in ``.csv``, or cannot be
             written (a missing folder, no permission); the message is one line.
     """
-    path = pathlib.Path(path)
-    if path.suffix.lower() != ".csv":
-        msg = f"write_steps writes .csv files, got {path.name!r}"
-        raise InvalidInputError(msg)
-    count = 0
-    try:
-        with path.open("w", newline="", encoding="utf-8") as handle:
-            writer = csv.writer(handle)
-            writer.writerow(STEP_COLUMNS)
-            for step in steps:
-                row = step.to_dict()
-                cells = []
-                for column in STEP_COLUMNS:
-                    value = row[column]
-                    if isinstance(value, bool):
-                        value = int(value)
-                    cells.append(_guard("" if value is None else str(value)))
-                writer.writerow(cells)
-                count += 1
-    except OSError as exc:
-        raise _cannot_write(path, exc) from None
-    return count
+    return _write_csv(
+        path, STEP_COLUMNS, (_step_cells(step) for step in steps), "write_steps"
+    )
+
+
+def _step_cells(step: Step) -> list[str]:
+    row = step.to_dict()
+    cells = []
+    for column in STEP_COLUMNS:
+        value = row[column]
+        if isinstance(value, bool):
+            value = int(value)
+        cells.append(_guard("" if value is None else str(value)))
+    return cells
