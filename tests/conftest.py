@@ -1,8 +1,16 @@
 """Shared test settings.
 
-Hypothesis profiles are registered, never loaded: under CI=true Hypothesis loads
-its own derandomised "ci" profile. Use ``--hypothesis-profile=thorough`` before a
-release.
+Two Hypothesis profiles, chosen by the environment so that no run of
+``./dev test`` can fail because the machine is slow or busy:
+
+* ``ci`` (loaded when ``CI`` is set, as it is in ``.ci/run``): derandomised, so a
+  given commit always tries the same examples; no deadline; no example database
+  (a CI clone starts empty anyway); failing examples printed as reproduction
+  blobs; the too-slow health check off.
+* ``dev`` (loaded otherwise): random examples, so local runs keep exploring; no
+  deadline and the too-slow health check off, for the same reason as CI.
+
+``--hypothesis-profile=thorough`` runs 2,000 examples per test before a release.
 """
 
 from __future__ import annotations
@@ -11,10 +19,29 @@ import os
 import pathlib
 
 import pytest
-from hypothesis import settings
+from hypothesis import HealthCheck, settings
 
-settings.register_profile("dev", max_examples=20)
-settings.register_profile("thorough", max_examples=2_000)
+# Shared by every profile: no deadline, and no too-slow health check.
+settings.register_profile(
+    "dev", deadline=None, suppress_health_check=[HealthCheck.too_slow]
+)
+settings.register_profile(
+    "ci",
+    parent=settings.get_profile("dev"),
+    derandomize=True,
+    database=None,
+    print_blob=True,
+)
+settings.register_profile(
+    "thorough", parent=settings.get_profile("dev"), max_examples=2_000
+)
+
+
+def _in_ci() -> bool:
+    return os.environ.get("CI", "").lower() not in {"", "0", "false", "no"}
+
+
+settings.load_profile("ci" if _in_ci() else "dev")
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared"
@@ -25,7 +52,7 @@ DATA = pathlib.Path(__file__).resolve().parent / "data"
 def shared_dir() -> pathlib.Path:
     """The shared reference folder beside the project (tests may read it)."""
     if not SHARED.is_dir():
-        if os.environ.get("CI", "").lower() not in {"", "0", "false", "no"}:
+        if _in_ci():
             # CI always has shared/ beside the clone: a skip there would hide
             # every test of the real Ofsted files.
             pytest.fail(f"shared folder not found at {SHARED} (CI is set)")
