@@ -27,7 +27,7 @@ from sendkit.inspections import (
     read_ofsted_legacy,
     read_ofsted_mi,
 )
-from sendkit.inspections._tables import read_sheets
+from sendkit.io._sheets import read_sheets
 
 D = dt.date
 MI_NAMES = [name.rstrip("*") for name in MI_COLUMNS]

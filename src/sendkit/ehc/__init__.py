@@ -12,7 +12,7 @@
 
 from __future__ import annotations
 
-from ._io import (
+from ..io._ehc import (
     COLUMNS,
     REQUIRED_COLUMNS,
     STEP_COLUMNS,
@@ -24,6 +24,7 @@ from ._io import (
     write_cases,
     write_steps,
 )
+from ..io._sen2xml import read_sen2_xml
 from ._measure import (
     DefinitionItem,
     MonthFigures,
@@ -34,7 +35,6 @@ from ._measure import (
 )
 from ._model import EXCEPTION_REASON_TEXT, CaseException, EhcCase, ExceptionReason
 from ._national import NATIONAL, NationalFigure, national_figure
-from ._sen2xml import read_sen2_xml
 from ._synthetic import synthetic_caseload
 from ._timeline import CaseTimeline, Step, StepStatus, case_timeline, open_steps
 

@@ -17,6 +17,16 @@ by the rule catalogue (`sendkit.rules`).
 
 from __future__ import annotations
 
+from ..io._inspections import (
+    LEGACY_COLUMNS,
+    MI_COLUMNS,
+    FileFormat,
+    Problem,
+    ReadResult,
+    read_inspections,
+    read_ofsted_legacy,
+    read_ofsted_mi,
+)
 from ._examples import EXAMPLE_SOURCES, EXAMPLES
 from ._follow_up import (
     CLOCK_DATES,
@@ -47,16 +57,6 @@ from ._parse import (
     normalise_phrase,
     parse_monitoring_outcome,
     parse_outcome,
-)
-from ._readers import (
-    LEGACY_COLUMNS,
-    MI_COLUMNS,
-    FileFormat,
-    Problem,
-    ReadResult,
-    read_inspections,
-    read_ofsted_legacy,
-    read_ofsted_mi,
 )
 from ._report import (
     ReportSection,

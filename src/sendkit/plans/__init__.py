@@ -13,9 +13,9 @@ schema (`ACTION_COLUMNS`): `read_plan` and `write_plan`.
 
 from __future__ import annotations
 
+from ..io._plans import PlanFileError, read_plan, write_plan
 from ._build import PLAN_DEADLINE_RULES, plan_from_inspection
 from ._enums import AreaKind, Partner, PlanKind, Rag, Status
-from ._io import PlanFileError, read_plan, write_plan
 from ._model import (
     DEFAULT_DUE_SOON_WORKING_DAYS,
     Action,

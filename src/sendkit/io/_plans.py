@@ -12,9 +12,21 @@ import attrs
 
 from ..calendars import DEFAULT_REGION
 from ..errors import InvalidInputError, RowError
-from ._enums import AreaKind, PlanKind
-from ._model import DEFAULT_DUE_SOON_WORKING_DAYS, ActionPlan, PlanDeadline, Section
-from ._schema import ActionRow, Problems, cell_bool, cell_date, cell_text, parse_choice
+from ..plans._enums import AreaKind, PlanKind
+from ..plans._model import (
+    DEFAULT_DUE_SOON_WORKING_DAYS,
+    ActionPlan,
+    PlanDeadline,
+    Section,
+)
+from ..plans._schema import (
+    ActionRow,
+    Problems,
+    cell_bool,
+    cell_date,
+    cell_text,
+    parse_choice,
+)
 
 __all__ = ["PlanFileError", "read_plan", "write_plan"]
 
@@ -126,10 +138,10 @@ def read_plan(path: str | os.PathLike[str]) -> ActionPlan:
     if file.is_dir():
         raise PlanFileError.unreadable(file, "is a folder, not a file")
     if suffix == ".csv":
-        from ._csv import read_csv  # noqa: PLC0415 - one format per call
+        from ._plan_csv import read_csv  # noqa: PLC0415 - one format per call
 
         return read_csv(file)
-    from ._xlsx import read_xlsx  # noqa: PLC0415 - openpyxl is imported lazily
+    from ._plan_xlsx import read_xlsx  # noqa: PLC0415 - openpyxl is imported lazily
 
     return read_xlsx(file)
 
@@ -169,7 +181,7 @@ def write_plan(
     file = pathlib.Path(path)
     suffix = _suffix(file)
     if suffix == ".csv":
-        from ._csv import write_csv  # noqa: PLC0415 - one format per call
+        from ._plan_csv import write_csv  # noqa: PLC0415 - one format per call
 
         write_csv(
             plan,
@@ -179,7 +191,7 @@ def write_plan(
             region=region,
         )
         return
-    from ._xlsx import write_xlsx  # noqa: PLC0415 - openpyxl is imported lazily
+    from ._plan_xlsx import write_xlsx  # noqa: PLC0415 - openpyxl is imported lazily
 
     write_xlsx(
         plan,
@@ -364,7 +376,7 @@ def assemble(  # noqa: C901, PLR0912, PLR0915 - one branch per plan field
 
 
 def _known_columns() -> frozenset[str]:
-    from ._schema import KNOWN  # noqa: PLC0415 - avoids a cycle at import time
+    from ..plans._schema import KNOWN  # noqa: PLC0415 - avoids a cycle at import time
 
     return KNOWN
 

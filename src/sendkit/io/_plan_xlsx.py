@@ -25,17 +25,10 @@ from typing import Any
 import attrs
 
 from ..errors import InvalidInputError
-from ._enums import AreaKind, Partner, Rag, Status
-from ._io import (
-    PlanFileError,
-    PlanParts,
-    assemble,
-    plan_field_values,
-    unreadable_reason,
-)
-from ._model import ActionPlan, Measurement, Milestone, ProgressUpdate
-from ._result import PlanStatus
-from ._schema import (
+from ..plans._enums import AreaKind, Partner, Rag, Status
+from ..plans._model import ActionPlan, Measurement, Milestone, ProgressUpdate
+from ..plans._result import PlanStatus
+from ..plans._schema import (
     DERIVED,
     PLAN_FIELDS,
     XLSX_COLUMNS,
@@ -50,6 +43,13 @@ from ._schema import (
     parse_choice,
     xlsx_escape,
     xlsx_unescape,
+)
+from ._plans import (
+    PlanFileError,
+    PlanParts,
+    assemble,
+    plan_field_values,
+    unreadable_reason,
 )
 
 __all__ = ["read_xlsx", "write_xlsx"]

@@ -25,9 +25,9 @@ from typing import Any, Final
 import attrs
 
 from ..dates import ACCEPTED_DATE_FORMS, as_date, parse_date
+from ..ehc._model import CaseException, EhcCase, ExceptionReason
+from ..ehc._timeline import Step
 from ..errors import InvalidInputError, RowError, SendkitError
-from ._model import CaseException, EhcCase, ExceptionReason
-from ._timeline import Step
 
 __all__ = [
     "COLUMNS",

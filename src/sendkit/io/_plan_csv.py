@@ -28,15 +28,8 @@ import json
 import pathlib
 from collections.abc import Mapping
 
-from ._io import (
-    PlanFileError,
-    PlanParts,
-    assemble,
-    plan_field_values,
-    unreadable_reason,
-)
-from ._model import ActionPlan
-from ._schema import (
+from ..plans._model import ActionPlan
+from ..plans._schema import (
     CSV_COLUMNS,
     PLAN_FIELDS,
     Problems,
@@ -47,6 +40,13 @@ from ._schema import (
     date_text,
     extra_columns,
     number_text,
+)
+from ._plans import (
+    PlanFileError,
+    PlanParts,
+    assemble,
+    plan_field_values,
+    unreadable_reason,
 )
 
 __all__ = ["read_csv", "write_csv"]

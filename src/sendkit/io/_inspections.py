@@ -29,9 +29,9 @@ import attrs
 
 from ..dates import parse_date
 from ..errors import InvalidInputError, RowError, SendkitError
-from ._model import Framework, Inspection, RevisitOutcome, WsoaOutcome
-from ._parse import normalise_phrase, parse_outcome
-from ._tables import Cell, Row, Sheet, read_sheets
+from ..inspections._model import Framework, Inspection, RevisitOutcome, WsoaOutcome
+from ..inspections._parse import normalise_phrase, parse_outcome
+from ._sheets import Cell, Row, Sheet, read_sheets
 
 __all__ = [
     "LEGACY_COLUMNS",
