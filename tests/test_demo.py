@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from sendkit.cli import _demo, main
-from sendkit.inspections import ReportSection
+from sendkit.reports import ReportSection
 
 
 def test_text_walkthrough(capsys):

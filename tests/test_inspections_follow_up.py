@@ -23,12 +23,9 @@ from sendkit.inspections import (
     Status,
     WsoaOutcome,
     follow_up,
-    inspection_report,
     read_inspections,
-    render_html,
-    render_text,
-    timeline_svg,
 )
+from sendkit.reports import inspection_report, render_html, render_text, timeline_svg
 from sendkit.rules import RULES
 
 D = dt.date

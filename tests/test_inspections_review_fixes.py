@@ -21,11 +21,9 @@ from sendkit.inspections import (
     Status,
     WsoaOutcome,
     follow_up,
-    inspection_report,
-    render_text,
-    timeline_svg,
 )
 from sendkit.plans import read_plan
+from sendkit.reports import inspection_report, render_text, timeline_svg
 
 D = dt.date
 NOTTS = EXAMPLES["nottinghamshire-2023"]

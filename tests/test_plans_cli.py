@@ -19,11 +19,10 @@ from sendkit.plans import (
     RagOverride,
     Section,
     Status,
-    history_dates,
     read_plan,
-    render_board_report,
     write_plan,
 )
+from sendkit.reports import history_dates, render_board_report
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent
 

@@ -24,12 +24,9 @@ from ..inspections import (
     EXAMPLES,
     Inspection,
     Milestone,
-    ReportSection,
     follow_up,
-    inspection_report,
-    render_html,
-    render_text,
 )
+from ..reports import ReportSection, inspection_report, render_html, render_text
 from ..rules import RULES, RuleBook
 from ._common import add_calendar_options, date_arg, warnings_to_stderr, write_page
 from ._inspections import add_rules_option, local_rules_lines, rule_book

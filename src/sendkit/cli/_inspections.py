@@ -23,11 +23,11 @@ from ..inspections import (
     ReadResult,
     Status,
     follow_up,
-    inspection_report,
     parse_outcome,
     read_inspections,
 )
 from ..inspections import Outcome as _Outcome
+from ..reports import inspection_report
 from ..rules import RULES, RuleBook, load_rules
 from ._common import add_calendar_options, date_arg, print_json, warnings_to_stderr
 

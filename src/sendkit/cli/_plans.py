@@ -20,7 +20,6 @@ from ..inspections import (
     Framework,
     Inspection,
     Outcome,
-    ReportSection,
     read_inspections,
 )
 from ..plans import (
@@ -30,9 +29,9 @@ from ..plans import (
     Rag,
     plan_from_inspection,
     read_plan,
-    render_board_report,
     write_plan,
 )
+from ..reports import ReportSection, render_board_report
 from ..rules import RULES, RuleBook
 from ._common import add_calendar_options, date_arg, int_arg, print_json, write_page
 from ._inspections import add_rules_option, outcome_arg, rule_book

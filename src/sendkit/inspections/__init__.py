@@ -7,8 +7,7 @@
 * `read_inspections` (and `read_ofsted_mi`, `read_ofsted_legacy`) read Ofsted's
   CSV, ODS and XLSX files, reporting every unreadable row.
 * `follow_up` dates what follows an inspection from the rule catalogue, as
-  `Milestone` values; `inspection_report`, `render_text` and `render_html`
-  make a readable report of them.
+  `Milestone` values; `sendkit.reports` makes a readable report of them.
 * `EXAMPLES` holds two real cases (Nottinghamshire 2023, Derbyshire 2024).
 
 Sources and confidence for every figure are in domain.md §1-§3 and are carried
@@ -58,13 +57,6 @@ from ._parse import (
     parse_monitoring_outcome,
     parse_outcome,
 )
-from ._report import (
-    ReportSection,
-    inspection_report,
-    render_html,
-    render_text,
-    timeline_svg,
-)
 
 __all__ = [
     "CLOCK_DATES",
@@ -90,20 +82,15 @@ __all__ = [
     "Outcome",
     "Problem",
     "ReadResult",
-    "ReportSection",
     "RevisitOutcome",
     "Status",
     "Step",
     "WsoaOutcome",
     "follow_up",
-    "inspection_report",
     "normalise_phrase",
     "parse_monitoring_outcome",
     "parse_outcome",
     "read_inspections",
     "read_ofsted_legacy",
     "read_ofsted_mi",
-    "render_html",
-    "render_text",
-    "timeline_svg",
 ]

@@ -29,7 +29,6 @@ from ._model import (
     RagOverride,
     Section,
 )
-from ._report import history_dates, render_board_report
 from ._result import ExceptionItem, PlanStatus, Review
 from ._schema import ACTION_COLUMNS, Column, parse_choice
 from ._status import plan_status, rag_history, review_schedule
@@ -58,13 +57,11 @@ __all__ = [
     "Review",
     "Section",
     "Status",
-    "history_dates",
     "parse_choice",
     "plan_from_inspection",
     "plan_status",
     "rag_history",
     "read_plan",
-    "render_board_report",
     "review_schedule",
     "write_plan",
 ]

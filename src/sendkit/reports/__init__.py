@@ -5,4 +5,21 @@ The command line uses these; the core never imports them.
 
 from __future__ import annotations
 
-__all__: list[str] = []
+from ._board import history_dates, render_board_report
+from ._inspection import (
+    ReportSection,
+    inspection_report,
+    render_html,
+    render_text,
+    timeline_svg,
+)
+
+__all__: list[str] = [
+    "ReportSection",
+    "history_dates",
+    "inspection_report",
+    "render_board_report",
+    "render_html",
+    "render_text",
+    "timeline_svg",
+]

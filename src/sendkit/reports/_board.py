@@ -15,10 +15,14 @@ from typing import Final
 from dateutil.relativedelta import relativedelta
 
 from ..calendars import DEFAULT_REGION
-from ._enums import Rag
-from ._model import DEFAULT_DUE_SOON_WORKING_DAYS, ActionPlan
-from ._result import PlanStatus
-from ._status import plan_status, rag_history
+from ..plans import (
+    DEFAULT_DUE_SOON_WORKING_DAYS,
+    ActionPlan,
+    PlanStatus,
+    Rag,
+    plan_status,
+    rag_history,
+)
 
 __all__ = ["history_dates", "render_board_report"]
 
@@ -164,6 +168,7 @@ def render_board_report(
     Examples:
         >>> import datetime as dt
         >>> from sendkit.plans import Action, ActionPlan, Section
+        >>> from sendkit.reports import render_board_report
         >>> plan = ActionPlan(partnership="<Example>", sections=[Section(
         ...     id="PA1", actions=[Action(id="PA1.1", due=dt.date(2024, 1, 31))])])
         >>> page = render_board_report(plan, dt.date(2024, 2, 5))

@@ -19,8 +19,7 @@ import attrs
 from dateutil.relativedelta import relativedelta
 
 from ..dates import as_date, long_date
-from ._follow_up import Milestone, Status
-from ._model import Inspection, Outcome
+from ..inspections import Inspection, Milestone, Outcome, Status
 
 __all__ = [
     "ReportSection",
