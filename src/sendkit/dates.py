@@ -9,6 +9,7 @@ ISO ``YYYY-MM-DD`` and UK ``DD/MM/YYYY`` are accepted; US month-first order neve
 from __future__ import annotations
 
 import datetime as dt
+import math
 import re
 
 import attrs
@@ -20,6 +21,8 @@ __all__ = [
     "as_int",
     "check_day",
     "check_optional_day",
+    "date_to_excel_serial",
+    "excel_serial_to_date",
     "long_date",
     "parse_date",
     "to_day",
@@ -190,3 +193,98 @@ def check_optional_day(
     """Like `check_day`, letting ``None`` (not recorded) through."""
     if value is not None:
         as_date(value, f"{type(instance).__name__}.{attribute.name}")
+
+
+# Excel's 1900 date system counts days from 31 December 1899 = serial 0, and
+# keeps Lotus 1-2-3's phantom 29 February 1900 as serial 60, so from 1 March
+# 1900 (serial 61) a serial is the days since 30 December 1899. The 1904
+# system (old Mac workbooks) counts from 1 January 1904 = serial 0 with no
+# phantom day. Source: Microsoft, "Date systems in Excel",
+# https://support.microsoft.com/en-gb/office/date-systems-in-excel-e7fe7167-48a9-4b96-bb53-5612a800b487
+_SERIAL_EPOCH_1900 = dt.date(1899, 12, 30)
+_SERIAL_EPOCH_1904 = dt.date(1904, 1, 1)
+_PHANTOM_SERIAL = 60
+_LAST_SERIAL_1900 = (dt.date(9999, 12, 31) - _SERIAL_EPOCH_1900).days
+_LAST_SERIAL_1904 = (dt.date(9999, 12, 31) - _SERIAL_EPOCH_1904).days
+
+
+def excel_serial_to_date(
+    serial: float, *, date1904: bool = False, field: str = "date"
+) -> dt.date:
+    """Return the date an Excel serial number stands for.
+
+    The one converter for every reader and the Excel add-in. A fraction
+    (time of day) is dropped. Serial 0 is refused: a blank cell often arrives
+    as 0, and "no date" must never become 31 December 1899.
+
+    Args:
+        serial: The cell's number.
+        date1904: The workbook uses the 1904 date system (serial 0 is
+            1 January 1904) instead of the default 1900 system.
+        field: The value's name for the error message.
+
+    Raises:
+        InvalidInputError: *serial* is not finite, below 1, beyond 31 December
+            9999, or is 60 in the 1900 system (29 February 1900, a day Excel
+            shows but which did not exist).
+        InvalidTypeError: *serial* is not a number (a bool is not a number).
+
+    Examples:
+        >>> excel_serial_to_date(45062)
+        datetime.date(2023, 5, 16)
+        >>> excel_serial_to_date(59.75)
+        datetime.date(1900, 2, 28)
+        >>> excel_serial_to_date(43600, date1904=True)
+        datetime.date(2023, 5, 16)
+    """
+    if isinstance(serial, bool) or not isinstance(serial, (int, float)):
+        msg = f"{field} must be a date serial number, got {type(serial).__name__}"
+        raise InvalidTypeError(msg)
+    if not math.isfinite(serial):
+        msg = f"{field} is not a date: an Excel date serial must be a finite number"
+        raise InvalidInputError(msg)
+    whole = math.floor(serial)
+    last = _LAST_SERIAL_1904 if date1904 else _LAST_SERIAL_1900
+    if not 1 <= whole <= last:
+        msg = (
+            f"{field} is not a date: Excel date serials run from 1 to {last} "
+            "(31 December 9999); 0 or a blank is no date"
+        )
+        raise InvalidInputError(msg)
+    if date1904:
+        return _SERIAL_EPOCH_1904 + dt.timedelta(days=whole)
+    if whole == _PHANTOM_SERIAL:
+        msg = (
+            f"{field} is the Excel date serial 60, 29 February 1900, a day Excel "
+            "shows but which did not exist"
+        )
+        raise InvalidInputError(msg)
+    if whole < _PHANTOM_SERIAL:
+        return _SERIAL_EPOCH_1900 + dt.timedelta(days=whole + 1)
+    return _SERIAL_EPOCH_1900 + dt.timedelta(days=whole)
+
+
+def date_to_excel_serial(day: dt.date, *, date1904: bool = False) -> int:
+    """Return the Excel serial number of *day*; the inverse of `excel_serial_to_date`.
+
+    Raises:
+        InvalidInputError: *day* is before the first day the date system can
+            show (1 January 1900, or 2 January 1904 in the 1904 system).
+
+    Examples:
+        >>> date_to_excel_serial(dt.date(2023, 5, 16))
+        45062
+        >>> date_to_excel_serial(dt.date(2023, 5, 16), date1904=True)
+        43600
+    """
+    day = as_date(day, "day")
+    if date1904:
+        serial = (day - _SERIAL_EPOCH_1904).days
+    elif day < dt.date(1900, 3, 1):
+        serial = (day - _SERIAL_EPOCH_1900).days - 1
+    else:
+        serial = (day - _SERIAL_EPOCH_1900).days
+    if serial < 1:
+        msg = f"{day.isoformat()} is before the first date Excel can show"
+        raise InvalidInputError(msg)
+    return serial
