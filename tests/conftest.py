@@ -48,6 +48,18 @@ SHARED = ROOT.parent / "shared"
 DATA = pathlib.Path(__file__).resolve().parent / "data"
 
 
+#: Ofsted's published area SEND files, copied into the repository (Open
+#: Government Licence; see tests/data/ofsted/README.md) so a fresh clone tests
+#: the real files without anything beside it.
+OFSTED = DATA / "ofsted"
+
+
+@pytest.fixture
+def ofsted_dir() -> pathlib.Path:
+    """Ofsted's published area SEND files, shipped in tests/data/ofsted."""
+    return OFSTED
+
+
 @pytest.fixture
 def shared_dir() -> pathlib.Path:
     """The shared reference folder beside the project (tests may read it)."""

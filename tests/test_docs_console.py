@@ -70,9 +70,9 @@ def _matches(expected: list[str], actual: list[str]) -> bool:
 
 
 @pytest.fixture
-def workdir(tmp_path, monkeypatch, shared_dir):
+def workdir(tmp_path, monkeypatch, ofsted_dir):
     """A scratch folder with the files the pages' examples name."""
-    ofsted = shared_dir / "data" / "ofsted"
+    ofsted = ofsted_dir
     for name in (
         "mi_area_send_jan_to_aug_2023.csv",
         "Area_SEND_inspection_data_01_May_2016_to_31_August_2022.ods",

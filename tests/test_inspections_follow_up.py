@@ -192,12 +192,9 @@ class TestOtherOutcomes:
 
 class TestLegacy:
     @pytest.fixture
-    def legacy(self, shared_dir):
+    def legacy(self, ofsted_dir):
         path = (
-            shared_dir
-            / "data"
-            / "ofsted"
-            / "Area_SEND_inspection_data_01_May_2016_to_31_August_2022.ods"
+            ofsted_dir / "Area_SEND_inspection_data_01_May_2016_to_31_August_2022.ods"
         )
         return {one.local_area: one for one in read_inspections(path).inspections}
 

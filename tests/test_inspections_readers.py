@@ -35,18 +35,13 @@ LEGACY_NAMES = [name.rstrip("*") for name in LEGACY_COLUMNS]
 
 
 @pytest.fixture
-def mi_csv(shared_dir):
-    return shared_dir / "data" / "ofsted" / "mi_area_send_jan_to_aug_2023.csv"
+def mi_csv(ofsted_dir):
+    return ofsted_dir / "mi_area_send_jan_to_aug_2023.csv"
 
 
 @pytest.fixture
-def legacy_ods(shared_dir):
-    return (
-        shared_dir
-        / "data"
-        / "ofsted"
-        / "Area_SEND_inspection_data_01_May_2016_to_31_August_2022.ods"
-    )
+def legacy_ods(ofsted_dir):
+    return ofsted_dir / "Area_SEND_inspection_data_01_May_2016_to_31_August_2022.ods"
 
 
 class TestRealMiFile:

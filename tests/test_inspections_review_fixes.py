@@ -200,9 +200,9 @@ def test_timeline_rules(capsys, rule_file):
     assert data[1]["overridden"] is None
 
 
-def test_inspections_rules(capsys, rule_file, shared_dir):
+def test_inspections_rules(capsys, rule_file, ofsted_dir):
     """sendkit inspections --rules: every outcome-3 submission moves and is marked."""
-    mi_csv = shared_dir / "data" / "ofsted" / "mi_area_send_jan_to_aug_2023.csv"
+    mi_csv = ofsted_dir / "mi_area_send_jan_to_aug_2023.csv"
     assert main(["inspections", str(mi_csv), "--rules", str(rule_file), "--json"]) == 0
     entries = json.loads(capsys.readouterr().out)
     submits = [
