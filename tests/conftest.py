@@ -22,8 +22,14 @@ import pytest
 from hypothesis import HealthCheck, settings
 
 # Shared by every profile: no deadline, and no too-slow health check.
+# Built on Hypothesis's own "default" profile: a bare register_profile
+# inherits whatever profile is current, and Hypothesis itself switches to its
+# derandomised "ci" profile whenever a CI variable exists, even an empty one.
 settings.register_profile(
-    "dev", deadline=None, suppress_health_check=[HealthCheck.too_slow]
+    "dev",
+    parent=settings.get_profile("default"),
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow],
 )
 settings.register_profile(
     "ci",
