@@ -193,7 +193,7 @@ class TestRoundTrip:
         with pytest.raises(InvalidInputError) as caught:
             write([], target)
         message = str(caught.value)
-        assert message == f"cannot write {str(target)!r}: No such file or directory"
+        assert message == f"cannot write {str(target)!r}: its folder does not exist"
         assert caught.value.__suppress_context__
 
     @settings(suppress_health_check=[HealthCheck.function_scoped_fixture])

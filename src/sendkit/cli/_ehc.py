@@ -7,7 +7,6 @@ element, never the child.
 from __future__ import annotations
 
 import argparse
-import pathlib
 import sys
 
 from ..ehc import (
@@ -22,9 +21,14 @@ from ..ehc import (
     write_cases,
     write_steps,
 )
-from ..errors import InvalidInputError
 from ..rules import RULES, RuleBook, load_rules
-from ._common import add_calendar_options, date_arg, int_arg, print_json
+from ._common import (
+    add_calendar_options,
+    date_arg,
+    int_arg,
+    output_path,
+    print_json,
+)
 
 #: How many problems to print on stderr before summarising the rest.
 _SHOW_PROBLEMS = 20
@@ -275,16 +279,8 @@ def _measure_lines(result: Timeliness, read: CaseFile) -> list[str]:
     return lines
 
 
-def _refuse_to_overwrite(path: str, force: bool) -> None:
-    """Stop before any work if *path* exists and ``--force`` was not given."""
-    if not force and pathlib.Path(path).exists():
-        msg = f"{path!r} already exists; give --force to replace it"
-        raise InvalidInputError(msg)
-
-
 def _cases(args: argparse.Namespace) -> int:
-    if args.csv:
-        _refuse_to_overwrite(args.csv, args.force)
+    output_path(args.csv, force=args.force, inputs=[args.file, args.rules])
     read = _read(args)
     steps = open_steps(
         read.cases,
@@ -333,7 +329,7 @@ def _cases(args: argparse.Namespace) -> int:
 
 
 def _example(args: argparse.Namespace) -> int:
-    _refuse_to_overwrite(args.out, args.force)
+    output_path(args.out, force=args.force)
     cases = synthetic_caseload(
         year=args.year, requests_per_year=args.requests, seed=args.seed
     )

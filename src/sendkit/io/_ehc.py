@@ -28,6 +28,7 @@ from ..dates import ACCEPTED_DATE_FORMS, as_date, parse_date
 from ..ehc._model import CaseException, EhcCase, ExceptionReason
 from ..ehc._timeline import Step
 from ..errors import InvalidInputError, RowError, SendkitError
+from ._files import atomic_write
 
 __all__ = [
     "COLUMNS",
@@ -735,7 +736,8 @@ def write_cases(cases: Iterable[EhcCase], path: str | pathlib.Path) -> int:
 
     Args:
         cases: The cases.
-        path: The ``.csv`` file to write (replaced if it exists).
+        path: The ``.csv`` file to write; an existing file is replaced
+            atomically (written whole to a temporary file, then renamed).
 
     Returns:
         The number of cases written.
@@ -774,16 +776,12 @@ def _write_csv(
         msg = f"{writer_name} writes .csv files, got {path.name!r}"
         raise InvalidInputError(msg)
     count = 0
-    try:
-        with path.open("w", newline="", encoding="utf-8") as handle:
-            writer = csv.writer(handle)
-            writer.writerow(list(header))
-            for row in rows:
-                writer.writerow(row)
-                count += 1
-    except OSError as exc:
-        msg = f"cannot write {str(path)!r}: {exc.strerror or exc}"
-        raise InvalidInputError(msg) from None
+    with atomic_write(path, encoding="utf-8") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(list(header))
+        for row in rows:
+            writer.writerow(row)
+            count += 1
     return count
 
 
@@ -811,7 +809,8 @@ def write_steps(steps: Iterable[Step], path: str | pathlib.Path) -> int:
 
     Args:
         steps: The steps, in the order to write them.
-        path: The ``.csv`` file to write (replaced if it exists).
+        path: The ``.csv`` file to write; an existing file is replaced
+            atomically (written whole to a temporary file, then renamed).
 
     Returns:
         The number of steps written.

@@ -41,6 +41,7 @@ from ..plans._schema import (
     extra_columns,
     number_text,
 )
+from ._files import atomic_write
 from ._plans import (
     PlanFileError,
     PlanParts,
@@ -93,7 +94,7 @@ def write_csv(
     extras = extra_columns(plan.actions, plan.extra_columns)
     header = [*CSV_COLUMNS, *extras]
     fields = plan_field_values(plan)  # checked before the file is touched
-    with path.open("w", encoding="utf-8-sig", newline="") as handle:
+    with atomic_write(path, encoding="utf-8-sig") as handle:
         writer = csv.writer(handle)
         writer.writerow([_MAGIC, _VERSION])
         if day is not None:

@@ -168,7 +168,9 @@ def write_plan(
 
     Args:
         plan: The plan.
-        path: Where to write; an existing file is replaced.
+        path: Where to write; an existing file is replaced atomically
+            (written whole to a temporary file in the same folder, then
+            renamed), so a failed write leaves it unchanged.
         as_of: The date the derived ``rag`` column and the summary describe;
             by default the plan's latest recorded update
             (`ActionPlan.latest_date`), never the clock.
