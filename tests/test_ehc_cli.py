@@ -86,7 +86,7 @@ class TestTimeliness:
             capsys, "ehc", "timeliness", str(tmp_path / "none.csv"), "--year", "2024"
         )
         assert code == 2
-        assert "no such file" in err
+        assert "does not exist" in err
 
 
 class TestQueriesInOutput:

@@ -181,7 +181,7 @@ class TestCsv:
         """Only .csv, .xlsx and .xml are read; a missing file is named."""
         with pytest.raises(InvalidInputError, match=r"\.csv"):
             read_cases(tmp_path / "cases.txt")
-        with pytest.raises(InvalidInputError, match="no such file"):
+        with pytest.raises(InvalidInputError, match="does not exist"):
             read_cases(tmp_path / "absent.csv")
 
 

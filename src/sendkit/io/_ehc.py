@@ -18,17 +18,18 @@ import csv
 import datetime as dt
 import pathlib
 import re
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from types import MappingProxyType
 from typing import Any, Final
 
-import attrs
-
-from ..dates import ACCEPTED_DATE_FORMS, as_date, parse_date
+from ..dates import ACCEPTED_DATE_FORMS, as_date, excel_serial_to_date, parse_date
 from ..ehc._model import CaseException, EhcCase, ExceptionReason
 from ..ehc._timeline import Step
 from ..errors import InvalidInputError, RowError, SendkitError
-from ._files import atomic_write
+from ._case_file import NOT_SHOWN, CaseFile, Problem, case_queries
+from ._cells import guard_formula, unguard_formula
+from ._files import FileError, atomic_write, check_input, csv_rows, cut
+from ._sen2xml import read_sen2_xml
 
 __all__ = [
     "COLUMNS",
@@ -80,8 +81,6 @@ _FLAG_FIELDS: Final = frozenset({"week20", "decided_to_assess", "decided_to_issu
 _TRUE: Final = frozenset({"1", "y", "yes", "true"})
 _FALSE: Final = frozenset({"0", "n", "no", "false"})
 _FLAG_FORMS: Final = "1 or 0 (also Y/N, yes/no, true/false), or blank"
-#: Added to every reason about a cell that could not be read.
-NOT_SHOWN: Final = "the value is not shown because case files hold children's data"
 #: The reason given for a date cell that cannot be read.
 _NOT_A_DATE: Final = (
     f"is not a real date in an accepted form ({ACCEPTED_DATE_FORMS}, "
@@ -109,184 +108,8 @@ def _squash(name: str) -> str:
 _BY_SQUASHED: Final = MappingProxyType({_squash(name): name for name in COLUMNS})
 
 
-@attrs.frozen(kw_only=True)
-class Problem:
-    """Something in an input file that sendkit could not read.
-
-    It names the place, never the child: the row and column, and a reason that
-    contains no personal field.
-
-    Attributes:
-        reason: What was wrong.
-        row: The 1-based row in a CSV or XLSX file (header included).
-        column: The column name, for CSV and XLSX.
-        element: The element path in an XML file, such as
-            ``Person[2]/Requests[1]/ReceivedDate`` (positions count from 1).
-        source: The file name.
-    """
-
-    reason: str
-    row: int | None = None
-    column: str | None = None
-    element: str | None = None
-    source: str | None = None
-
-    def to_error(self) -> RowError:
-        """Return this problem as a `RowError`, for strict reading."""
-        return RowError(
-            self.reason,
-            row=self.row,
-            column=self.column or self.element,
-            source=self.source,
-        )
-
-    def __str__(self) -> str:
-        where = [part for part in (self.source,) if part]
-        if self.row is not None:
-            where.append(f"row {self.row}")
-        if self.column:
-            where.append(f"column {self.column!r}")
-        if self.element:
-            where.append(f"element {self.element}")
-        return f"{', '.join(where)}: {self.reason}" if where else self.reason
-
-
-@attrs.frozen(kw_only=True)
-class CaseFile:
-    """The cases read from one file, and what could not be read.
-
-    Attributes:
-        cases: The cases, in file order; rows with problems are left out.
-        problems: One entry per unreadable row or element.
-        queries: Rows that were read and kept, but that a local "sendkit
-            check" questions (local pre-checks, not DfE's validation rules;
-            see `case_queries`): SEN2 dates
-            out of order, an issued plan without ``Week20``, a plan issued
-            after a decision not to assess or not to issue, or a draft dated
-            after the final plan. They are not DfE rule numbers.
-        ignored: Columns or elements present but not used, by name only.
-        source: The file name.
-    """
-
-    cases: tuple[EhcCase, ...]
-    problems: tuple[Problem, ...] = ()
-    queries: tuple[Problem, ...] = ()
-    ignored: tuple[str, ...] = ()
-    source: str = ""
-
-
-#: SEN2 dates that should run in this order (a sendkit check, not a DfE rule number).
-_IN_ORDER: Final = (
-    ("RequestOutcomeDate", "request_outcome_date"),
-    ("AssessmentOutcomeDate", "assessment_outcome_date"),
-    ("StartDate", "plan_issued"),
-)
-
-
-#: A final plan recorded after a decision that rules one out: (column, flag
-#: field, what the 0 means).
-_PLAN_AFTER_NO: Final = (
-    ("DecidedToAssess", "decided_to_assess", "a decision not to assess"),
-    ("DecidedToIssue", "decided_to_issue", "a decision not to issue a plan"),
-)
-
-
-def case_queries(case: EhcCase) -> list[tuple[str, str]]:
-    """Return ``(column, reason)`` for each sendkit check *case* does not pass.
-
-    The checks are local pre-checks in the spirit of DfE's validation, not its
-    rules: the SEN2 dates run in order; an issued plan has ``Week20``; a
-    final plan (``StartDate``) is not recorded after a decision not to assess
-    or not to issue; the draft plan is not dated after the final plan.
-    Reasons name columns, never values.
-
-    A plan issued after a recorded decision not to assess (or not to issue)
-    still counts in `timeliness`, because DfE counts the plans issued, but
-    `case_timeline` shows its final-plan step as not applicable; the query
-    asks the council to correct whichever field is wrong.
-
-    Examples:
-        >>> import datetime as dt
-        >>> case = EhcCase(case_id="R1", received=dt.date(2024, 1, 8),
-        ...                decided_to_assess=False, week20=False,
-        ...                draft_issued=dt.date(2024, 6, 3),
-        ...                plan_issued=dt.date(2024, 5, 27))
-        >>> [column for column, _ in case_queries(case)]
-        ['DecidedToAssess', 'DraftPlanDate']
-    """
-    found = []
-    earlier: tuple[str, dt.date] | None = None
-    for column, field in _IN_ORDER:
-        day = getattr(case, field)
-        if day is None:
-            continue
-        if earlier is not None and day < earlier[1]:
-            found.append(
-                (
-                    column,
-                    (
-                        f"{column} is before {earlier[0]} "
-                        "(sendkit check: dates out of order)"
-                    ),
-                )
-            )
-        earlier = (column, day)
-    if case.plan_issued is not None and case.week20 is None:
-        found.append(
-            (
-                "Week20",
-                (
-                    "Week20 is blank on an issued plan, so it counts as not excepted "
-                    "(sendkit check: SEN2 expects Week20 on every issued plan)"
-                ),
-            )
-        )
-    if case.plan_issued is not None:
-        found.extend(
-            (
-                column,
-                (
-                    f"StartDate is recorded but {column} is 0 ({meaning}); the plan "
-                    "is counted as issued in the 20-week measure, as DfE counts "
-                    "plans issued, while the case timeline treats the final plan "
-                    "as not applicable (sendkit check: correct whichever is wrong)"
-                ),
-            )
-            for column, field, meaning in _PLAN_AFTER_NO
-            if getattr(case, field) is False
-        )
-        if case.draft_issued is not None and case.draft_issued > case.plan_issued:
-            found.append(
-                (
-                    "DraftPlanDate",
-                    (
-                        "DraftPlanDate is after StartDate (sendkit check: the draft "
-                        "plan is served before the final plan is issued)"
-                    ),
-                )
-            )
-    return found
-
-
 class _CellError(Exception):
     """A cell that cannot be read; the message is safe to print."""
-
-
-#: A cell starting with one of these is run as a formula by spreadsheet
-#: programs; write_cases puts an apostrophe in front of it.
-_FORMULA_STARTS: Final = ("=", "+", "-", "@", "\t", "\r")
-
-
-def _guard(text: str) -> str:
-    return f"'{text}" if text.startswith(_FORMULA_STARTS) else text
-
-
-def _unguard(text: str) -> str:
-    return (
-        text[1:]
-        if text.startswith("'") and text[1:].startswith(_FORMULA_STARTS)
-        else text
-    )
 
 
 def _text(value: object) -> str:
@@ -322,12 +145,11 @@ _MONTHS: Final = MappingProxyType(
 )
 
 
-#: Excel's 1900 date system: serial 61 is 1 March 1900, and from there on a
-#: serial is the days since 30 December 1899. Serial 60 is 29 February 1900, a
-#: day that did not exist (Excel copies a Lotus 1-2-3 leap-year bug).
-_EXCEL_EPOCH: Final = dt.date(1899, 12, 30)
+#: The serials a caseload's date column may hold (1900 system): 61 is
+#: 1 March 1900 (60 stands for 29 February 1900, which did not exist, and
+#: nothing in a caseload is older), 2958465 is 31 December 9999.
 _FIRST_SERIAL: Final = 61
-_LAST_SERIAL: Final = (dt.date.max - _EXCEL_EPOCH).days
+_LAST_SERIAL: Final = 2_958_465
 
 
 def _excel_serial(value: float, column: str, *, serials: bool) -> dt.date:
@@ -359,7 +181,7 @@ def _excel_serial(value: float, column: str, *, serials: bool) -> dt.date:
             f"{NOT_SHOWN}"
         )
         raise _CellError(msg)
-    return _EXCEL_EPOCH + dt.timedelta(days=serial)
+    return excel_serial_to_date(serial, field=column)
 
 
 def _read_date(value: object, column: str, *, serials: bool = True) -> dt.date | None:
@@ -435,7 +257,7 @@ def _map_header(
         column = _BY_SQUASHED.get(_squash(name))
         if column is None:
             if name:
-                ignored.append(name)
+                ignored.append(cut(name))
         elif column in seen:
             duplicates.append(column)
         else:
@@ -444,7 +266,9 @@ def _map_header(
     return used, ignored, duplicates
 
 
-def _read_cell(field: str, value: object, column: str, *, serials: bool) -> object:
+def _read_cell(
+    field: str, value: object, column: str, *, serials: bool, guarded: bool
+) -> object:
     """Convert one non-empty cell for *field*; raise `_CellError` if unreadable."""
     if field in _DATE_FIELDS:
         return _read_date(value, column, serials=serials)
@@ -452,12 +276,15 @@ def _read_cell(field: str, value: object, column: str, *, serials: bool) -> obje
         return _read_flag(value, column)
     if field == "exceptions":
         return _read_reasons(value, column)
-    # The case id, or the free-text note (kept, never echoed); undo the
-    # formula guard that write_cases adds.
-    return _unguard(_text(value))
+    # The case id, or the free-text note (kept, never echoed); in a CSV file,
+    # undo the formula guard that write_cases adds.
+    text = _text(value)
+    return unguard_formula(text) if guarded else text
 
 
-def _case_from_cells(cells: Mapping[str, object], *, serials: bool) -> EhcCase:
+def _case_from_cells(
+    cells: Mapping[str, object], *, serials: bool, guarded: bool = False
+) -> EhcCase:
     """Build a case from named cells, raising `_CellError` with a column name."""
     values: dict[str, Any] = {}
     for column, value in cells.items():
@@ -465,7 +292,7 @@ def _case_from_cells(cells: Mapping[str, object], *, serials: bool) -> EhcCase:
             continue
         try:
             values[COLUMNS[column]] = _read_cell(
-                COLUMNS[column], value, column, serials=serials
+                COLUMNS[column], value, column, serials=serials, guarded=guarded
             )
         except _CellError as exc:
             raise _CellError(column, str(exc)) from None
@@ -498,6 +325,7 @@ def cases_from_rows(
     first_row: int = 2,
     strict: bool = False,
     date_serials: bool = True,
+    formula_guard: bool = False,
 ) -> CaseFile:
     """Read cases from a header and rows of cells (text, dates or numbers).
 
@@ -523,6 +351,8 @@ def cases_from_rows(
         date_serials: Read numbers in date columns as Excel 1900-system
             serials; ``False`` refuses them (the XLSX reader passes ``False``
             for a workbook in the 1904 date system).
+        formula_guard: Remove one leading apostrophe from text cells, the
+            formula guard `write_cases` adds (the CSV reader passes ``True``).
 
     Returns:
         The cases and the problems.
@@ -575,7 +405,7 @@ def cases_from_rows(
         if all(value is None or _text(value) == "" for value in cells.values()):
             continue
         try:
-            case = _case_from_cells(cells, serials=date_serials)
+            case = _case_from_cells(cells, serials=date_serials, guarded=formula_guard)
         except _CellError as exc:
             column, reason = exc.args
             problem = Problem(
@@ -587,7 +417,7 @@ def cases_from_rows(
             if case.case_id in first_seen:
                 problem = Problem(
                     reason=(
-                        f"CaseId {case.case_id!r} repeats row "
+                        f"CaseId {cut(case.case_id)!r} repeats row "
                         f"{first_seen[case.case_id]}; this row is left out"
                     ),
                     row=number,
@@ -617,16 +447,25 @@ def cases_from_rows(
 
 
 def _read_csv(path: pathlib.Path, *, strict: bool) -> CaseFile:
-    with path.open(newline="", encoding="utf-8-sig") as handle:
-        reader = csv.reader(handle)
-        header = next(reader, None)
-        if header is None:
-            raise RowError("the file is empty; expected a header row", source=path.name)
-        return cases_from_rows(header, reader, source=path.name, strict=strict)
+    rows = csv_rows(path)
+    header = next(rows, None)
+    if header is None:
+        raise FileError(
+            path, "is empty; expected a header row (CaseId, ReceivedDate, ...)"
+        )
+    return cases_from_rows(
+        header, rows, source=path.name, strict=strict, formula_guard=True
+    )
 
 
 #: openpyxl's epoch for a workbook in Excel's (default) 1900 date system.
 _EXCEL_1900: Final = dt.datetime(1899, 12, 30)  # noqa: DTZ001 - a naive Excel epoch
+
+
+_NOT_A_WORKBOOK: Final = (
+    "is not a readable .xlsx workbook (damaged, cut short, or another kind of "
+    "file saved with an .xlsx name)"
+)
 
 
 def _read_xlsx(path: pathlib.Path, *, strict: bool) -> CaseFile:
@@ -635,10 +474,14 @@ def _read_xlsx(path: pathlib.Path, *, strict: bool) -> CaseFile:
     except ImportError as exc:  # pragma: no cover - a runtime dependency
         msg = "reading .xlsx files needs openpyxl: pip install openpyxl"
         raise InvalidInputError(msg) from exc
-    workbook = openpyxl.load_workbook(path, read_only=True, data_only=True)
     try:
-        sheet = workbook.worksheets[0]
-        rows = sheet.iter_rows(values_only=True)
+        workbook = openpyxl.load_workbook(path, read_only=True, data_only=True)
+    except Exception:  # noqa: BLE001 - openpyxl and zipfile raise many kinds
+        raise FileError(path, _NOT_A_WORKBOOK) from None
+    try:
+        if not workbook.worksheets:
+            raise FileError(path, "has no sheet; expected a header row on the first")
+        rows = _guarded(path, workbook.worksheets[0].iter_rows(values_only=True))
         header = next(rows, None)
         if header is None:
             raise RowError(
@@ -655,9 +498,21 @@ def _read_xlsx(path: pathlib.Path, *, strict: bool) -> CaseFile:
         workbook.close()
 
 
-def _read_xml(path: pathlib.Path, *, strict: bool) -> CaseFile:
-    from ._sen2xml import read_sen2_xml  # noqa: PLC0415 - avoids an import cycle
+def _guarded(
+    path: pathlib.Path, rows: Iterator[tuple[object, ...]]
+) -> Iterator[tuple[object, ...]]:
+    """Yield *rows*, turning a failure inside a damaged sheet into a `FileError`."""
+    while True:
+        try:
+            row = next(rows)
+        except StopIteration:
+            return
+        except Exception:  # noqa: BLE001 - a damaged sheet fails as it is read
+            raise FileError(path, _NOT_A_WORKBOOK) from None
+        yield row
 
+
+def _read_xml(path: pathlib.Path, *, strict: bool) -> CaseFile:
     return read_sen2_xml(path, strict=strict)
 
 
@@ -699,9 +554,7 @@ def read_cases(path: str | pathlib.Path, *, strict: bool = False) -> CaseFile:
             f"{', '.join(_READERS)}"
         )
         raise InvalidInputError(msg)
-    if not path.is_file():
-        msg = f"no such file: {str(path)!r}"
-        raise InvalidInputError(msg)
+    check_input(path, accepted=".csv, .xlsx or SEN2 .xml file")
     return reader(path, strict=strict)
 
 
@@ -721,7 +574,7 @@ def _cells(case: EhcCase) -> list[str]:
                 text = value.isoformat()
             else:
                 text = "" if value is None else str(value)
-        cells.append(_guard(text))
+        cells.append(guard_formula(text))
     return cells
 
 
@@ -831,5 +684,5 @@ def _step_cells(step: Step) -> list[str]:
         value = row[column]
         if isinstance(value, bool):
             value = int(value)
-        cells.append(_guard("" if value is None else str(value)))
+        cells.append(guard_formula("" if value is None else str(value)))
     return cells

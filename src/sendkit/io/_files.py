@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import codecs
 import contextlib
+import csv
 import os
 import pathlib
 import tempfile
@@ -30,14 +31,17 @@ from typing import IO, Final
 from ..errors import InvalidInputError
 
 __all__ = [
+    "CELL_LIMIT",
     "MAX_SHOWN",
     "FileError",
     "atomic_write",
     "check_input",
     "check_output",
+    "csv_rows",
     "cut",
     "detect_encoding",
     "open_text",
+    "read_text",
     "save_atomic",
     "write_text",
 ]
@@ -361,3 +365,42 @@ def read_text(path: str | os.PathLike[str]) -> str:
             return handle.read()
         except (OSError, UnicodeDecodeError) as exc:
             raise FileError(path, f"cannot be read ({type(exc).__name__})") from None
+
+
+#: The `csv` module's limit on one cell, in characters (its default).
+CELL_LIMIT: Final = 131_072
+
+
+def csv_rows(path: str | os.PathLike[str]) -> Iterator[list[str]]:
+    """Yield the records of a CSV file one at a time, decoded by `open_text`.
+
+    Memory follows the longest record, not the file. A damaged file stops
+    with a `FileError` naming the row (a cell over `CELL_LIMIT` characters,
+    a stray quote), never with the cell's text.
+
+    Raises:
+        FileError: See `detect_encoding`; or the file is not CSV.
+    """
+    with open_text(path) as handle:
+        reader = csv.reader(handle)
+        while True:
+            try:
+                record = next(reader)
+            except StopIteration:
+                return
+            except csv.Error as exc:
+                raise FileError(path, _csv_reason(exc, reader.line_num)) from None
+            except UnicodeDecodeError:
+                reason = f"cannot be decoded near line {reader.line_num + 1}"
+                raise FileError(path, reason) from None
+            yield record
+
+
+def _csv_reason(exc: csv.Error, line: int) -> str:
+    text = str(exc)
+    if "field larger than field limit" in text:
+        return (
+            f"line {line}: a cell is longer than {CELL_LIMIT:,} characters, "
+            "which no column sendkit reads needs; is this the right file?"
+        )
+    return f"line {line}: is not readable as CSV ({cut(text)})"

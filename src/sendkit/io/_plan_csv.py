@@ -35,12 +35,11 @@ from ..plans._schema import (
     Problems,
     action_from_row,
     action_to_row,
-    csv_escape,
-    csv_unescape,
     date_text,
     extra_columns,
     number_text,
 )
+from ._cells import guard_formula, unguard_formula
 from ._files import atomic_write
 from ._plans import (
     PlanFileError,
@@ -71,7 +70,7 @@ def _cell(value: object) -> str:  # noqa: PLR0911 - one return per cell type
         return str(value)
     if isinstance(value, list):
         return json.dumps(value, ensure_ascii=False) if value else ""
-    return csv_escape(str(value))
+    return guard_formula(str(value))
 
 
 def write_csv(
@@ -121,7 +120,7 @@ def write_csv(
                     _cell(section.title),
                 ]
             )
-        writer.writerow([csv_escape(name) for name in header])
+        writer.writerow([guard_formula(name) for name in header])
         for section in plan.sections:
             for action in section.actions:
                 row = action_to_row(
@@ -135,7 +134,7 @@ def write_csv(
 
 
 def _text(value: object) -> str:
-    return "" if value is None else csv_unescape(str(value))
+    return "" if value is None else unguard_formula(str(value))
 
 
 def read_csv(path: pathlib.Path) -> ActionPlan:

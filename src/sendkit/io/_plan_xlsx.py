@@ -39,11 +39,9 @@ from ..plans._schema import (
     cell_number,
     cell_text,
     extra_columns,
-    needs_guard,
     parse_choice,
-    xlsx_escape,
-    xlsx_unescape,
 )
+from ._cells import needs_guard, xlsx_escape, xlsx_unescape
 from ._files import save_atomic
 from ._plans import (
     PlanFileError,
