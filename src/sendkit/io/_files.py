@@ -304,8 +304,9 @@ def detect_encoding(path: str | os.PathLike[str]) -> str:
     not grow with the file.
 
     Raises:
-        FileError: The file cannot be opened, holds NUL bytes without a
-            UTF-16 mark (a binary file), or is neither UTF-8 nor Windows-1252.
+        FileError: The file cannot be opened, is not UTF-8 and holds NUL or
+            other control bytes (a binary file), or is neither UTF-8 nor
+            Windows-1252.
     """
     try:
         with pathlib.Path(path).open("rb") as handle:
@@ -313,9 +314,6 @@ def detect_encoding(path: str | os.PathLike[str]) -> str:
             for mark, encoding in _BOMS:
                 if head.startswith(mark):
                     return encoding
-            if b"\x00" in head:
-                reason = f"is not a text file (it holds binary data); give {_TEXT_FILE}"
-                raise FileError(path, reason)
             handle.seek(0)
             decoder = codecs.getincrementaldecoder("utf-8")()
             try:
@@ -326,13 +324,16 @@ def detect_encoding(path: str | os.PathLike[str]) -> str:
                 pass
             else:
                 return "utf-8"
+            if _looks_binary(head):
+                reason = f"is not text (it holds binary data); give {_TEXT_FILE}"
+                raise FileError(path, reason)
             handle.seek(0)
             cp1252 = codecs.getincrementaldecoder("cp1252")()
             try:
                 while chunk := handle.read(_CHUNK):
                     cp1252.decode(chunk)
             except UnicodeDecodeError:
-                reason = f"is not a text file in an encoding sendkit reads ({TEXT_ENCODINGS})"
+                reason = f"is not text in an encoding sendkit reads ({TEXT_ENCODINGS})"
                 raise FileError(path, reason) from None
             return "cp1252"
     except OSError as exc:
@@ -340,6 +341,20 @@ def detect_encoding(path: str | os.PathLike[str]) -> str:
 
 
 _TEXT_FILE: Final = "a CSV text file"
+#: Control bytes that never appear in text (everything below a space but
+#: tab, line feed, form feed and carriage return).
+_CONTROL: Final = frozenset(range(32)) - {9, 10, 12, 13}
+
+
+def _looks_binary(head: bytes) -> bool:
+    """Whether bytes that are not UTF-8 are binary rather than Windows-1252 text.
+
+    Text holds no NUL, and hardly any other control byte.
+    """
+    if b"\x00" in head:
+        return True
+    controls = sum(1 for byte in head if byte in _CONTROL)
+    return controls * 100 > len(head)  # more than 1 in 100
 
 
 def open_text(path: str | os.PathLike[str]) -> IO[str]:

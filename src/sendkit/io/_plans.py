@@ -87,7 +87,8 @@ class PlanFileError(InvalidInputError):
 
 #: What `read_plan` accepts, for the end of every "cannot read" message.
 _ACCEPTED = (
-    "expected a tracker: an .xlsx workbook or a .csv file (UTF-8, or Windows-1252 "
+    "expected a tracker: an .xlsx workbook or a .csv file (UTF-8, UTF-16 with a "
+    "byte-order mark, or Windows-1252 "
     "as older Excel saves it) written by sendkit or laid out to its column schema"
 )
 

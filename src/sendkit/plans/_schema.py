@@ -18,7 +18,7 @@ from typing import Any, Final, TypeVar
 
 import attrs
 
-from ..dates import parse_date
+from ..dates import excel_serial_to_date, parse_date
 from ..errors import InvalidInputError, RowError
 from ._enums import AreaKind, Partner, PlanKind, Rag, Status
 from ._model import (
@@ -310,13 +310,21 @@ def cell_text(value: object) -> str:
 
 
 def cell_date(value: object) -> dt.date | None:
-    """Read a date cell: a real date, ISO or DD/MM/YYYY text, or blank."""
+    """Read a date cell: a real date, ISO or DD/MM/YYYY text, or blank.
+
+    A number (only a workbook gives one: a date column Excel reformatted as
+    "General" shows serials such as 45646) is read as an Excel 1900-system
+    date serial by `sendkit.dates.excel_serial_to_date`; digits in text are
+    never read as a serial.
+    """
     if value is None:
         return None
     if isinstance(value, dt.datetime):
         return value.date()
     if isinstance(value, dt.date):
         return value
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        return excel_serial_to_date(value, field="the date serial")
     text = cell_text(value).strip()
     if not text:
         return None
