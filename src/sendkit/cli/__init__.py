@@ -25,6 +25,8 @@ _FAMILIES = [_demo, _workdays, _rules, _inspections, _ehc, _plans]
 
 EXIT_OK = 0
 EXIT_INPUT = 2
+#: Stopped with Ctrl-C (128 + SIGINT, as shells report it).
+EXIT_INTERRUPTED = 130
 
 
 class _Parser(argparse.ArgumentParser):
@@ -68,6 +70,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except SendkitError as exc:
         print(f"sendkit: {exc}", file=sys.stderr)
         return EXIT_INPUT
+    except KeyboardInterrupt:
+        print("sendkit: stopped by Ctrl-C", file=sys.stderr)
+        return EXIT_INTERRUPTED
     except BrokenPipeError:
         # The reader went away (`sendkit ... | head`): stop quietly, and point
         # stdout at nothing so the interpreter's final flush cannot fail too.
