@@ -163,6 +163,9 @@ def read_csv(path: pathlib.Path) -> ActionPlan:
         item = action_from_row(cells, row=number, problems=problems, text=_text)
         if item is not None:
             parts.rows.append((number, item))
+    if header is None and not parts.fields and not parts.sections:
+        reason = "is empty: it has no header row (action_id, ...)"
+        raise PlanFileError.unreadable(path, reason)
     if header is None:
         problems.add("no header row (action_id, ...) was found", row=None, column=None)
     return assemble(parts, problems)

@@ -25,7 +25,7 @@ from xml.etree import ElementTree as ET
 import attrs
 
 from ..errors import InvalidInputError
-from ._files import csv_rows
+from ._files import csv_rows, cut
 
 __all__ = ["Cell", "Row", "Sheet", "read_sheets"]
 
@@ -117,7 +117,7 @@ def _check_is_file(path: pathlib.Path) -> None:
 
 def _one_line(exc: BaseException) -> str:
     """The exception's text on one line (file errors are reported one per line)."""
-    return " ".join(str(exc).split()) or type(exc).__name__
+    return cut(str(exc)) or type(exc).__name__
 
 
 def _read_csv(path: pathlib.Path) -> Sheet:
