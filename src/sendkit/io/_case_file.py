@@ -125,6 +125,11 @@ def case_queries(case: EhcCase) -> list[tuple[str, str]]:
         >>> [column for column, _ in case_queries(case)]
         ['DecidedToAssess', 'DraftPlanDate']
     """
+    if case.plan_issued is None:
+        # Most open cases: only the first two dates can be out of order.
+        asked, assessed = case.request_outcome_date, case.assessment_outcome_date
+        if asked is None or assessed is None or assessed >= asked:
+            return []
     found = []
     earlier: tuple[str, dt.date] | None = None
     for column, field in _IN_ORDER:

@@ -22,6 +22,8 @@ from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from types import MappingProxyType
 from typing import Any, Final
 
+import attrs
+
 from ..dates import ACCEPTED_DATE_FORMS, as_date, excel_serial_to_date, parse_date
 from ..ehc._model import CaseException, EhcCase, ExceptionReason
 from ..ehc._timeline import Step
@@ -296,14 +298,23 @@ def _case_from_cells(
             )
         except _CellError as exc:
             raise _CellError(column, str(exc)) from None
+    return EhcCase(**_finish_case(values))
+
+
+def _finish_case(values: dict[str, Any]) -> dict[str, Any]:
+    """Check the converted *values* of one row; return the case's fields.
+
+    Raises:
+        _CellError: ``(column, reason)`` for the first check that fails.
+    """
     if not values.get("case_id"):
         raise _CellError("CaseId", "CaseId is empty; every row needs an opaque case id")
     received = values.get("received")
     if received is None:
         raise _CellError("ReceivedDate", "ReceivedDate is empty")
-    for column, field in COLUMNS.items():
+    for column, field in _DATE_COLUMNS:
         later = values.get(field)
-        if field in _DATE_FIELDS and later is not None and later < received:
+        if later is not None and later < received:
             msg = f"{column} is before ReceivedDate; the row was left out"
             raise _CellError(column, msg)
     note = values.pop("exception_note", "")
@@ -314,7 +325,155 @@ def _case_from_cells(
     values["exceptions"] = tuple(
         CaseException(reason=reason, note=note) for reason in reasons
     )
-    return EhcCase(**values)
+    return values
+
+
+def _build_checked(values: dict[str, Any]) -> EhcCase:
+    """Build a case from values `_finish_case` has checked, without re-checking.
+
+    The reader has already done everything `EhcCase`'s validators do: the
+    id is non-empty text, every date is a `datetime.date` (never a datetime)
+    on or after ``received``, and reasons never come with ``Week20 = 0``.
+    Setting the slots directly costs half of the validated constructor, which
+    matters on a 200,000-row file. If `EhcCase` gains a field this module
+    does not know, the validated constructor is used instead.
+    """
+    if not _FAST:  # pragma: no cover - a field this reader does not know
+        return EhcCase(**values)
+    get = values.get
+    case = _NEW(EhcCase)
+    _SET(case, "case_id", values["case_id"])
+    _SET(case, "received", values["received"])
+    _SET(case, "request_outcome_date", get("request_outcome_date"))
+    _SET(case, "decided_to_assess", get("decided_to_assess"))
+    _SET(case, "advice_requested", get("advice_requested"))
+    _SET(case, "advice_received", get("advice_received"))
+    _SET(case, "assessment_outcome_date", get("assessment_outcome_date"))
+    _SET(case, "decided_to_issue", get("decided_to_issue"))
+    _SET(case, "draft_issued", get("draft_issued"))
+    _SET(case, "plan_issued", get("plan_issued"))
+    _SET(case, "week20", get("week20"))
+    _SET(case, "exceptions", values["exceptions"])
+    return case
+
+
+_NEW: Final = object.__new__
+_SET: Final = object.__setattr__
+_FIELDS: Final = attrs.fields(EhcCase)
+#: Whether `_build_checked` knows every field of `EhcCase` and its default
+#: (``None``, or ``()`` for the exceptions, always set by the reader).
+_FAST: Final = [field.name for field in _FIELDS] == [
+    "case_id",
+    "received",
+    "request_outcome_date",
+    "decided_to_assess",
+    "advice_requested",
+    "advice_received",
+    "assessment_outcome_date",
+    "decided_to_issue",
+    "draft_issued",
+    "plan_issued",
+    "week20",
+    "exceptions",
+] and all(field.default in {None, attrs.NOTHING, ()} for field in _FIELDS)
+
+
+#: The date columns, in `COLUMNS` order, with their fields.
+_DATE_COLUMNS: Final = tuple(
+    (column, field) for column, field in COLUMNS.items() if field in _DATE_FIELDS
+)
+#: Distinct texts remembered per column; past this a hostile file with a
+#: different text in every cell is converted without memory growing.
+_MEMO_LIMIT: Final = 50_000
+
+
+class _Failure:
+    """A cell that could not be converted: the reason, safe to print."""
+
+    __slots__ = ("reason",)
+
+    def __init__(self, reason: str) -> None:
+        self.reason = reason
+
+
+class _Column:
+    """How to convert one used column: its place, name, field and memory.
+
+    *memo* remembers the result for each distinct text of a date, flag or
+    exception-reason column (``None`` for text columns, which are not
+    repeated): a caseload of 200,000 rows holds only a few thousand distinct
+    dates, so each is parsed once.
+    """
+
+    __slots__ = ("column", "convert", "field", "memo", "position")
+
+    def __init__(
+        self, position: int, column: str, *, serials: bool, guarded: bool
+    ) -> None:
+        self.position = position
+        self.column = column
+        self.field = field = COLUMNS[column]
+        self.memo: dict[str, object] | None = (
+            {}
+            if field in _DATE_FIELDS or field in _FLAG_FIELDS or field == "exceptions"
+            else None
+        )
+
+        def convert(value: object) -> object:
+            try:
+                return _read_cell(
+                    field, value, column, serials=serials, guarded=guarded
+                )
+            except _CellError as exc:
+                return _Failure(str(exc))
+
+        self.convert = convert
+
+
+_MISSING: Final = object()
+
+
+def _convert_row(
+    row: Sequence[object], columns: Sequence[_Column]
+) -> tuple[bool, dict[str, Any], tuple[str, str] | None]:
+    """Convert one row's used cells: ``(blank, values, first failure)``."""
+    size = len(row)
+    values: dict[str, Any] = {}
+    failure: tuple[str, str] | None = None
+    blank = True
+    for column in columns:
+        position = column.position
+        value = row[position] if position < size else None
+        if value is None:
+            continue
+        memo = column.memo
+        if isinstance(value, str):
+            if blank and value and not value.isspace():
+                blank = False
+            if memo is not None:
+                result = memo.get(value, _MISSING)
+                if result is _MISSING:
+                    result = column.convert(value)
+                    if len(memo) < _MEMO_LIMIT:
+                        memo[value] = result
+            else:
+                result = column.convert(value)
+        else:
+            blank = False
+            result = column.convert(value)
+        if isinstance(result, _Failure):
+            if failure is None:
+                failure = (column.column, result.reason)
+        else:
+            values[column.field] = result
+    return blank, values, failure
+
+
+def _row_case(values: dict[str, Any], failure: tuple[str, str] | None) -> EhcCase:
+    """Build the row's case, or raise `_CellError` for its first bad cell."""
+    if failure is not None:
+        raise _CellError(*failure)
+    return _build_checked(_finish_case(values))
 
 
 def cases_from_rows(
@@ -397,15 +556,16 @@ def cases_from_rows(
     ]
     cases: list[EhcCase] = []
     first_seen: dict[str, int] = {}
+    columns = [
+        _Column(position, column, serials=date_serials, guarded=formula_guard)
+        for position, column in used.items()
+    ]
     for number, row in enumerate(rows, start=first_row):
-        cells = {
-            column: row[position] if position < len(row) else None
-            for position, column in used.items()
-        }
-        if all(value is None or _text(value) == "" for value in cells.values()):
+        blank, values, failure = _convert_row(row, columns)
+        if blank:
             continue
         try:
-            case = _case_from_cells(cells, serials=date_serials, guarded=formula_guard)
+            case = _row_case(values, failure)
         except _CellError as exc:
             column, reason = exc.args
             problem = Problem(

@@ -1,0 +1,111 @@
+"""Reading a large caseload CSV: sendkit's pure-Python reader against polars.
+
+Run:  python benchmarks/bench_read.py [--rows 200000] [--repeat 3]
+
+Input: a made-up caseload (`sendkit.ehc.synthetic_caseload`) written into a
+temporary folder as CSV with SEN2 column names and UK dates (DD/MM/YYYY), the
+shape a council exports from its case system.
+
+Baseline: polars reading the same file (``read_csv`` with every column as
+text) and parsing its seven date columns with ``str.to_date("%d/%m/%Y")``.
+sendkit does more per row (flags, exception reasons, SEN2 order checks, an
+``EhcCase`` per row), so the ratio is an upper bound on the cost of reading.
+
+Prints the input shape, the baseline's name, the best of ``--repeat`` runs of
+each, and the ratio (sendkit time / polars time). Issue 15 asks for at most 15x.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import pathlib
+import tempfile
+import time
+
+from sendkit.ehc import read_cases, synthetic_caseload
+from sendkit.io._ehc import COLUMNS
+
+DATE_COLUMNS = [
+    "ReceivedDate",
+    "RequestOutcomeDate",
+    "AssessmentOutcomeDate",
+    "StartDate",
+    "AdviceRequestedDate",
+    "AdviceReceivedDate",
+    "DraftPlanDate",
+]
+
+
+def write_caseload(path: pathlib.Path, rows: int) -> int:
+    """Write about *rows* synthetic cases with UK dates; return the count."""
+    cases = synthetic_caseload(year=2024, requests_per_year=max(1, rows // 2))
+    with path.open("w", newline="", encoding="utf-8") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(list(COLUMNS))
+        for case in cases:
+            row = []
+            for field in COLUMNS.values():
+                if field == "exceptions":
+                    row.append(";".join(e.reason.value for e in case.exceptions))
+                elif field == "exception_note":
+                    row.append(" | ".join(e.note for e in case.exceptions if e.note))
+                else:
+                    value = getattr(case, field)
+                    if value is None:
+                        row.append("")
+                    elif isinstance(value, bool):
+                        row.append(str(int(value)))
+                    elif hasattr(value, "strftime"):
+                        row.append(value.strftime("%d/%m/%Y"))
+                    else:
+                        row.append(str(value))
+            writer.writerow(row)
+    return len(cases)
+
+
+def best(repeat: int, run) -> float:
+    times = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        run()
+        times.append(time.perf_counter() - start)
+    return min(times)
+
+
+def polars_read(path: pathlib.Path) -> int:
+    import polars as pl
+
+    frame = pl.read_csv(path, infer_schema=False)
+    frame = frame.with_columns(
+        pl.col(name).str.to_date("%d/%m/%Y", strict=False) for name in DATE_COLUMNS
+    )
+    return frame.height
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--rows", type=int, default=200_000)
+    parser.add_argument("--repeat", type=int, default=3)
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as folder:
+        path = pathlib.Path(folder) / "caseload.csv"
+        count = write_caseload(path, args.rows)
+        size = path.stat().st_size
+        print(
+            f"input: {count:,} rows x {len(COLUMNS)} columns, "
+            f"{len(DATE_COLUMNS)} UK-date columns, {size / 1e6:.1f} MB"
+        )
+        read = read_cases(path)
+        assert len(read.cases) + len(read.problems) == count
+        assert polars_read(path) == count
+        sendkit_s = best(args.repeat, lambda: read_cases(path))
+        polars_s = best(args.repeat, lambda: polars_read(path))
+        print("baseline: polars.read_csv (all text) + str.to_date on the date columns")
+        print(f"sendkit read_cases: {sendkit_s:.3f} s (best of {args.repeat})")
+        print(f"polars:             {polars_s:.3f} s (best of {args.repeat})")
+        print(f"ratio: {sendkit_s / polars_s:.1f}x polars (target: at most 15x)")
+
+
+if __name__ == "__main__":
+    main()
