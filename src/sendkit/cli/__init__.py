@@ -16,7 +16,7 @@ from collections.abc import Sequence
 
 from ..errors import SendkitError
 from . import _demo, _ehc, _inspections, _plans, _rules, _workdays
-from ._common import warnings_to_stderr
+from ._common import progress, warnings_to_stderr
 
 __all__ = ["main"]
 
@@ -64,7 +64,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         parser.print_help()
         return EXIT_INPUT
     try:
-        with warnings_to_stderr():
+        with warnings_to_stderr(), progress(args):
             code: int = args.handler(args)
         sys.stdout.flush()
     except SendkitError as exc:

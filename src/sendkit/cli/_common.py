@@ -17,6 +17,7 @@ from ..calendars import DEFAULT_REGION, REGIONS
 from ..dates import parse_date
 from ..errors import SendkitError, SendkitWarning
 from ..io._files import check_output, write_text
+from ..io._progress import reporting
 
 
 def date_arg(text: str) -> dt.date:
@@ -115,3 +116,33 @@ def write_page(path: pathlib.Path, page: str) -> None:
     The caller checked *path* with `output_path` first.
     """
     write_text(path, page, encoding="utf-8")
+
+
+def add_quiet_option(parser: argparse.ArgumentParser) -> None:
+    """Add ``--quiet``: no progress lines on stderr while reading."""
+    parser.add_argument(
+        "--quiet",
+        action="store_true",
+        help="no progress on stderr (shown only on a terminal anyway)",
+    )
+
+
+@contextlib.contextmanager
+def progress(args: argparse.Namespace) -> Iterator[None]:
+    """Show reading progress on stderr when it is a terminal and not ``--quiet``.
+
+    One line, rewritten in place; piped or redirected output never gets it.
+    """
+    stream = sys.stderr
+    wanted = not getattr(args, "quiet", False) and stream.isatty()
+    if not wanted:
+        with reporting(None):
+            yield
+        return
+
+    def report(text: str, final: bool) -> None:
+        stream.write(f"\rsendkit: {text}" + ("\n" if final else ""))
+        stream.flush()
+
+    with reporting(report):
+        yield

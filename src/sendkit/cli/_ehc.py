@@ -25,6 +25,7 @@ from ..ehc import (
 from ..rules import RULES, RuleBook, load_rules
 from ._common import (
     add_calendar_options,
+    add_quiet_option,
     date_arg,
     int_arg,
     output_path,
@@ -175,6 +176,7 @@ def _help(parser: argparse.ArgumentParser) -> int:
 
 def _common_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--json", action="store_true", help="print one JSON object")
+    add_quiet_option(parser)
     parser.add_argument(
         "--strict",
         action="store_true",

@@ -36,6 +36,7 @@ from ..rules import RULES, RuleBook
 from ._common import (
     add_calendar_options,
     add_force_option,
+    add_quiet_option,
     date_arg,
     int_arg,
     output_path,
@@ -139,6 +140,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         help="weeks without an update before an action is stale (default %(default)s)",
     )
     add_force_option(status, "--html file")
+    add_quiet_option(status)
     add_calendar_options(status)
     status.set_defaults(handler=_status)
 

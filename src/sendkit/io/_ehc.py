@@ -31,6 +31,7 @@ from ..errors import InvalidInputError, RowError, SendkitError
 from ._case_file import NOT_SHOWN, CaseFile, Problem, case_queries
 from ._cells import guard_formula, unguard_formula
 from ._files import FileError, atomic_write, check_input, csv_rows, cut
+from ._progress import counted
 from ._sen2xml import read_sen2_xml
 
 __all__ = [
@@ -641,7 +642,12 @@ def _read_xlsx(path: pathlib.Path, *, strict: bool) -> CaseFile:
     try:
         if not workbook.worksheets:
             raise FileError(path, "has no sheet; expected a header row on the first")
-        rows = _guarded(path, workbook.worksheets[0].iter_rows(values_only=True))
+        rows = iter(
+            counted(
+                _guarded(path, workbook.worksheets[0].iter_rows(values_only=True)),
+                f"reading {path.name}",
+            )
+        )
         header = next(rows, None)
         if header is None:
             raise RowError(

@@ -29,6 +29,7 @@ from collections.abc import Callable, Iterable, Iterator
 from typing import IO, Final
 
 from ..errors import InvalidInputError
+from ._progress import counted
 
 __all__ = [
     "CELL_LIMIT",
@@ -397,18 +398,22 @@ def csv_rows(path: str | os.PathLike[str]) -> Iterator[list[str]]:
         FileError: See `detect_encoding`; or the file is not CSV.
     """
     with open_text(path) as handle:
-        reader = csv.reader(handle)
-        while True:
-            try:
-                record = next(reader)
-            except StopIteration:
-                return
-            except csv.Error as exc:
-                raise FileError(path, _csv_reason(exc, reader.line_num)) from None
-            except UnicodeDecodeError:
-                reason = f"cannot be decoded near line {reader.line_num + 1}"
-                raise FileError(path, reason) from None
-            yield record
+        yield from counted(_records(path, handle), f"reading {pathlib.Path(path).name}")
+
+
+def _records(path: str | os.PathLike[str], handle: IO[str]) -> Iterator[list[str]]:
+    reader = csv.reader(handle)
+    while True:
+        try:
+            record = next(reader)
+        except StopIteration:
+            return
+        except csv.Error as exc:
+            raise FileError(path, _csv_reason(exc, reader.line_num)) from None
+        except UnicodeDecodeError:
+            reason = f"cannot be decoded near line {reader.line_num + 1}"
+            raise FileError(path, reason) from None
+        yield record
 
 
 def _csv_reason(exc: csv.Error, line: int) -> str:
