@@ -13,6 +13,11 @@ sendkit does more per row (flags, exception reasons, SEN2 order checks, an
 
 Prints the input shape, the baseline's name, the best of ``--repeat`` runs of
 each, and the ratio (sendkit time / polars time). Issue 15 asks for at most 15x.
+
+Second part (``--actions``, default 10,000): an ``.xlsx`` tracker written by
+`write_plan` (the plan of ``benchmarks/bench_plans.py``), and the share of
+``read_plan`` spent inside openpyxl: opening the workbook and iterating its
+cells (``sendkit.io._plan_xlsx._load``), against the whole ``read_plan``.
 """
 
 from __future__ import annotations
@@ -83,11 +88,37 @@ def polars_read(path: pathlib.Path) -> int:
     return frame.height
 
 
+def bench_xlsx(actions: int, repeat: int) -> None:
+    """Print the share of read_plan spent in openpyxl on a tracker of *actions*."""
+    import sys
+
+    sys.path.insert(0, str(pathlib.Path(__file__).parent))
+    from bench_plans import make_plan
+    from sendkit.io._plan_xlsx import _load
+    from sendkit.plans import read_plan, write_plan
+
+    with tempfile.TemporaryDirectory() as folder:
+        path = pathlib.Path(folder) / "tracker.xlsx"
+        write_plan(make_plan(actions), path)
+        size = path.stat().st_size
+        print(f"input: tracker.xlsx with {actions:,} actions, {size / 1e6:.1f} MB")
+        total = best(repeat, lambda: read_plan(path))
+        load = best(repeat, lambda: _load(path))
+        print(f"read_plan:                       {total:.3f} s (best of {repeat})")
+        print(f"openpyxl open + iterate (_load): {load:.3f} s (best of {repeat})")
+        print(f"openpyxl share of read_plan: {load / total:.0%}")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--rows", type=int, default=200_000)
     parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--actions", type=int, default=10_000)
     args = parser.parse_args()
+    if args.actions:
+        bench_xlsx(args.actions, args.repeat)
+    if not args.rows:
+        return
     with tempfile.TemporaryDirectory() as folder:
         path = pathlib.Path(folder) / "caseload.csv"
         count = write_caseload(path, args.rows)
@@ -97,8 +128,8 @@ def main() -> None:
             f"{len(DATE_COLUMNS)} UK-date columns, {size / 1e6:.1f} MB"
         )
         read = read_cases(path)
-        assert len(read.cases) + len(read.problems) == count
-        assert polars_read(path) == count
+        if len(read.cases) + len(read.problems) != count or polars_read(path) != count:
+            raise SystemExit("the two readers disagree on the number of rows")
         sendkit_s = best(args.repeat, lambda: read_cases(path))
         polars_s = best(args.repeat, lambda: polars_read(path))
         print("baseline: polars.read_csv (all text) + str.to_date on the date columns")

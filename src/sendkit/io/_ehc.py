@@ -434,39 +434,48 @@ class _Column:
 _MISSING: Final = object()
 
 
-def _convert_row(
-    row: Sequence[object], columns: Sequence[_Column]
+#: One used column as `_convert_row` wants it: position, name, field, memo
+#: (or ``None``), converter.
+_Spec = tuple[int, str, str, "dict[str, object] | None", Callable[[object], object]]
+
+
+def _specs(columns: Sequence[_Column]) -> list[_Spec]:
+    return [(c.position, c.column, c.field, c.memo, c.convert) for c in columns]
+
+
+def _convert_row(  # noqa: C901, PLR0912 - the hot loop, kept flat for speed
+    row: Sequence[object], specs: Sequence[_Spec]
 ) -> tuple[bool, dict[str, Any], tuple[str, str] | None]:
     """Convert one row's used cells: ``(blank, values, first failure)``."""
     size = len(row)
     values: dict[str, Any] = {}
     failure: tuple[str, str] | None = None
     blank = True
-    for column in columns:
-        position = column.position
-        value = row[position] if position < size else None
+    for position, name, field, memo, convert in specs:
+        if position >= size:
+            continue
+        value = row[position]
         if value is None:
             continue
-        memo = column.memo
         if isinstance(value, str):
             if blank and value and not value.isspace():
                 blank = False
             if memo is not None:
                 result = memo.get(value, _MISSING)
                 if result is _MISSING:
-                    result = column.convert(value)
+                    result = convert(value)
                     if len(memo) < _MEMO_LIMIT:
                         memo[value] = result
             else:
-                result = column.convert(value)
+                result = convert(value)
         else:
             blank = False
-            result = column.convert(value)
+            result = convert(value)
         if isinstance(result, _Failure):
             if failure is None:
-                failure = (column.column, result.reason)
+                failure = (name, result.reason)
         else:
-            values[column.field] = result
+            values[field] = result
     return blank, values, failure
 
 
@@ -557,12 +566,14 @@ def cases_from_rows(
     ]
     cases: list[EhcCase] = []
     first_seen: dict[str, int] = {}
-    columns = [
-        _Column(position, column, serials=date_serials, guarded=formula_guard)
-        for position, column in used.items()
-    ]
+    specs = _specs(
+        [
+            _Column(position, column, serials=date_serials, guarded=formula_guard)
+            for position, column in used.items()
+        ]
+    )
     for number, row in enumerate(rows, start=first_row):
-        blank, values, failure = _convert_row(row, columns)
+        blank, values, failure = _convert_row(row, specs)
         if blank:
             continue
         try:
