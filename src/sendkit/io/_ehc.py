@@ -308,24 +308,28 @@ def _finish_case(values: dict[str, Any]) -> dict[str, Any]:
     Raises:
         _CellError: ``(column, reason)`` for the first check that fails.
     """
-    if not values.get("case_id"):
+    get = values.get
+    if not get("case_id"):
         raise _CellError("CaseId", "CaseId is empty; every row needs an opaque case id")
-    received = values.get("received")
+    received = get("received")
     if received is None:
         raise _CellError("ReceivedDate", "ReceivedDate is empty")
     for column, field in _DATE_COLUMNS:
-        later = values.get(field)
+        later = get(field)
         if later is not None and later < received:
             msg = f"{column} is before ReceivedDate; the row was left out"
             raise _CellError(column, msg)
     note = values.pop("exception_note", "")
-    reasons = values.get("exceptions", ())
-    if reasons and values.get("week20") is False:
-        msg = "ExceptionReason is given but Week20 is 0"
-        raise _CellError("ExceptionReason", msg)
-    values["exceptions"] = tuple(
-        CaseException(reason=reason, note=note) for reason in reasons
-    )
+    reasons = get("exceptions", ())
+    if reasons:
+        if get("week20") is False:
+            msg = "ExceptionReason is given but Week20 is 0"
+            raise _CellError("ExceptionReason", msg)
+        values["exceptions"] = tuple(
+            CaseException(reason=reason, note=note) for reason in reasons
+        )
+    else:
+        values["exceptions"] = ()
     return values
 
 
