@@ -410,13 +410,14 @@ class _Column:
     dates, so each is parsed once.
     """
 
-    __slots__ = ("column", "convert", "field", "memo", "position")
+    __slots__ = ("column", "convert", "field", "guarded", "memo", "position")
 
     def __init__(
         self, position: int, column: str, *, serials: bool, guarded: bool
     ) -> None:
         self.position = position
         self.column = column
+        self.guarded = guarded
         self.field = field = COLUMNS[column]
         self.memo: dict[str, object] | None = (
             {}
@@ -439,12 +440,16 @@ _MISSING: Final = object()
 
 
 #: One used column as `_convert_row` wants it: position, name, field, memo
-#: (or ``None``), converter.
-_Spec = tuple[int, str, str, "dict[str, object] | None", Callable[[object], object]]
+#: (or ``None`` for the text columns), converter, and whether text is guarded.
+_Spec = tuple[
+    int, str, str, "dict[str, object] | None", Callable[[object], object], bool
+]
 
 
 def _specs(columns: Sequence[_Column]) -> list[_Spec]:
-    return [(c.position, c.column, c.field, c.memo, c.convert) for c in columns]
+    return [
+        (c.position, c.column, c.field, c.memo, c.convert, c.guarded) for c in columns
+    ]
 
 
 def _convert_row(  # noqa: C901, PLR0912 - the hot loop, kept flat for speed
@@ -455,7 +460,7 @@ def _convert_row(  # noqa: C901, PLR0912 - the hot loop, kept flat for speed
     values: dict[str, Any] = {}
     failure: tuple[str, str] | None = None
     blank = True
-    for position, name, field, memo, convert in specs:
+    for position, name, field, memo, convert, guarded in specs:
         if position >= size:
             continue
         value = row[position]
@@ -470,8 +475,10 @@ def _convert_row(  # noqa: C901, PLR0912 - the hot loop, kept flat for speed
                     result = convert(value)
                     if len(memo) < _MEMO_LIMIT:
                         memo[value] = result
-            else:
-                result = convert(value)
+            else:  # the case id or the note: `_read_cell`'s text path, inlined
+                result = value.strip()
+                if guarded and result.startswith("'"):
+                    result = result[1:]
         else:
             blank = False
             result = convert(value)
