@@ -497,6 +497,17 @@ def _row_case(values: dict[str, Any], failure: tuple[str, str] | None) -> EhcCas
     return _build_checked(_finish_case(values))
 
 
+def _add_queries(
+    queries: list[Problem], case: EhcCase, number: int, source: str | None
+) -> None:
+    """Append a `Problem` for each sendkit check *case* does not pass."""
+    if found := case_queries(case):
+        queries.extend(
+            Problem(reason=reason, row=number, column=column, source=source)
+            for column, reason in found
+        )
+
+
 def cases_from_rows(
     header: Sequence[object],
     rows: Iterable[Sequence[object]],
@@ -610,12 +621,7 @@ def cases_from_rows(
             else:
                 first_seen[case.case_id] = number
                 cases.append(case)
-                queries.extend(
-                    Problem(
-                        reason=reason, row=number, column=column, source=source or None
-                    )
-                    for column, reason in case_queries(case)
-                )
+                _add_queries(queries, case, number, source or None)
                 continue
         if strict:
             raise problem.to_error()
