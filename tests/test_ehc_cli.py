@@ -86,7 +86,7 @@ class TestTimeliness:
             capsys, "ehc", "timeliness", str(tmp_path / "none.csv"), "--year", "2024"
         )
         assert code == 2
-        assert "no such file" in err
+        assert "does not exist" in err
 
 
 class TestQueriesInOutput:
@@ -208,7 +208,7 @@ class TestExample:
             "-1",
         )
         assert code == 2
-        assert "requests_per_year" in err
+        assert "-1 is outside the accepted range, 1 to 200,000" in err
 
 
 class TestSources:

@@ -181,7 +181,7 @@ class TestCsv:
         """Only .csv, .xlsx and .xml are read; a missing file is named."""
         with pytest.raises(InvalidInputError, match=r"\.csv"):
             read_cases(tmp_path / "cases.txt")
-        with pytest.raises(InvalidInputError, match="no such file"):
+        with pytest.raises(InvalidInputError, match="does not exist"):
             read_cases(tmp_path / "absent.csv")
 
 
@@ -193,7 +193,7 @@ class TestRoundTrip:
         with pytest.raises(InvalidInputError) as caught:
             write([], target)
         message = str(caught.value)
-        assert message == f"cannot write {str(target)!r}: No such file or directory"
+        assert message == f"cannot write {str(target)!r}: its folder does not exist"
         assert caught.value.__suppress_context__
 
     @settings(suppress_health_check=[HealthCheck.function_scoped_fixture])

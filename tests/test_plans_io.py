@@ -14,6 +14,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from sendkit.errors import InvalidInputError
+from sendkit.io._cells import guard_formula as csv_escape
+from sendkit.io._cells import unguard_formula as csv_unescape
+from sendkit.io._cells import xlsx_escape, xlsx_unescape
 from sendkit.plans import (
     ACTION_COLUMNS,
     Action,
@@ -34,7 +37,6 @@ from sendkit.plans import (
     read_plan,
     write_plan,
 )
-from sendkit.plans._schema import csv_escape, csv_unescape, xlsx_escape, xlsx_unescape
 
 # Any text a person could type or paste, including formula triggers, quotes,
 # tabs, CR and LF, and XML-hostile control characters; not NUL or surrogates.

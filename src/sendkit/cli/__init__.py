@@ -16,7 +16,7 @@ from collections.abc import Sequence
 
 from ..errors import SendkitError
 from . import _demo, _ehc, _inspections, _plans, _rules, _workdays
-from ._common import warnings_to_stderr
+from ._common import progress, warnings_to_stderr
 
 __all__ = ["main"]
 
@@ -25,6 +25,8 @@ _FAMILIES = [_demo, _workdays, _rules, _inspections, _ehc, _plans]
 
 EXIT_OK = 0
 EXIT_INPUT = 2
+#: Stopped with Ctrl-C (128 + SIGINT, as shells report it).
+EXIT_INTERRUPTED = 130
 
 
 class _Parser(argparse.ArgumentParser):
@@ -62,12 +64,15 @@ def main(argv: Sequence[str] | None = None) -> int:
         parser.print_help()
         return EXIT_INPUT
     try:
-        with warnings_to_stderr():
+        with warnings_to_stderr(), progress(args):
             code: int = args.handler(args)
         sys.stdout.flush()
     except SendkitError as exc:
         print(f"sendkit: {exc}", file=sys.stderr)
         return EXIT_INPUT
+    except KeyboardInterrupt:
+        print("sendkit: stopped by Ctrl-C", file=sys.stderr)
+        return EXIT_INTERRUPTED
     except BrokenPipeError:
         # The reader went away (`sendkit ... | head`): stop quietly, and point
         # stdout at nothing so the interpreter's final flush cannot fail too.

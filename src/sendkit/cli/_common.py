@@ -6,15 +6,18 @@ import argparse
 import contextlib
 import datetime as dt
 import json
+import os
 import pathlib
 import sys
 import warnings
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from typing import Any
 
 from ..calendars import DEFAULT_REGION, REGIONS
 from ..dates import parse_date
-from ..errors import InvalidInputError, SendkitError, SendkitWarning
+from ..errors import SendkitError, SendkitWarning
+from ..io._files import check_output, write_text
+from ..io._progress import reporting
 
 
 def date_arg(text: str) -> dt.date:
@@ -80,10 +83,66 @@ def warnings_to_stderr() -> Iterator[None]:
             print(f"sendkit: warning: {text}", file=sys.stderr)
 
 
+def add_force_option(
+    parser: argparse.ArgumentParser, what: str = "output file"
+) -> None:
+    """Add ``--force``: replace an existing output file (never one being read)."""
+    parser.add_argument(
+        "--force",
+        action="store_true",
+        help=f"replace the {what} if it exists (never a file being read)",
+    )
+
+
+def output_path(
+    path: str | os.PathLike[str] | None,
+    *,
+    force: bool,
+    inputs: Iterable[str | os.PathLike[str] | None] = (),
+) -> pathlib.Path | None:
+    """Check an output path before any work; ``None`` when there is none.
+
+    Refuses a file that exists unless *force*, and always refuses a file the
+    command reads (*inputs*), with one line and exit code 2.
+    """
+    if path is None:
+        return None
+    return check_output(path, force=force, inputs=inputs)
+
+
 def write_page(path: pathlib.Path, page: str) -> None:
-    """Write an HTML page; a path that cannot be written is a one-line error."""
-    try:
-        path.write_text(page, encoding="utf-8")
-    except OSError as exc:
-        msg = f"cannot write {str(path)!r}: {exc.strerror}"
-        raise InvalidInputError(msg) from None
+    """Write an HTML page atomically; a failure is a one-line error.
+
+    The caller checked *path* with `output_path` first.
+    """
+    write_text(path, page, encoding="utf-8")
+
+
+def add_quiet_option(parser: argparse.ArgumentParser) -> None:
+    """Add ``--quiet``: no progress lines on stderr while reading."""
+    parser.add_argument(
+        "--quiet",
+        action="store_true",
+        help="no progress on stderr (shown only on a terminal anyway)",
+    )
+
+
+@contextlib.contextmanager
+def progress(args: argparse.Namespace) -> Iterator[None]:
+    """Show reading progress on stderr when it is a terminal and not ``--quiet``.
+
+    One line, rewritten in place; piped or redirected output never gets it.
+    """
+    stream = sys.stderr
+    wanted = not getattr(args, "quiet", False) and stream.isatty()
+    if not wanted:
+        with reporting(None):
+            yield
+        return
+
+    def report(text: str, final: bool) -> None:
+        stream.write(f"\rsendkit: {text}" + ("\n" if final else ""))
+        stream.flush()
+
+    with reporting(report):
+        yield

@@ -11,7 +11,6 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import html
-import pathlib
 import textwrap
 from collections.abc import Callable, Iterable
 from importlib.metadata import PackageNotFoundError, version
@@ -28,7 +27,14 @@ from ..inspections import (
 )
 from ..reports import ReportSection, inspection_report, render_html, render_text
 from ..rules import RULES, RuleBook
-from ._common import add_calendar_options, date_arg, warnings_to_stderr, write_page
+from ._common import (
+    add_calendar_options,
+    add_force_option,
+    date_arg,
+    output_path,
+    warnings_to_stderr,
+    write_page,
+)
 from ._inspections import add_rules_option, local_rules_lines, rule_book
 from ._plans import plan_skeleton_section
 
@@ -232,6 +238,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     demo.add_argument(
         "--html", metavar="FILE", help="also write the report as one HTML page"
     )
+    add_force_option(demo, "--html file")
     demo.add_argument(
         "--case",
         choices=sorted(EXAMPLES),
@@ -250,6 +257,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
 
 
 def _demo(args: argparse.Namespace) -> int:
+    html_path = output_path(args.html, force=args.force, inputs=[args.rules])
     with warnings_to_stderr():
         case = build_case(
             args.case,
@@ -260,7 +268,7 @@ def _demo(args: argparse.Namespace) -> int:
         )
     sections = build_sections(case)
     print(render_text(_title(case), sections, intro=_intro(case)), end="")
-    if args.html:
+    if html_path is not None:
         page = render_html(
             _title(case),
             sections,
@@ -268,7 +276,6 @@ def _demo(args: argparse.Namespace) -> int:
             intro=_intro(case),
             footer=_footer(case),
         )
-        path = pathlib.Path(args.html)
-        write_page(path, page)
-        print(f"\nWrote {path} (one self-contained HTML page).")
+        write_page(html_path, page)
+        print(f"\nWrote {html_path} (one self-contained HTML page).")
     return 0

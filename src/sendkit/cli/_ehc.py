@@ -7,8 +7,8 @@ element, never the child.
 from __future__ import annotations
 
 import argparse
-import pathlib
 import sys
+from collections.abc import Callable
 
 from ..ehc import (
     CaseFile,
@@ -22,12 +22,40 @@ from ..ehc import (
     write_cases,
     write_steps,
 )
-from ..errors import InvalidInputError
 from ..rules import RULES, RuleBook, load_rules
-from ._common import add_calendar_options, date_arg, int_arg, print_json
+from ._common import (
+    add_calendar_options,
+    add_quiet_option,
+    date_arg,
+    int_arg,
+    output_path,
+    print_json,
+)
 
 #: How many problems to print on stderr before summarising the rest.
 _SHOW_PROBLEMS = 20
+#: Exit code when a file was opened but not one case could be read from it.
+EXIT_NOTHING_READ = 1
+#: ``ehc example --year``: EHC plans began in September 2014 (Children and
+#: Families Act 2014, https://www.legislation.gov.uk/ukpga/2014/6); the last
+#: year keeps the made-up dates well inside what sendkit's calendar covers.
+EXAMPLE_YEARS = (2015, 2100)
+#: ``ehc example --requests``: more than every request in England in a year.
+EXAMPLE_REQUESTS = (1, 200_000)
+
+
+def _in_range(bounds: tuple[int, int]) -> Callable[[str], int]:
+    """An argument type: a whole number from bounds[0] to bounds[1]."""
+    low, high = bounds
+
+    def parse(text: str) -> int:
+        number = int_arg(text)
+        if not low <= number <= high:
+            msg = f"{number} is outside the accepted range, {low} to {high:,}"
+            raise argparse.ArgumentTypeError(msg)
+        return number
+
+    return parse
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -117,9 +145,20 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         ),
     )
     example.add_argument("out", help="the .csv file to write")
-    example.add_argument("--year", type=int_arg, required=True, help="the last year")
     example.add_argument(
-        "--requests", type=int_arg, default=3_000, help="requests a year (default 3000)"
+        "--year",
+        type=_in_range(EXAMPLE_YEARS),
+        required=True,
+        help=f"the last year ({EXAMPLE_YEARS[0]} to {EXAMPLE_YEARS[1]})",
+    )
+    example.add_argument(
+        "--requests",
+        type=_in_range(EXAMPLE_REQUESTS),
+        default=3_000,
+        help=(
+            f"requests a year, {EXAMPLE_REQUESTS[0]} to {EXAMPLE_REQUESTS[1]:,} "
+            "(default 3000)"
+        ),
     )
     example.add_argument("--seed", type=int_arg, default=0, help="random seed")
     example.add_argument(
@@ -137,6 +176,7 @@ def _help(parser: argparse.ArgumentParser) -> int:
 
 def _common_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--json", action="store_true", help="print one JSON object")
+    add_quiet_option(parser)
     parser.add_argument(
         "--strict",
         action="store_true",
@@ -162,10 +202,21 @@ def _report(title: str, found: tuple[Problem, ...]) -> None:
         print(f"  ... and {len(found) - _SHOW_PROBLEMS} more", file=sys.stderr)
 
 
-def _read(args: argparse.Namespace) -> CaseFile:
+def _read(args: argparse.Namespace) -> CaseFile | None:
+    """Read the caseload and list its problems; ``None`` if no case was read."""
     read = read_cases(args.file, strict=args.strict)
     _report("unreadable (left out)", read.problems)
     _report("queried by a sendkit check (kept)", read.queries)
+    if not read.cases:
+        why = (
+            f"every one of its {len(read.problems):,} rows has a problem (above)"
+            if read.problems
+            else "it has a header but no data rows"
+        )
+        print(
+            f"sendkit: no case could be read from {read.source}: {why}", file=sys.stderr
+        )
+        return None
     return read
 
 
@@ -179,6 +230,8 @@ def _num(value: float | None) -> str:
 
 def _timeliness(args: argparse.Namespace) -> int:
     read = _read(args)
+    if read is None:
+        return EXIT_NOTHING_READ
     result = timeliness(
         read.cases,
         year=args.year,
@@ -275,17 +328,11 @@ def _measure_lines(result: Timeliness, read: CaseFile) -> list[str]:
     return lines
 
 
-def _refuse_to_overwrite(path: str, force: bool) -> None:
-    """Stop before any work if *path* exists and ``--force`` was not given."""
-    if not force and pathlib.Path(path).exists():
-        msg = f"{path!r} already exists; give --force to replace it"
-        raise InvalidInputError(msg)
-
-
 def _cases(args: argparse.Namespace) -> int:
-    if args.csv:
-        _refuse_to_overwrite(args.csv, args.force)
+    output_path(args.csv, force=args.force, inputs=[args.file, args.rules])
     read = _read(args)
+    if read is None:
+        return EXIT_NOTHING_READ
     steps = open_steps(
         read.cases,
         as_of=args.as_of,
@@ -333,7 +380,7 @@ def _cases(args: argparse.Namespace) -> int:
 
 
 def _example(args: argparse.Namespace) -> int:
-    _refuse_to_overwrite(args.out, args.force)
+    output_path(args.out, force=args.force)
     cases = synthetic_caseload(
         year=args.year, requests_per_year=args.requests, seed=args.seed
     )

@@ -29,7 +29,13 @@ from ..inspections import (
 from ..inspections import Outcome as _Outcome
 from ..reports import inspection_report
 from ..rules import RULES, RuleBook, load_rules
-from ._common import add_calendar_options, date_arg, print_json, warnings_to_stderr
+from ._common import (
+    add_calendar_options,
+    add_quiet_option,
+    date_arg,
+    print_json,
+    warnings_to_stderr,
+)
 
 #: Exit code when a file was opened but not one row could be read.
 EXIT_NOTHING_READ = 1
@@ -135,6 +141,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         "--sheet", help="the sheet to read (default: the first with a known header)"
     )
     files.add_argument("--json", action="store_true", help="print a JSON array")
+    add_quiet_option(files)
     add_calendar_options(files)
     add_rules_option(files)
     files.set_defaults(handler=_inspections)

@@ -33,7 +33,16 @@ from ..plans import (
 )
 from ..reports import ReportSection, render_board_report
 from ..rules import RULES, RuleBook
-from ._common import add_calendar_options, date_arg, int_arg, print_json, write_page
+from ._common import (
+    add_calendar_options,
+    add_force_option,
+    add_quiet_option,
+    date_arg,
+    int_arg,
+    output_path,
+    print_json,
+    write_page,
+)
 from ._inspections import add_rules_option, outcome_arg, rule_book
 
 
@@ -96,9 +105,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     new.add_argument(
         "-o", "--output", required=True, metavar="FILE", help="tracker to write"
     )
-    new.add_argument(
-        "--force", action="store_true", help="replace the output file if it exists"
-    )
+    add_force_option(new)
     add_calendar_options(new)
     add_rules_option(new)
     new.set_defaults(handler=_new)
@@ -132,6 +139,8 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         metavar="M",
         help="weeks without an update before an action is stale (default %(default)s)",
     )
+    add_force_option(status, "--html file")
+    add_quiet_option(status)
     add_calendar_options(status)
     status.set_defaults(handler=_status)
 
@@ -208,9 +217,7 @@ def _inspection_from_args(args: argparse.Namespace) -> Inspection:
 
 def _new(args: argparse.Namespace) -> int:
     path = pathlib.Path(args.output)
-    if path.exists() and not args.force:
-        msg = f"{str(path)!r} already exists; give --force to replace it"
-        raise InvalidInputError(msg)
+    output_path(path, force=args.force, inputs=[args.ofsted, args.rules])
     inspection = _inspection_from_args(args)
     book = rule_book(args)
     plan = plan_from_inspection(
@@ -222,11 +229,7 @@ def _new(args: argparse.Namespace) -> int:
     )
     if args.partnership:
         plan = attrs.evolve(plan, partnership=args.partnership)
-    try:
-        write_plan(plan, path, region=args.region)
-    except OSError as exc:
-        msg = f"cannot write {str(path)!r}: {exc.strerror}"
-        raise InvalidInputError(msg) from None
+    write_plan(plan, path, region=args.region)
     print(f"Wrote {path}: {plan.kind.value}, {len(plan.sections)} sections")
     for section in plan.sections:
         print(f"  {section.id}  {section.title}")
@@ -245,6 +248,7 @@ def _overridden(book: RuleBook, code: str) -> bool:
 
 
 def _status(args: argparse.Namespace) -> int:
+    html_path = output_path(args.html, force=args.force, inputs=[args.file])
     plan = read_plan(args.file)
     report = plan.status(
         args.as_of,
@@ -256,7 +260,7 @@ def _status(args: argparse.Namespace) -> int:
     if args.json:
         print_json(report.to_dict())
         return 0
-    if args.html:
+    if html_path is not None:
         page = render_board_report(
             plan,
             args.as_of,
@@ -265,9 +269,8 @@ def _status(args: argparse.Namespace) -> int:
             region=args.region,
             closures=args.closure,
         )
-        path = pathlib.Path(args.html)
-        write_page(path, page)
-        print(f"Wrote {path} (one self-contained HTML page).")
+        write_page(html_path, page)
+        print(f"Wrote {html_path} (one self-contained HTML page).")
         return 0
     print("\n".join(status_lines(plan, report)))
     return 0

@@ -18,16 +18,21 @@ import csv
 import datetime as dt
 import pathlib
 import re
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from types import MappingProxyType
 from typing import Any, Final
 
 import attrs
 
-from ..dates import ACCEPTED_DATE_FORMS, as_date, parse_date
+from ..dates import ACCEPTED_DATE_FORMS, as_date, excel_serial_to_date, parse_date
 from ..ehc._model import CaseException, EhcCase, ExceptionReason
 from ..ehc._timeline import Step
 from ..errors import InvalidInputError, RowError, SendkitError
+from ._case_file import NOT_SHOWN, CaseFile, Problem, case_queries
+from ._cells import guard_formula, unguard_formula
+from ._files import FileError, atomic_write, check_input, csv_rows, cut
+from ._progress import counted
+from ._sen2xml import read_sen2_xml
 
 __all__ = [
     "COLUMNS",
@@ -79,8 +84,6 @@ _FLAG_FIELDS: Final = frozenset({"week20", "decided_to_assess", "decided_to_issu
 _TRUE: Final = frozenset({"1", "y", "yes", "true"})
 _FALSE: Final = frozenset({"0", "n", "no", "false"})
 _FLAG_FORMS: Final = "1 or 0 (also Y/N, yes/no, true/false), or blank"
-#: Added to every reason about a cell that could not be read.
-NOT_SHOWN: Final = "the value is not shown because case files hold children's data"
 #: The reason given for a date cell that cannot be read.
 _NOT_A_DATE: Final = (
     f"is not a real date in an accepted form ({ACCEPTED_DATE_FORMS}, "
@@ -108,184 +111,8 @@ def _squash(name: str) -> str:
 _BY_SQUASHED: Final = MappingProxyType({_squash(name): name for name in COLUMNS})
 
 
-@attrs.frozen(kw_only=True)
-class Problem:
-    """Something in an input file that sendkit could not read.
-
-    It names the place, never the child: the row and column, and a reason that
-    contains no personal field.
-
-    Attributes:
-        reason: What was wrong.
-        row: The 1-based row in a CSV or XLSX file (header included).
-        column: The column name, for CSV and XLSX.
-        element: The element path in an XML file, such as
-            ``Person[2]/Requests[1]/ReceivedDate`` (positions count from 1).
-        source: The file name.
-    """
-
-    reason: str
-    row: int | None = None
-    column: str | None = None
-    element: str | None = None
-    source: str | None = None
-
-    def to_error(self) -> RowError:
-        """Return this problem as a `RowError`, for strict reading."""
-        return RowError(
-            self.reason,
-            row=self.row,
-            column=self.column or self.element,
-            source=self.source,
-        )
-
-    def __str__(self) -> str:
-        where = [part for part in (self.source,) if part]
-        if self.row is not None:
-            where.append(f"row {self.row}")
-        if self.column:
-            where.append(f"column {self.column!r}")
-        if self.element:
-            where.append(f"element {self.element}")
-        return f"{', '.join(where)}: {self.reason}" if where else self.reason
-
-
-@attrs.frozen(kw_only=True)
-class CaseFile:
-    """The cases read from one file, and what could not be read.
-
-    Attributes:
-        cases: The cases, in file order; rows with problems are left out.
-        problems: One entry per unreadable row or element.
-        queries: Rows that were read and kept, but that a local "sendkit
-            check" questions (local pre-checks, not DfE's validation rules;
-            see `case_queries`): SEN2 dates
-            out of order, an issued plan without ``Week20``, a plan issued
-            after a decision not to assess or not to issue, or a draft dated
-            after the final plan. They are not DfE rule numbers.
-        ignored: Columns or elements present but not used, by name only.
-        source: The file name.
-    """
-
-    cases: tuple[EhcCase, ...]
-    problems: tuple[Problem, ...] = ()
-    queries: tuple[Problem, ...] = ()
-    ignored: tuple[str, ...] = ()
-    source: str = ""
-
-
-#: SEN2 dates that should run in this order (a sendkit check, not a DfE rule number).
-_IN_ORDER: Final = (
-    ("RequestOutcomeDate", "request_outcome_date"),
-    ("AssessmentOutcomeDate", "assessment_outcome_date"),
-    ("StartDate", "plan_issued"),
-)
-
-
-#: A final plan recorded after a decision that rules one out: (column, flag
-#: field, what the 0 means).
-_PLAN_AFTER_NO: Final = (
-    ("DecidedToAssess", "decided_to_assess", "a decision not to assess"),
-    ("DecidedToIssue", "decided_to_issue", "a decision not to issue a plan"),
-)
-
-
-def case_queries(case: EhcCase) -> list[tuple[str, str]]:
-    """Return ``(column, reason)`` for each sendkit check *case* does not pass.
-
-    The checks are local pre-checks in the spirit of DfE's validation, not its
-    rules: the SEN2 dates run in order; an issued plan has ``Week20``; a
-    final plan (``StartDate``) is not recorded after a decision not to assess
-    or not to issue; the draft plan is not dated after the final plan.
-    Reasons name columns, never values.
-
-    A plan issued after a recorded decision not to assess (or not to issue)
-    still counts in `timeliness`, because DfE counts the plans issued, but
-    `case_timeline` shows its final-plan step as not applicable; the query
-    asks the council to correct whichever field is wrong.
-
-    Examples:
-        >>> import datetime as dt
-        >>> case = EhcCase(case_id="R1", received=dt.date(2024, 1, 8),
-        ...                decided_to_assess=False, week20=False,
-        ...                draft_issued=dt.date(2024, 6, 3),
-        ...                plan_issued=dt.date(2024, 5, 27))
-        >>> [column for column, _ in case_queries(case)]
-        ['DecidedToAssess', 'DraftPlanDate']
-    """
-    found = []
-    earlier: tuple[str, dt.date] | None = None
-    for column, field in _IN_ORDER:
-        day = getattr(case, field)
-        if day is None:
-            continue
-        if earlier is not None and day < earlier[1]:
-            found.append(
-                (
-                    column,
-                    (
-                        f"{column} is before {earlier[0]} "
-                        "(sendkit check: dates out of order)"
-                    ),
-                )
-            )
-        earlier = (column, day)
-    if case.plan_issued is not None and case.week20 is None:
-        found.append(
-            (
-                "Week20",
-                (
-                    "Week20 is blank on an issued plan, so it counts as not excepted "
-                    "(sendkit check: SEN2 expects Week20 on every issued plan)"
-                ),
-            )
-        )
-    if case.plan_issued is not None:
-        found.extend(
-            (
-                column,
-                (
-                    f"StartDate is recorded but {column} is 0 ({meaning}); the plan "
-                    "is counted as issued in the 20-week measure, as DfE counts "
-                    "plans issued, while the case timeline treats the final plan "
-                    "as not applicable (sendkit check: correct whichever is wrong)"
-                ),
-            )
-            for column, field, meaning in _PLAN_AFTER_NO
-            if getattr(case, field) is False
-        )
-        if case.draft_issued is not None and case.draft_issued > case.plan_issued:
-            found.append(
-                (
-                    "DraftPlanDate",
-                    (
-                        "DraftPlanDate is after StartDate (sendkit check: the draft "
-                        "plan is served before the final plan is issued)"
-                    ),
-                )
-            )
-    return found
-
-
 class _CellError(Exception):
     """A cell that cannot be read; the message is safe to print."""
-
-
-#: A cell starting with one of these is run as a formula by spreadsheet
-#: programs; write_cases puts an apostrophe in front of it.
-_FORMULA_STARTS: Final = ("=", "+", "-", "@", "\t", "\r")
-
-
-def _guard(text: str) -> str:
-    return f"'{text}" if text.startswith(_FORMULA_STARTS) else text
-
-
-def _unguard(text: str) -> str:
-    return (
-        text[1:]
-        if text.startswith("'") and text[1:].startswith(_FORMULA_STARTS)
-        else text
-    )
 
 
 def _text(value: object) -> str:
@@ -321,12 +148,11 @@ _MONTHS: Final = MappingProxyType(
 )
 
 
-#: Excel's 1900 date system: serial 61 is 1 March 1900, and from there on a
-#: serial is the days since 30 December 1899. Serial 60 is 29 February 1900, a
-#: day that did not exist (Excel copies a Lotus 1-2-3 leap-year bug).
-_EXCEL_EPOCH: Final = dt.date(1899, 12, 30)
+#: The serials a caseload's date column may hold (1900 system): 61 is
+#: 1 March 1900 (60 stands for 29 February 1900, which did not exist, and
+#: nothing in a caseload is older), 2958465 is 31 December 9999.
 _FIRST_SERIAL: Final = 61
-_LAST_SERIAL: Final = (dt.date.max - _EXCEL_EPOCH).days
+_LAST_SERIAL: Final = 2_958_465
 
 
 def _excel_serial(value: float, column: str, *, serials: bool) -> dt.date:
@@ -358,7 +184,7 @@ def _excel_serial(value: float, column: str, *, serials: bool) -> dt.date:
             f"{NOT_SHOWN}"
         )
         raise _CellError(msg)
-    return _EXCEL_EPOCH + dt.timedelta(days=serial)
+    return excel_serial_to_date(serial, field=column)
 
 
 def _read_date(value: object, column: str, *, serials: bool = True) -> dt.date | None:
@@ -434,7 +260,7 @@ def _map_header(
         column = _BY_SQUASHED.get(_squash(name))
         if column is None:
             if name:
-                ignored.append(name)
+                ignored.append(cut(name))
         elif column in seen:
             duplicates.append(column)
         else:
@@ -443,7 +269,9 @@ def _map_header(
     return used, ignored, duplicates
 
 
-def _read_cell(field: str, value: object, column: str, *, serials: bool) -> object:
+def _read_cell(
+    field: str, value: object, column: str, *, serials: bool, guarded: bool
+) -> object:
     """Convert one non-empty cell for *field*; raise `_CellError` if unreadable."""
     if field in _DATE_FIELDS:
         return _read_date(value, column, serials=serials)
@@ -451,12 +279,15 @@ def _read_cell(field: str, value: object, column: str, *, serials: bool) -> obje
         return _read_flag(value, column)
     if field == "exceptions":
         return _read_reasons(value, column)
-    # The case id, or the free-text note (kept, never echoed); undo the
-    # formula guard that write_cases adds.
-    return _unguard(_text(value))
+    # The case id, or the free-text note (kept, never echoed); in a CSV file,
+    # undo the formula guard that write_cases adds.
+    text = _text(value)
+    return unguard_formula(text) if guarded else text
 
 
-def _case_from_cells(cells: Mapping[str, object], *, serials: bool) -> EhcCase:
+def _case_from_cells(
+    cells: Mapping[str, object], *, serials: bool, guarded: bool = False
+) -> EhcCase:
     """Build a case from named cells, raising `_CellError` with a column name."""
     values: dict[str, Any] = {}
     for column, value in cells.items():
@@ -464,29 +295,217 @@ def _case_from_cells(cells: Mapping[str, object], *, serials: bool) -> EhcCase:
             continue
         try:
             values[COLUMNS[column]] = _read_cell(
-                COLUMNS[column], value, column, serials=serials
+                COLUMNS[column], value, column, serials=serials, guarded=guarded
             )
         except _CellError as exc:
             raise _CellError(column, str(exc)) from None
-    if not values.get("case_id"):
+    return EhcCase(**_finish_case(values))
+
+
+def _finish_case(values: dict[str, Any]) -> dict[str, Any]:
+    """Check the converted *values* of one row; return the case's fields.
+
+    Raises:
+        _CellError: ``(column, reason)`` for the first check that fails.
+    """
+    get = values.get
+    if not get("case_id"):
         raise _CellError("CaseId", "CaseId is empty; every row needs an opaque case id")
-    received = values.get("received")
+    received = get("received")
     if received is None:
         raise _CellError("ReceivedDate", "ReceivedDate is empty")
-    for column, field in COLUMNS.items():
-        later = values.get(field)
-        if field in _DATE_FIELDS and later is not None and later < received:
+    for column, field in _DATE_COLUMNS:
+        later = get(field)
+        if later is not None and later < received:
             msg = f"{column} is before ReceivedDate; the row was left out"
             raise _CellError(column, msg)
     note = values.pop("exception_note", "")
-    reasons = values.get("exceptions", ())
-    if reasons and values.get("week20") is False:
-        msg = "ExceptionReason is given but Week20 is 0"
-        raise _CellError("ExceptionReason", msg)
-    values["exceptions"] = tuple(
-        CaseException(reason=reason, note=note) for reason in reasons
-    )
-    return EhcCase(**values)
+    reasons = get("exceptions", ())
+    if reasons:
+        if get("week20") is False:
+            msg = "ExceptionReason is given but Week20 is 0"
+            raise _CellError("ExceptionReason", msg)
+        values["exceptions"] = tuple(
+            CaseException(reason=reason, note=note) for reason in reasons
+        )
+    else:
+        values["exceptions"] = ()
+    return values
+
+
+def _build_checked(values: dict[str, Any]) -> EhcCase:
+    """Build a case from values `_finish_case` has checked, without re-checking.
+
+    The reader has already done everything `EhcCase`'s validators do: the
+    id is non-empty text, every date is a `datetime.date` (never a datetime)
+    on or after ``received``, and reasons never come with ``Week20 = 0``.
+    Setting the slots directly costs half of the validated constructor, which
+    matters on a 200,000-row file. If `EhcCase` gains a field this module
+    does not know, the validated constructor is used instead.
+    """
+    if not _FAST:  # pragma: no cover - a field this reader does not know
+        return EhcCase(**values)
+    get = values.get
+    case = _NEW(EhcCase)
+    _SET(case, "case_id", values["case_id"])
+    _SET(case, "received", values["received"])
+    _SET(case, "request_outcome_date", get("request_outcome_date"))
+    _SET(case, "decided_to_assess", get("decided_to_assess"))
+    _SET(case, "advice_requested", get("advice_requested"))
+    _SET(case, "advice_received", get("advice_received"))
+    _SET(case, "assessment_outcome_date", get("assessment_outcome_date"))
+    _SET(case, "decided_to_issue", get("decided_to_issue"))
+    _SET(case, "draft_issued", get("draft_issued"))
+    _SET(case, "plan_issued", get("plan_issued"))
+    _SET(case, "week20", get("week20"))
+    _SET(case, "exceptions", values["exceptions"])
+    return case
+
+
+_NEW: Final = object.__new__
+_SET: Final = object.__setattr__
+_FIELDS: Final = attrs.fields(EhcCase)
+#: Whether `_build_checked` knows every field of `EhcCase` and its default
+#: (``None``, or ``()`` for the exceptions, always set by the reader).
+_FAST: Final = [field.name for field in _FIELDS] == [
+    "case_id",
+    "received",
+    "request_outcome_date",
+    "decided_to_assess",
+    "advice_requested",
+    "advice_received",
+    "assessment_outcome_date",
+    "decided_to_issue",
+    "draft_issued",
+    "plan_issued",
+    "week20",
+    "exceptions",
+] and all(field.default in {None, attrs.NOTHING, ()} for field in _FIELDS)
+
+
+#: The date columns, in `COLUMNS` order, with their fields.
+_DATE_COLUMNS: Final = tuple(
+    (column, field) for column, field in COLUMNS.items() if field in _DATE_FIELDS
+)
+#: Distinct texts remembered per column; past this a hostile file with a
+#: different text in every cell is converted without memory growing.
+_MEMO_LIMIT: Final = 50_000
+
+
+class _Failure:
+    """A cell that could not be converted: the reason, safe to print."""
+
+    __slots__ = ("reason",)
+
+    def __init__(self, reason: str) -> None:
+        self.reason = reason
+
+
+class _Column:
+    """How to convert one used column: its place, name, field and memory.
+
+    *memo* remembers the result for each distinct text of a date, flag or
+    exception-reason column (``None`` for text columns, which are not
+    repeated): a caseload of 200,000 rows holds only a few thousand distinct
+    dates, so each is parsed once.
+    """
+
+    __slots__ = ("column", "convert", "field", "guarded", "memo", "position")
+
+    def __init__(
+        self, position: int, column: str, *, serials: bool, guarded: bool
+    ) -> None:
+        self.position = position
+        self.column = column
+        self.guarded = guarded
+        self.field = field = COLUMNS[column]
+        self.memo: dict[str, object] | None = (
+            {}
+            if field in _DATE_FIELDS or field in _FLAG_FIELDS or field == "exceptions"
+            else None
+        )
+
+        def convert(value: object) -> object:
+            try:
+                return _read_cell(
+                    field, value, column, serials=serials, guarded=guarded
+                )
+            except _CellError as exc:
+                return _Failure(str(exc))
+
+        self.convert = convert
+
+
+_MISSING: Final = object()
+
+
+#: One used column as `_convert_row` wants it: position, name, field, memo
+#: (or ``None`` for the text columns), converter, and whether text is guarded.
+_Spec = tuple[
+    int, str, str, "dict[str, object] | None", Callable[[object], object], bool
+]
+
+
+def _specs(columns: Sequence[_Column]) -> list[_Spec]:
+    return [
+        (c.position, c.column, c.field, c.memo, c.convert, c.guarded) for c in columns
+    ]
+
+
+def _convert_row(  # noqa: C901, PLR0912 - the hot loop, kept flat for speed
+    row: Sequence[object], specs: Sequence[_Spec]
+) -> tuple[bool, dict[str, Any], tuple[str, str] | None]:
+    """Convert one row's used cells: ``(blank, values, first failure)``."""
+    size = len(row)
+    values: dict[str, Any] = {}
+    failure: tuple[str, str] | None = None
+    blank = True
+    for position, name, field, memo, convert, guarded in specs:
+        if position >= size:
+            continue
+        value = row[position]
+        if value is None:
+            continue
+        if isinstance(value, str):
+            if blank and value and not value.isspace():
+                blank = False
+            if memo is not None:
+                result = memo.get(value, _MISSING)
+                if result is _MISSING:
+                    result = convert(value)
+                    if len(memo) < _MEMO_LIMIT:
+                        memo[value] = result
+            else:  # the case id or the note: `_read_cell`'s text path, inlined
+                result = value.strip()
+                if guarded and result.startswith("'"):
+                    result = result[1:]
+        else:
+            blank = False
+            result = convert(value)
+        if isinstance(result, _Failure):
+            if failure is None:
+                failure = (name, result.reason)
+        else:
+            values[field] = result
+    return blank, values, failure
+
+
+def _row_case(values: dict[str, Any], failure: tuple[str, str] | None) -> EhcCase:
+    """Build the row's case, or raise `_CellError` for its first bad cell."""
+    if failure is not None:
+        raise _CellError(*failure)
+    return _build_checked(_finish_case(values))
+
+
+def _add_queries(
+    queries: list[Problem], case: EhcCase, number: int, source: str | None
+) -> None:
+    """Append a `Problem` for each sendkit check *case* does not pass."""
+    if found := case_queries(case):
+        queries.extend(
+            Problem(reason=reason, row=number, column=column, source=source)
+            for column, reason in found
+        )
 
 
 def cases_from_rows(
@@ -497,6 +516,7 @@ def cases_from_rows(
     first_row: int = 2,
     strict: bool = False,
     date_serials: bool = True,
+    formula_guard: bool = False,
 ) -> CaseFile:
     """Read cases from a header and rows of cells (text, dates or numbers).
 
@@ -522,6 +542,8 @@ def cases_from_rows(
         date_serials: Read numbers in date columns as Excel 1900-system
             serials; ``False`` refuses them (the XLSX reader passes ``False``
             for a workbook in the 1904 date system).
+        formula_guard: Remove one leading apostrophe from text cells, the
+            formula guard `write_cases` adds (the CSV reader passes ``True``).
 
     Returns:
         The cases and the problems.
@@ -566,15 +588,18 @@ def cases_from_rows(
     ]
     cases: list[EhcCase] = []
     first_seen: dict[str, int] = {}
-    for number, row in enumerate(rows, start=first_row):
-        cells = {
-            column: row[position] if position < len(row) else None
+    specs = _specs(
+        [
+            _Column(position, column, serials=date_serials, guarded=formula_guard)
             for position, column in used.items()
-        }
-        if all(value is None or _text(value) == "" for value in cells.values()):
+        ]
+    )
+    for number, row in enumerate(rows, start=first_row):
+        blank, values, failure = _convert_row(row, specs)
+        if blank:
             continue
         try:
-            case = _case_from_cells(cells, serials=date_serials)
+            case = _row_case(values, failure)
         except _CellError as exc:
             column, reason = exc.args
             problem = Problem(
@@ -586,7 +611,7 @@ def cases_from_rows(
             if case.case_id in first_seen:
                 problem = Problem(
                     reason=(
-                        f"CaseId {case.case_id!r} repeats row "
+                        f"CaseId {cut(case.case_id)!r} repeats row "
                         f"{first_seen[case.case_id]}; this row is left out"
                     ),
                     row=number,
@@ -596,12 +621,7 @@ def cases_from_rows(
             else:
                 first_seen[case.case_id] = number
                 cases.append(case)
-                queries.extend(
-                    Problem(
-                        reason=reason, row=number, column=column, source=source or None
-                    )
-                    for column, reason in case_queries(case)
-                )
+                _add_queries(queries, case, number, source or None)
                 continue
         if strict:
             raise problem.to_error()
@@ -616,16 +636,25 @@ def cases_from_rows(
 
 
 def _read_csv(path: pathlib.Path, *, strict: bool) -> CaseFile:
-    with path.open(newline="", encoding="utf-8-sig") as handle:
-        reader = csv.reader(handle)
-        header = next(reader, None)
-        if header is None:
-            raise RowError("the file is empty; expected a header row", source=path.name)
-        return cases_from_rows(header, reader, source=path.name, strict=strict)
+    rows = csv_rows(path)
+    header = next(rows, None)
+    if header is None:
+        raise FileError(
+            path, "is empty; expected a header row (CaseId, ReceivedDate, ...)"
+        )
+    return cases_from_rows(
+        header, rows, source=path.name, strict=strict, formula_guard=True
+    )
 
 
 #: openpyxl's epoch for a workbook in Excel's (default) 1900 date system.
 _EXCEL_1900: Final = dt.datetime(1899, 12, 30)  # noqa: DTZ001 - a naive Excel epoch
+
+
+_NOT_A_WORKBOOK: Final = (
+    "is not a readable .xlsx workbook (damaged, cut short, or another kind of "
+    "file saved with an .xlsx name)"
+)
 
 
 def _read_xlsx(path: pathlib.Path, *, strict: bool) -> CaseFile:
@@ -634,10 +663,19 @@ def _read_xlsx(path: pathlib.Path, *, strict: bool) -> CaseFile:
     except ImportError as exc:  # pragma: no cover - a runtime dependency
         msg = "reading .xlsx files needs openpyxl: pip install openpyxl"
         raise InvalidInputError(msg) from exc
-    workbook = openpyxl.load_workbook(path, read_only=True, data_only=True)
     try:
-        sheet = workbook.worksheets[0]
-        rows = sheet.iter_rows(values_only=True)
+        workbook = openpyxl.load_workbook(path, read_only=True, data_only=True)
+    except Exception:  # noqa: BLE001 - openpyxl and zipfile raise many kinds
+        raise FileError(path, _NOT_A_WORKBOOK) from None
+    try:
+        if not workbook.worksheets:
+            raise FileError(path, "has no sheet; expected a header row on the first")
+        rows = iter(
+            counted(
+                _guarded(path, workbook.worksheets[0].iter_rows(values_only=True)),
+                f"reading {path.name}",
+            )
+        )
         header = next(rows, None)
         if header is None:
             raise RowError(
@@ -654,9 +692,21 @@ def _read_xlsx(path: pathlib.Path, *, strict: bool) -> CaseFile:
         workbook.close()
 
 
-def _read_xml(path: pathlib.Path, *, strict: bool) -> CaseFile:
-    from ._sen2xml import read_sen2_xml  # noqa: PLC0415 - avoids an import cycle
+def _guarded(
+    path: pathlib.Path, rows: Iterator[tuple[object, ...]]
+) -> Iterator[tuple[object, ...]]:
+    """Yield *rows*, turning a failure inside a damaged sheet into a `FileError`."""
+    while True:
+        try:
+            row = next(rows)
+        except StopIteration:
+            return
+        except Exception:  # noqa: BLE001 - a damaged sheet fails as it is read
+            raise FileError(path, _NOT_A_WORKBOOK) from None
+        yield row
 
+
+def _read_xml(path: pathlib.Path, *, strict: bool) -> CaseFile:
     return read_sen2_xml(path, strict=strict)
 
 
@@ -698,9 +748,7 @@ def read_cases(path: str | pathlib.Path, *, strict: bool = False) -> CaseFile:
             f"{', '.join(_READERS)}"
         )
         raise InvalidInputError(msg)
-    if not path.is_file():
-        msg = f"no such file: {str(path)!r}"
-        raise InvalidInputError(msg)
+    check_input(path, accepted=".csv, .xlsx or SEN2 .xml file")
     return reader(path, strict=strict)
 
 
@@ -720,7 +768,7 @@ def _cells(case: EhcCase) -> list[str]:
                 text = value.isoformat()
             else:
                 text = "" if value is None else str(value)
-        cells.append(_guard(text))
+        cells.append(guard_formula(text))
     return cells
 
 
@@ -735,7 +783,8 @@ def write_cases(cases: Iterable[EhcCase], path: str | pathlib.Path) -> int:
 
     Args:
         cases: The cases.
-        path: The ``.csv`` file to write (replaced if it exists).
+        path: The ``.csv`` file to write; an existing file is replaced
+            atomically (written whole to a temporary file, then renamed).
 
     Returns:
         The number of cases written.
@@ -774,16 +823,12 @@ def _write_csv(
         msg = f"{writer_name} writes .csv files, got {path.name!r}"
         raise InvalidInputError(msg)
     count = 0
-    try:
-        with path.open("w", newline="", encoding="utf-8") as handle:
-            writer = csv.writer(handle)
-            writer.writerow(list(header))
-            for row in rows:
-                writer.writerow(row)
-                count += 1
-    except OSError as exc:
-        msg = f"cannot write {str(path)!r}: {exc.strerror or exc}"
-        raise InvalidInputError(msg) from None
+    with atomic_write(path, encoding="utf-8") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(list(header))
+        for row in rows:
+            writer.writerow(row)
+            count += 1
     return count
 
 
@@ -811,7 +856,8 @@ def write_steps(steps: Iterable[Step], path: str | pathlib.Path) -> int:
 
     Args:
         steps: The steps, in the order to write them.
-        path: The ``.csv`` file to write (replaced if it exists).
+        path: The ``.csv`` file to write; an existing file is replaced
+            atomically (written whole to a temporary file, then renamed).
 
     Returns:
         The number of steps written.
@@ -832,5 +878,5 @@ def _step_cells(step: Step) -> list[str]:
         value = row[column]
         if isinstance(value, bool):
             value = int(value)
-        cells.append(_guard("" if value is None else str(value)))
+        cells.append(guard_formula("" if value is None else str(value)))
     return cells

@@ -23,10 +23,9 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
-import io
 import json
 import pathlib
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 
 from ..plans._model import ActionPlan
 from ..plans._schema import (
@@ -35,18 +34,17 @@ from ..plans._schema import (
     Problems,
     action_from_row,
     action_to_row,
-    csv_escape,
-    csv_unescape,
     date_text,
     extra_columns,
     number_text,
 )
+from ._cells import guard_formula, unguard_formula
+from ._files import FileError, atomic_write, csv_rows
 from ._plans import (
     PlanFileError,
     PlanParts,
     assemble,
     plan_field_values,
-    unreadable_reason,
 )
 
 __all__ = ["read_csv", "write_csv"]
@@ -70,7 +68,7 @@ def _cell(value: object) -> str:  # noqa: PLR0911 - one return per cell type
         return str(value)
     if isinstance(value, list):
         return json.dumps(value, ensure_ascii=False) if value else ""
-    return csv_escape(str(value))
+    return guard_formula(str(value))
 
 
 def write_csv(
@@ -93,7 +91,7 @@ def write_csv(
     extras = extra_columns(plan.actions, plan.extra_columns)
     header = [*CSV_COLUMNS, *extras]
     fields = plan_field_values(plan)  # checked before the file is touched
-    with path.open("w", encoding="utf-8-sig", newline="") as handle:
+    with atomic_write(path, encoding="utf-8-sig") as handle:
         writer = csv.writer(handle)
         writer.writerow([_MAGIC, _VERSION])
         if day is not None:
@@ -120,7 +118,7 @@ def write_csv(
                     _cell(section.title),
                 ]
             )
-        writer.writerow([csv_escape(name) for name in header])
+        writer.writerow([guard_formula(name) for name in header])
         for section in plan.sections:
             for action in section.actions:
                 row = action_to_row(
@@ -134,19 +132,15 @@ def write_csv(
 
 
 def _text(value: object) -> str:
-    return "" if value is None else csv_unescape(str(value))
+    return "" if value is None else unguard_formula(str(value))
 
 
 def read_csv(path: pathlib.Path) -> ActionPlan:
     """Read a CSV tracker (see the module docstring)."""
     problems = Problems(path.name)
     parts = PlanParts()
-    try:
-        records = list(csv.reader(io.StringIO(_decode(path), newline="")))
-    except csv.Error as exc:
-        raise PlanFileError.unreadable(path, f"is not CSV text ({exc})") from None
     header: list[str] | None = None
-    for number, record in enumerate(records, start=1):
+    for number, record in enumerate(_records(path), start=1):
         if not any(cell.strip() for cell in record):
             continue  # a blank line carries nothing
         if header is None and record[0].startswith("#"):
@@ -169,32 +163,24 @@ def read_csv(path: pathlib.Path) -> ActionPlan:
         item = action_from_row(cells, row=number, problems=problems, text=_text)
         if item is not None:
             parts.rows.append((number, item))
+    if header is None and not parts.fields and not parts.sections:
+        reason = "is empty: it has no header row (action_id, ...)"
+        raise PlanFileError.unreadable(path, reason)
     if header is None:
         problems.add("no header row (action_id, ...) was found", row=None, column=None)
     return assemble(parts, problems)
 
 
-def _decode(path: pathlib.Path) -> str:
-    """Return the file's text: UTF-8 (BOM or not), else Windows-1252.
+def _records(path: pathlib.Path) -> Iterator[list[str]]:
+    """Yield the file's records, decoded by `sendkit.io` (UTF-8, UTF-16, cp1252).
 
     Excel for Windows saves "CSV (Comma delimited)" in the machine's code page,
     cp1252 in the UK, so a curly apostrophe or a pound sign is not UTF-8 there.
-    Valid UTF-8 is taken as UTF-8 first: cp1252 text with such characters is
-    almost never also valid UTF-8.
     """
     try:
-        data = path.read_bytes()
-    except OSError as exc:
-        raise PlanFileError.unreadable(path, unreadable_reason(exc)) from None
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        pass
-    try:
-        return data.decode("cp1252")
-    except UnicodeDecodeError:
-        reason = "is not text: neither UTF-8 nor Windows-1252 (cp1252)"
-        raise PlanFileError.unreadable(path, reason) from None
+        yield from csv_rows(path)
+    except FileError as exc:
+        raise PlanFileError.unreadable(path, exc.reason) from None
 
 
 def _check_header(header: list[str], row: int, problems: Problems) -> None:

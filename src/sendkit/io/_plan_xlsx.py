@@ -39,11 +39,10 @@ from ..plans._schema import (
     cell_number,
     cell_text,
     extra_columns,
-    needs_guard,
     parse_choice,
-    xlsx_escape,
-    xlsx_unescape,
 )
+from ._cells import needs_guard, xlsx_escape, xlsx_unescape
+from ._files import save_atomic
 from ._plans import (
     PlanFileError,
     PlanParts,
@@ -289,7 +288,7 @@ def write_xlsx(  # noqa: C901 - one loop per list sheet
     deadlines.finish()
     _write_summary(summary_ws, plan, status)
     book.active = 0
-    book.save(path)
+    save_atomic(path, book.save)
 
 
 def _style_actions(sheet: _Sheet, overridden_rows: Sequence[int]) -> None:

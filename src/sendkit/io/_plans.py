@@ -87,7 +87,8 @@ class PlanFileError(InvalidInputError):
 
 #: What `read_plan` accepts, for the end of every "cannot read" message.
 _ACCEPTED = (
-    "expected a tracker: an .xlsx workbook or a .csv file (UTF-8, or Windows-1252 "
+    "expected a tracker: an .xlsx workbook or a .csv file (UTF-8, UTF-16 with a "
+    "byte-order mark, or Windows-1252 "
     "as older Excel saves it) written by sendkit or laid out to its column schema"
 )
 
@@ -168,7 +169,9 @@ def write_plan(
 
     Args:
         plan: The plan.
-        path: Where to write; an existing file is replaced.
+        path: Where to write; an existing file is replaced atomically
+            (written whole to a temporary file in the same folder, then
+            renamed), so a failed write leaves it unchanged.
         as_of: The date the derived ``rag`` column and the summary describe;
             by default the plan's latest recorded update
             (`ActionPlan.latest_date`), never the clock.

@@ -24,7 +24,7 @@ from typing import Final
 from ..dates import ACCEPTED_DATE_FORMS, parse_date
 from ..ehc._model import EhcCase
 from ..errors import InvalidInputError, SendkitError
-from ._ehc import NOT_SHOWN, CaseFile, Problem, case_queries
+from ._case_file import NOT_SHOWN, CaseFile, Problem, case_queries
 
 __all__ = ["read_sen2_xml"]
 

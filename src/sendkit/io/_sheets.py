@@ -14,9 +14,7 @@ XLSX needs openpyxl, imported only when an XLSX file is read.
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
-import io
 import pathlib
 import re
 import zipfile
@@ -27,6 +25,7 @@ from xml.etree import ElementTree as ET
 import attrs
 
 from ..errors import InvalidInputError
+from ._files import csv_rows, cut
 
 __all__ = ["Cell", "Row", "Sheet", "read_sheets"]
 
@@ -118,28 +117,15 @@ def _check_is_file(path: pathlib.Path) -> None:
 
 def _one_line(exc: BaseException) -> str:
     """The exception's text on one line (file errors are reported one per line)."""
-    return " ".join(str(exc).split()) or type(exc).__name__
+    return cut(str(exc)) or type(exc).__name__
 
 
 def _read_csv(path: pathlib.Path) -> Sheet:
-    try:
-        raw = path.read_bytes()
-    except OSError as exc:
-        msg = f"file {path.name!r} cannot be read: {_one_line(exc)}"
-        raise InvalidInputError(msg) from None
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        text = raw.decode("cp1252", errors="replace")  # Excel's "CSV" on Windows
     rows = []
-    try:
-        for number, record in enumerate(csv.reader(io.StringIO(text, newline="")), 1):
-            values = _trim(tuple(cell if cell.strip() else None for cell in record))
-            if values:
-                rows.append(Row(number=number, values=values))
-    except csv.Error as exc:
-        msg = f"file {path.name!r} is not readable as CSV: {_one_line(exc)}"
-        raise InvalidInputError(msg) from None
+    for number, record in enumerate(csv_rows(path), 1):
+        values = _trim(tuple(cell if cell.strip() else None for cell in record))
+        if values:
+            rows.append(Row(number=number, values=values))
     return Sheet(name=path.name, rows=tuple(rows))
 
 

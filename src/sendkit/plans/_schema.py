@@ -3,7 +3,7 @@
 This module is the one place that knows column names. It turns a row (a
 mapping from column name to cell value) into an `Action` and back, parses the
 enumerations leniently (``"On track"``, ``"on_track"`` and ``"on-track"`` are
-the same status) and escapes text so that no cell can run as a formula.
+the same status) (the formula guard and XML escapes live in ``sendkit.io``).
 """
 
 from __future__ import annotations
@@ -18,7 +18,7 @@ from typing import Any, Final, TypeVar
 
 import attrs
 
-from ..dates import parse_date
+from ..dates import excel_serial_to_date, parse_date
 from ..errors import InvalidInputError, RowError
 from ._enums import AreaKind, Partner, PlanKind, Rag, Status
 from ._model import (
@@ -188,57 +188,6 @@ PLAN_FIELDS: Final = (
     "review_every_months",
 )
 
-# -- formula-injection safety ---------------------------------------------------
-
-#: First characters that make a spreadsheet treat text as a formula (OWASP
-#: "CSV injection"): = + - @, and tab and carriage return.
-_TRIGGERS: Final = frozenset("=+-@\t\r")
-
-
-def needs_guard(text: str) -> bool:
-    """Return whether *text* would be taken as a formula by a spreadsheet."""
-    return bool(text) and text[0] in _TRIGGERS
-
-
-def csv_escape(text: str) -> str:
-    """Guard a CSV text cell: prefix an apostrophe when it could run.
-
-    Text that already starts with an apostrophe is prefixed too, so that
-    `csv_unescape` (which removes exactly one) restores it exactly.
-    """
-    if text and (text[0] in _TRIGGERS or text[0] == "'"):
-        return "'" + text
-    return text
-
-
-def csv_unescape(text: str) -> str:
-    """Undo `csv_escape`: remove one leading apostrophe."""
-    return text.removeprefix("'")
-
-
-# XML 1.0 cannot hold most C0 controls, and XML parsers turn CR into LF, so
-# those characters are written with OOXML's own _xHHHH_ escape (which Excel
-# also decodes); a literal "_x" is escaped as "_x005F_x" to stay unambiguous.
-_XML_UNSAFE: Final = re.compile(r"_x|[\x00-\x08\x0b\x0c\x0d\x0e-\x1f\ufffe\uffff]")
-_XML_ESCAPED: Final = re.compile(r"_x([0-9A-F]{4})_")
-
-
-def xlsx_escape(text: str) -> str:
-    """Encode characters an xlsx file cannot hold as ``_xHHHH_``."""
-    if not _XML_UNSAFE.search(text):
-        return text
-    return _XML_UNSAFE.sub(
-        lambda m: "_x005F_x" if m.group() == "_x" else f"_x{ord(m.group()):04X}_", text
-    )
-
-
-def xlsx_unescape(text: str) -> str:
-    """Undo `xlsx_escape`."""
-    if "_x" not in text:
-        return text
-    return _XML_ESCAPED.sub(lambda m: chr(int(m.group(1), 16)), text)
-
-
 # -- lenient parsing of choices -------------------------------------------------
 
 E = TypeVar("E", bound=enum.Enum)
@@ -361,13 +310,21 @@ def cell_text(value: object) -> str:
 
 
 def cell_date(value: object) -> dt.date | None:
-    """Read a date cell: a real date, ISO or DD/MM/YYYY text, or blank."""
+    """Read a date cell: a real date, ISO or DD/MM/YYYY text, or blank.
+
+    A number (only a workbook gives one: a date column Excel reformatted as
+    "General" shows serials such as 45646) is read as an Excel 1900-system
+    date serial by `sendkit.dates.excel_serial_to_date`; digits in text are
+    never read as a serial.
+    """
     if value is None:
         return None
     if isinstance(value, dt.datetime):
         return value.date()
     if isinstance(value, dt.date):
         return value
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        return excel_serial_to_date(value, field="the date serial")
     text = cell_text(value).strip()
     if not text:
         return None
