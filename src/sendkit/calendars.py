@@ -210,7 +210,9 @@ class _Tables:
     as dicts keyed by date, whose look-ups hash and compare date objects.
     ``nth[k]`` is the working day with ``le == k + 1``, followed by ``None``
     padding so that a move past either end is detected rather than wrapping
-    round to the other end of the list.
+    round to the other end of the list. *full* says whether the tables cover
+    every year of the data or only `_FIRST_SPAN`; a miss on partial tables
+    means "build the full ones and ask again", not "outside the data".
     """
 
     first: dt.date
@@ -220,6 +222,7 @@ class _Tables:
     nth: list[dt.date | None]
     holiday_names: dict[dt.date, str]
     source: str
+    full: bool
 
 
 # Moves longer than this many working days always leave the data (1872-2100
@@ -228,14 +231,32 @@ class _Tables:
 _PAD: Final = 120_000
 
 
-@functools.lru_cache(maxsize=32)
-def _build_tables(region: str, closures: frozenset[dt.date]) -> _Tables:
-    subdivision = _SUBDIVISIONS[region]
+#: The years the tables cover first. A calendar answers for these years from
+#: tables built over them alone (a few milliseconds); the first question about
+#: a day outside them builds the tables over every year the data covers.
+_FIRST_SPAN: Final = (1990, 2045)
+
+
+@functools.lru_cache(maxsize=8)
+def _data_years(subdivision: str) -> tuple[int, int]:
     probe = holidays.country_holidays("GB", subdiv=subdivision)
-    first = dt.date(probe.start_year, 1, 1)
-    last = dt.date(probe.end_year, 12, 31)
+    return probe.start_year, probe.end_year
+
+
+@functools.lru_cache(maxsize=32)
+def _build_tables(
+    region: str, closures: frozenset[dt.date], *, full: bool = False
+) -> _Tables:
+    """Build the tables over `_FIRST_SPAN`, or over all the data's years."""
+    subdivision = _SUBDIVISIONS[region]
+    start_year, end_year = _data_years(subdivision)
+    if not full:
+        start_year = max(start_year, _FIRST_SPAN[0])
+        end_year = min(end_year, _FIRST_SPAN[1])
+    first = dt.date(start_year, 1, 1)
+    last = dt.date(end_year, 12, 31)
     data = holidays.country_holidays(
-        "GB", subdiv=subdivision, years=range(probe.start_year, probe.end_year + 1)
+        "GB", subdiv=subdivision, years=range(start_year, end_year + 1)
     )
     names = {day: str(name) for day, name in data.items()}
     le: list[int | None] = [None] * first.toordinal()
@@ -262,6 +283,7 @@ def _build_tables(region: str, closures: frozenset[dt.date]) -> _Tables:
         nth=nth,
         holiday_names=names,
         source=source,
+        full=full,
     )
 
 
@@ -312,12 +334,25 @@ class WorkingCalendar:
     @property
     def first_day(self) -> dt.date:
         """The first day the holiday data covers."""
-        return self._t.first
+        return dt.date(_data_years(_SUBDIVISIONS[self.region])[0], 1, 1)
 
     @property
     def last_day(self) -> dt.date:
         """The last day the holiday data covers."""
-        return self._t.last
+        return dt.date(_data_years(_SUBDIVISIONS[self.region])[1], 12, 31)
+
+    def _grow(self) -> bool:
+        """Swap in tables over every year of the data; False if already there.
+
+        The calendar stays the same value (same region, closures and answers);
+        only its cache of look-up tables widens.
+        """
+        if self._t.full:
+            return False
+        object.__setattr__(
+            self, "_t", _build_tables(self.region, self.closures, full=True)
+        )
+        return True
 
     def holidays_between(self, start: dt.date, end: dt.date) -> list[NonWorkingDay]:
         """Return the weekday bank holidays and closures from *start* to *end*.
@@ -404,11 +439,15 @@ class WorkingCalendar:
                 self._check(start, "start")
                 self._warn_if_beyond(start)
                 return start
-        except (TypeError, IndexError):  # None before the data, short list after
+        except (TypeError, IndexError):  # None before the tables, short list after
+            if self._grow():
+                return self.add_working_days(start, days)
             self._check(start, "start")
             raise  # pragma: no cover - _check always raises for a missing day
         result = t.nth[index] if 0 <= index < len(t.nth) else None
         if result is None:
+            if self._grow():
+                return self.add_working_days(start, days)
             raise self._left(start, days)
         if result > self.announced_through or start > self.announced_through:
             self._warn_if_beyond(max(result, start))
@@ -437,6 +476,8 @@ class WorkingCalendar:
             else:
                 result = -(t.le[start.toordinal()] - t.lt[end.toordinal()])  # type: ignore[operator]
         except (TypeError, IndexError):
+            if self._grow():
+                return self.count_working_days(start, end)
             self._check(start, "start")
             self._check(end, "end")
             raise  # pragma: no cover
@@ -484,7 +525,7 @@ class WorkingCalendar:
             data_source=self.data_source,
         )
 
-    def add_working_days_many(
+    def add_working_days_many(  # noqa: C901 - one branch per shape of days
         self, starts: Sequence[dt.date], days: int | Sequence[int]
     ) -> list[dt.date]:
         """`add_working_days` over many starts in one call, for a caseload.
@@ -534,6 +575,8 @@ class WorkingCalendar:
         except TypeError:
             latest = None
         if latest is None:
+            if out and self._grow():
+                return self.add_working_days_many(starts, days)
             return self._many_slowly(starts, days) if out else []
         if latest > self.announced_through:
             self._warn_if_beyond(latest)
@@ -605,18 +648,23 @@ class WorkingCalendar:
     # -- guards ------------------------------------------------------------------
 
     def _check(self, day: dt.date, name: str) -> dt.date:
-        if not self._t.first <= day <= self._t.last:
+        """Refuse a day outside the data; make sure the tables cover it."""
+        if self._t.first <= day <= self._t.last:
+            return day
+        first, last = self.first_day, self.last_day
+        if not first <= day <= last:
             msg = (
                 f"{name} {day.isoformat()} is outside the years the bank-holiday "
-                f"data covers ({self._t.first.year}-{self._t.last.year})"
+                f"data covers ({first.year}-{last.year})"
             )
             raise OutsideCalendarError(msg)
+        self._grow()
         return day
 
     def _left(self, start: dt.date, days: int) -> OutsideCalendarError:
         msg = (
             f"moving {days} working days from {start.isoformat()} leaves the years "
-            f"the bank-holiday data covers ({self._t.first.year}-{self._t.last.year})"
+            f"the bank-holiday data covers ({self.first_day.year}-{self.last_day.year})"
         )
         return OutsideCalendarError(msg)
 
