@@ -506,3 +506,102 @@ class TestBatchInputs:
             add_working_days(D(2030, 1, 1), 1)
             add_working_days(D(2031, 1, 1), 1)
         assert len({str(w.message) for w in caught}) == 1
+
+
+# -- the shipped bank-holiday table and the tables built on demand ----------------
+
+
+@pytest.mark.parametrize("region", REGIONS)
+def test_the_shipped_table_equals_the_holidays_package_for_every_year(region):
+    from sendkit import _bank_holidays
+
+    if holidays.__version__ != _bank_holidays.HOLIDAYS_VERSION:
+        pytest.skip("the table is for another holidays version (then it is unused)")
+    first, last = _bank_holidays.FIRST_YEAR, _bank_holidays.LAST_YEAR
+    data = holidays.country_holidays(
+        "GB", subdiv=SUBDIV[region], years=range(first, last + 1)
+    )
+    ordinals, which = _bank_holidays.TABLES[region]
+    shipped = {
+        dt.date.fromordinal(o): _bank_holidays.NAMES[i]
+        for o, i in zip(ordinals, which, strict=True)
+    }
+    assert shipped == {day: str(name) for day, name in data.items()}
+    probe = holidays.country_holidays("GB", subdiv=SUBDIV[region])
+    assert (probe.start_year, probe.end_year) == (first, last)
+
+
+def test_the_shipped_table_is_used_only_for_its_own_holidays_version(monkeypatch):
+    from sendkit import _bank_holidays, calendars
+
+    assert calendars._installed_holidays_version() == holidays.__version__
+    monkeypatch.setattr(_bank_holidays, "HOLIDAYS_VERSION", "0.0-not-installed")
+    assert not calendars._table_is_current()
+
+
+@given(
+    start=st.dates(D(1872, 1, 1), D(2100, 12, 31)),
+    days=st.integers(-300, 300),
+    region=st.sampled_from(REGIONS),
+)
+def test_the_table_and_the_holidays_package_give_the_same_calendar(start, days, region):
+    from sendkit import calendars
+
+    table_names, _ = calendars._holiday_names(region, start.year, start.year)
+    original = calendars._table_is_current
+    try:
+        calendars._table_is_current = lambda: False
+        direct, source = calendars._holiday_names(region, start.year, start.year)
+    finally:
+        calendars._table_is_current = original
+    assert table_names == direct
+    assert source == CALENDARS[region].data_source
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", HolidayHorizonWarning)
+        try:
+            expected = WorkingCalendar(region).add_working_days(start, days)
+        except OutsideCalendarError:
+            return
+        fresh = WorkingCalendar(region)
+        object.__setattr__(
+            fresh, "_t", calendars._build_tables(fresh.region, frozenset(), full=True)
+        )
+        assert fresh.add_working_days(start, days) == expected
+
+
+@given(
+    start=st.dates(D(1872, 1, 1), D(2100, 12, 31)),
+    end=st.dates(D(1872, 1, 1), D(2100, 12, 31)),
+)
+def test_tables_built_on_demand_answer_as_the_full_tables(start, end):
+    from sendkit import calendars
+
+    fresh = WorkingCalendar("scotland", [D(2024, 12, 24)])
+    full = WorkingCalendar("scotland", [D(2024, 12, 24)])
+    object.__setattr__(
+        full, "_t", calendars._build_tables(full.region, full.closures, full=True)
+    )
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", HolidayHorizonWarning)
+        assert fresh.count_working_days(start, end) == full.count_working_days(
+            start, end
+        )
+        assert fresh.is_working_day(start) == full.is_working_day(start)
+        try:
+            expected = [full.add_working_days(start, 5), full.add_working_days(end, -5)]
+        except OutsideCalendarError:
+            return
+        assert fresh.add_working_days_many([start, end], [5, -5]) == expected
+
+
+def test_the_first_tables_cover_the_usual_years_and_grow_on_a_miss():
+    fresh = WorkingCalendar("northern-ireland")
+    assert not fresh._t.full
+    assert fresh.add_working_days(D(2025, 3, 14), 1) == D(2025, 3, 18)  # St Patrick
+    assert not fresh._t.full
+    answer = fresh.add_working_days(D(1900, 3, 16), 1)
+    assert fresh._t.full
+    assert answer == WorkingCalendar("northern-ireland").add_working_days(
+        D(1900, 3, 16), 1
+    )
+    assert fresh == WorkingCalendar("northern-ireland")

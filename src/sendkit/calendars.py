@@ -18,7 +18,12 @@ Conventions (the same as Excel's ``WORKDAY`` and ``NETWORKDAYS``):
 
 Bank holidays come from the ``holidays`` package (subdivisions ``ENG``, ``SCT``,
 ``NIR``), which covers 1872 to 2100 and includes substitute days and one-off days
-such as the 2023 Coronation.
+such as the 2023 Coronation. A table generated from it
+(``sendkit._bank_holidays``, by ``tools/make_holiday_table.py``) is used instead
+while the installed ``holidays`` has the version the table was made from, so
+that a cold start need not import ``holidays``; any other version is asked
+directly. Look-up tables are built for 1990-2045 first and for every year of
+the data the first time a day outside those years is asked about.
 Dates after `ANNOUNCED_THROUGH` give a `HolidayHorizonWarning`;
 dates outside the data give an `OutsideCalendarError`.
 """
@@ -28,13 +33,15 @@ from __future__ import annotations
 import datetime as dt
 import enum
 import functools
+import importlib.util
+import os
 import warnings
 from collections.abc import Iterable, Sequence
 from typing import Final
 
 import attrs
-import holidays
 
+from . import _bank_holidays
 from .dates import WEEKDAY_NAMES, as_date, as_int, long_date
 from .errors import (
     HolidayHorizonWarning,
@@ -237,10 +244,74 @@ _PAD: Final = 120_000
 _FIRST_SPAN: Final = (1990, 2045)
 
 
+@functools.lru_cache(maxsize=1)
+def _installed_holidays_version() -> str | None:
+    """The installed ``holidays`` version, read from its dist-info folder's name.
+
+    This avoids importing ``holidays`` (and ``importlib.metadata``) only to
+    learn whether the shipped table (`_bank_holidays`) was made from it.
+    None when it cannot be told.
+    """
+    spec = importlib.util.find_spec("holidays")
+    if spec is None or spec.origin is None:
+        return None
+    site = os.path.dirname(os.path.dirname(spec.origin))  # noqa: PTH120 - no pathlib at start-up
+    try:
+        with os.scandir(site) as entries:
+            for entry in entries:
+                name = entry.name
+                if name.startswith("holidays-") and name.endswith(".dist-info"):
+                    return name[len("holidays-") : -len(".dist-info")]
+    except OSError:
+        return None
+    return None
+
+
+def _table_is_current() -> bool:
+    """Whether the shipped table was generated from the installed ``holidays``."""
+    return _installed_holidays_version() == _bank_holidays.HOLIDAYS_VERSION
+
+
 @functools.lru_cache(maxsize=8)
 def _data_years(subdivision: str) -> tuple[int, int]:
+    if _table_is_current():
+        return _bank_holidays.FIRST_YEAR, _bank_holidays.LAST_YEAR
+    import holidays  # noqa: PLC0415 - only when the shipped table is not current
+
     probe = holidays.country_holidays("GB", subdiv=subdivision)
     return probe.start_year, probe.end_year
+
+
+def _holiday_names(
+    region: str, start_year: int, end_year: int
+) -> tuple[dict[dt.date, str], str]:
+    """The region's bank holidays from *start_year* to *end_year*, and their source.
+
+    From the shipped table when it was made from the installed ``holidays``
+    (the same dates and names, checked by tests/test_calendars.py), else from
+    ``holidays`` itself.
+    """
+    subdivision = _SUBDIVISIONS[region]
+    if _table_is_current():
+        ordinals, which = _bank_holidays.TABLES[region]
+        lo = dt.date(start_year, 1, 1).toordinal()
+        hi = dt.date(end_year, 12, 31).toordinal()
+        names = _bank_holidays.NAMES
+        table = {
+            dt.date.fromordinal(o): names[i]
+            for o, i in zip(ordinals, which, strict=True)
+            if lo <= o <= hi
+        }
+        version = _bank_holidays.HOLIDAYS_VERSION
+    else:
+        import holidays  # noqa: PLC0415 - only when the shipped table is not current
+
+        data = holidays.country_holidays(
+            "GB", subdiv=subdivision, years=range(start_year, end_year + 1)
+        )
+        table = {day: str(name) for day, name in data.items()}
+        version = getattr(holidays, "__version__", "unknown version")
+    return table, f"holidays {version}, GB subdivision {subdivision}"
 
 
 @functools.lru_cache(maxsize=32)
@@ -255,10 +326,7 @@ def _build_tables(
         end_year = min(end_year, _FIRST_SPAN[1])
     first = dt.date(start_year, 1, 1)
     last = dt.date(end_year, 12, 31)
-    data = holidays.country_holidays(
-        "GB", subdiv=subdivision, years=range(start_year, end_year + 1)
-    )
-    names = {day: str(name) for day, name in data.items()}
+    names, source = _holiday_names(region, start_year, end_year)
     le: list[int | None] = [None] * first.toordinal()
     lt: list[int | None] = [None] * first.toordinal()
     nth: list[dt.date | None] = []
@@ -273,8 +341,6 @@ def _build_tables(
         le.append(count)
         day += one
     nth.extend([None] * _PAD)
-    version = getattr(holidays, "__version__", "unknown version")
-    source = f"holidays {version}, GB subdivision {subdivision}"
     return _Tables(
         first=first,
         last=last,
