@@ -34,10 +34,12 @@ import datetime as dt
 import enum
 import functools
 import importlib.util
+import itertools
+import operator
 import os
 import warnings
 from collections.abc import Iterable, Sequence
-from typing import Final
+from typing import Final, cast
 
 import attrs
 
@@ -230,12 +232,21 @@ class _Tables:
     holiday_names: dict[dt.date, str]
     source: str
     full: bool
+    #: Caches for `WorkingCalendar._many_interior`, keyed by the horizon.
+    interior: dict[dt.date, tuple[dict[dt.date, int], list[dt.date]]] = attrs.field(
+        factory=dict, eq=False, repr=False
+    )
 
 
 # Moves longer than this many working days always leave the data (1872-2100
 # holds about 59,700 working days), so padding of this size catches every
 # negative index before Python's wrap-around could.
 _PAD: Final = 120_000
+
+#: The batch fast path (`WorkingCalendar._many_interior`) serves counts down to
+#: minus this many working days (about four years), and starts at least this
+#: many working days after the tables begin.
+_REACH: Final = 1024
 
 
 #: The years the tables cover first. A calendar answers for these years from
@@ -591,7 +602,7 @@ class WorkingCalendar:
             data_source=self.data_source,
         )
 
-    def add_working_days_many(  # noqa: C901 - one branch per shape of days
+    def add_working_days_many(  # noqa: C901, PLR0912 - one branch per shape of days
         self, starts: Sequence[dt.date], days: int | Sequence[int]
     ) -> list[dt.date]:
         """`add_working_days` over many starts in one call, for a caseload.
@@ -620,6 +631,9 @@ class WorkingCalendar:
             [datetime.date(2023, 7, 5), datetime.date(2024, 1, 5)]
         """
         if isinstance(days, int) and not isinstance(days, bool):
+            fast = self._many_interior(starts, days)
+            if fast is not None:
+                return fast
             out = self._many_fast_single(starts, days)
         elif isinstance(days, Sequence) and not isinstance(days, (str, bytes)):
             if len(days) != len(starts):
@@ -628,6 +642,9 @@ class WorkingCalendar:
                     f"({len(starts)}), got a sequence of {len(days)}"
                 )
                 raise InvalidInputError(msg)
+            fast = self._many_interior(starts, days)
+            if fast is not None:
+                return fast
             out = self._many_fast_each(starts, days)
         elif hasattr(days, "__len__") and not isinstance(days, (str, bytes)):
             return self.add_working_days_many(starts, list(days))  # type: ignore[call-overload]  # e.g. numpy
@@ -652,6 +669,50 @@ class WorkingCalendar:
             if latest_start > self.announced_through:
                 self._warn_if_beyond(latest_start)
         return out  # type: ignore[return-value]
+
+    def _many_interior(
+        self, starts: Sequence[dt.date], days: int | Sequence[int]
+    ) -> list[dt.date] | None:
+        """The batch fast path, for working-day starts inside the announced years.
+
+        For a start *s* that is a working day, ``add_working_days(s, n)`` is
+        ``nth[lt[s] + n]`` for every *n*, zero included. So the answers are
+        three C-level ``map`` passes with no Python code per item: a dict
+        look-up from the start to its ``lt``, an add, and a list look-up. The
+        dict holds only working days at least `_REACH` working days after the
+        tables begin and up to `announced_through`, and the list ends there
+        too, so once ``min(days) >= -_REACH`` no index can wrap round, a move
+        past the horizon is an ``IndexError`` and no warning is due. Returns
+        None, having changed nothing, when any start or count is outside that
+        case (a non-working start, a `datetime`, a day outside those years, a
+        count that is not an int or below ``-_REACH``); the general path then
+        answers, or names the problem.
+        """
+        try:
+            lowest = days if isinstance(days, int) else min(days, default=0)
+            if lowest < -_REACH:
+                return None
+        except TypeError:
+            return None
+        starts_at, day_at = self._interior()
+        steps = itertools.repeat(days, len(starts)) if isinstance(days, int) else days
+        try:
+            indices = map(operator.add, map(starts_at.__getitem__, starts), steps)
+            return list(map(day_at.__getitem__, indices))
+        except (KeyError, TypeError, IndexError):
+            return None
+
+    def _interior(self) -> tuple[dict[dt.date, int], list[dt.date]]:
+        """Working days `_REACH` after the tables begin up to the horizon, to ``lt``."""
+        t = self._t
+        found = t.interior.get(self.announced_through)
+        if found is None:
+            horizon = min(self.announced_through, t.last)
+            limit = (t.le[horizon.toordinal()] or 0) if horizon >= t.first else 0
+            days = cast("list[dt.date]", t.nth[:limit])
+            found = ({days[i]: i for i in range(_REACH, limit)}, days)
+            t.interior[self.announced_through] = found
+        return found
 
     def _many_fast_single(
         self, starts: Sequence[dt.date], days: int
