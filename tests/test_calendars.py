@@ -605,3 +605,89 @@ def test_the_first_tables_cover_the_usual_years_and_grow_on_a_miss():
         D(1900, 3, 16), 1
     )
     assert fresh == WorkingCalendar("northern-ireland")
+
+
+# -- the batch fast path for caseload-shaped input ----------------------------------
+
+np = pytest.importorskip("numpy")
+
+_WORKING_2015_2026 = [
+    d
+    for d in (D(2015, 1, 1) + dt.timedelta(days=i) for i in range(4200))
+    if ENG.is_working_day(d) and d <= D(2026, 6, 30)
+]
+
+
+def _numpy_calendar():
+    hols = [
+        d
+        for d in holidays.country_holidays("GB", subdiv="ENG", years=range(2010, 2032))
+        if d.weekday() < 5
+    ]
+    return np.busdaycalendar(
+        weekmask="1111100", holidays=np.array(sorted(hols), "datetime64[D]")
+    )
+
+
+_NPCAL = _numpy_calendar()
+
+
+@given(
+    pairs=st.lists(
+        st.tuples(st.sampled_from(_WORKING_2015_2026), st.integers(-140, 140)),
+        max_size=200,
+    )
+)
+def test_the_fast_path_agrees_with_numpy_and_the_general_path(pairs):
+    starts = [s for s, _ in pairs]
+    days = [n for _, n in pairs]
+    fast = ENG._many_interior(starts, days)
+    assert fast is not None  # caseload-shaped input takes the fast path
+    expected = np.busday_offset(
+        np.array(starts, "datetime64[D]"),
+        np.array(days, np.int64),
+        roll="forward",
+        busdaycal=_NPCAL,
+    ).tolist()
+    assert fast == expected
+    assert fast == ENG._many_slowly(starts, days)
+    assert fast == [ENG.add_working_days(s, n) for s, n in pairs]
+    assert ENG.add_working_days_many(starts, days) == fast
+
+
+def test_add_working_days_many_takes_the_fast_path_for_a_caseload(monkeypatch):
+    starts = _WORKING_2015_2026[::7]
+    days = [(i % 281) - 140 for i in range(len(starts))]
+    expected = [ENG.add_working_days(s, n) for s, n in zip(starts, days, strict=True)]
+
+    def no_general_path(*args):
+        raise AssertionError("the general path was used")
+
+    cal = WorkingCalendar()
+    monkeypatch.setattr(WorkingCalendar, "_many_fast_each", no_general_path)
+    monkeypatch.setattr(WorkingCalendar, "_many_fast_single", no_general_path)
+    monkeypatch.setattr(WorkingCalendar, "_many_slowly", no_general_path)
+    assert cal.add_working_days_many(starts, days) == expected
+    assert cal.add_working_days_many(starts, 35) == [
+        ENG.add_working_days(s, 35) for s in starts
+    ]
+
+
+@pytest.mark.parametrize(
+    ("starts", "days"),
+    [
+        ([D(2025, 4, 19)], [5]),  # a Saturday: not a working-day start
+        ([dt.datetime(2025, 4, 15, 9, 0)], [5]),  # a datetime, not a date
+        ([D(2028, 12, 1)], [40]),  # ends past the announced years: warns
+        ([D(2025, 4, 15)], [5.0]),  # a float count is refused, not rounded
+        ([D(2025, 4, 15)], [-5000]),  # beyond the fast path's reach back
+        ([D(1872, 2, 1)], [5]),  # at the very start of the data
+    ],
+)
+def test_the_fast_path_steps_aside_for_anything_else(starts, days):
+    assert ENG._many_interior(starts, days) is None
+
+
+def test_a_float_count_in_a_batch_is_still_an_error():
+    with pytest.raises(InvalidTypeError, match=r"days\[0\]"):
+        ENG.add_working_days_many([D(2025, 4, 15)], [5.0])
