@@ -691,3 +691,69 @@ def test_the_fast_path_steps_aside_for_anything_else(starts, days):
 def test_a_float_count_in_a_batch_is_still_an_error():
     with pytest.raises(InvalidTypeError, match=r"days\[0\]"):
         ENG.add_working_days_many([D(2025, 4, 15)], [5.0])
+
+
+# -- the calendar as a value: calendar-taking paths equal the public ones ------------
+
+_CLOSURE_DAYS = st.lists(st.dates(D(2024, 1, 1), D(2026, 12, 31)), max_size=8)
+
+
+@given(
+    start=st.dates(D(2023, 1, 1), D(2026, 6, 30)),
+    region=st.sampled_from(REGIONS),
+    closures=_CLOSURE_DAYS,
+    code=st.sampled_from(["ehc.final-plan", "area-send.pap.submit", "ehc.advice"]),
+)
+def test_deadline_on_a_calendar_equals_deadline_with_region_and_closures(
+    start, region, closures, code
+):
+    from sendkit.rules import deadline, due_date
+    from sendkit.rules._engine import deadline_on, due_date_on
+
+    calendar = calendar_for(region, closures)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", HolidayHorizonWarning)
+        public = deadline(code, start, region=region, closures=iter(closures))
+        assert deadline_on(code, start, calendar) == public
+        assert due_date_on(code, start, calendar) == public.due
+        assert due_date(code, start, region=region, closures=closures) == public.due
+
+
+@given(
+    received=st.dates(D(2022, 1, 1), D(2025, 12, 31)),
+    region=st.sampled_from(REGIONS),
+    closures=_CLOSURE_DAYS,
+)
+def test_open_steps_reads_a_generator_of_closures_once_for_every_case(
+    received, region, closures
+):
+    from sendkit.ehc import EhcCase, case_timeline, open_steps
+    from sendkit.ehc._timeline import timeline_on
+
+    cases = [
+        EhcCase(case_id=f"C{i}", received=received + dt.timedelta(days=i))
+        for i in range(3)
+    ]
+    as_of = received + dt.timedelta(days=60)
+    calendar = calendar_for(region, closures)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", HolidayHorizonWarning)
+        from_generator = open_steps(
+            cases, as_of=as_of, region=region, closures=(d for d in closures)
+        )
+        from_list = open_steps(cases, as_of=as_of, region=region, closures=closures)
+        assert from_generator == from_list
+        for case in cases:
+            assert timeline_on(case, calendar, as_of=as_of) == case_timeline(
+                case, as_of=as_of, region=region, closures=closures
+            )
+
+
+def test_a_calendar_is_an_immutable_value_with_its_closures_read_once():
+    days = [D(2025, 12, 24), D(2025, 12, 29)]
+    cal = WorkingCalendar("scotland", (d for d in days))
+    assert cal.closures == frozenset(days)
+    assert cal == WorkingCalendar("scotland", days)
+    assert hash(cal) == hash(WorkingCalendar("scotland", days))
+    with pytest.raises(AttributeError):
+        cal.region = "england-and-wales"  # type: ignore[misc]
