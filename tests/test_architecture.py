@@ -336,3 +336,39 @@ def test_a_public_name_loads_its_subpackage_on_first_use():
     loaded = _loaded_after("import sendkit\nsendkit.due_date")
     assert "sendkit.rules" in loaded
     assert "sendkit.plans" not in loaded
+
+
+# -- the calendar travels as one value ------------------------------------------------
+
+
+def functions_taking_both(modules: dict[str, tuple[str, bool]]) -> list[str]:
+    """Functions with a `WorkingCalendar` parameter and a region or closures one too."""
+    found = []
+    for module, (source, _) in sorted(modules.items()):
+        for node in ast.walk(ast.parse(source)):
+            if not isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef):
+                continue
+            args = [*node.args.posonlyargs, *node.args.args, *node.args.kwonlyargs]
+            names = {a.arg for a in args}
+            takes_calendar = any(
+                a.annotation is not None
+                and "WorkingCalendar" in ast.unparse(a.annotation)
+                for a in args
+            )
+            if takes_calendar and names & {"region", "closures"}:
+                found.append(f"{module}.{node.name}")
+    return found
+
+
+def test_no_function_takes_both_a_calendar_and_region_or_closures():
+    assert functions_taking_both(source_modules()) == []
+
+
+def test_a_function_taking_both_is_caught():
+    extra = (
+        "def bad(calendar: WorkingCalendar, *, closures: Iterable[dt.date] = ()):\n"
+        "    return calendar\n"
+    )
+    assert "sendkit.calendars.bad" in functions_taking_both(
+        _with("sendkit.calendars", extra)
+    )
