@@ -5,7 +5,9 @@ Run from the project root (about 30 seconds, most of it building the cases):
     .venv/bin/python benchmarks/bench_ehc.py
 
 The caseload is `sendkit.ehc.synthetic_caseload` with 500,000 requests a year
-over two years (1,000,000 cases, ~700,000 plans issued in the measured year).
+over two years (1,000,000 cases). It prints how many plans were issued in the
+measured year (354,526 with seed 1: most requests end without a plan issued in
+that year).
 The baseline is the straightforward per-case loop an analyst would write:
 for each case, skip it unless its plan was issued in the year, compute its
 weeks, put it in a band, add it to the month, and keep a second set of

@@ -506,3 +506,254 @@ class TestBatchInputs:
             add_working_days(D(2030, 1, 1), 1)
             add_working_days(D(2031, 1, 1), 1)
         assert len({str(w.message) for w in caught}) == 1
+
+
+# -- the shipped bank-holiday table and the tables built on demand ----------------
+
+
+@pytest.mark.parametrize("region", REGIONS)
+def test_the_shipped_table_equals_the_holidays_package_for_every_year(region):
+    from sendkit import _bank_holidays
+
+    if holidays.__version__ != _bank_holidays.HOLIDAYS_VERSION:
+        pytest.skip("the table is for another holidays version (then it is unused)")
+    first, last = _bank_holidays.FIRST_YEAR, _bank_holidays.LAST_YEAR
+    data = holidays.country_holidays(
+        "GB", subdiv=SUBDIV[region], years=range(first, last + 1)
+    )
+    ordinals, which = _bank_holidays.TABLES[region]
+    shipped = {
+        dt.date.fromordinal(o): _bank_holidays.NAMES[i]
+        for o, i in zip(ordinals, which, strict=True)
+    }
+    assert shipped == {day: str(name) for day, name in data.items()}
+    probe = holidays.country_holidays("GB", subdiv=SUBDIV[region])
+    assert (probe.start_year, probe.end_year) == (first, last)
+
+
+def test_the_shipped_table_is_used_only_for_its_own_holidays_version(monkeypatch):
+    from sendkit import _bank_holidays, calendars
+
+    assert calendars._installed_holidays_version() == holidays.__version__
+    monkeypatch.setattr(_bank_holidays, "HOLIDAYS_VERSION", "0.0-not-installed")
+    assert not calendars._table_is_current()
+
+
+@given(
+    start=st.dates(D(1872, 1, 1), D(2100, 12, 31)),
+    days=st.integers(-300, 300),
+    region=st.sampled_from(REGIONS),
+)
+def test_the_table_and_the_holidays_package_give_the_same_calendar(start, days, region):
+    from sendkit import calendars
+
+    table_names, _ = calendars._holiday_names(region, start.year, start.year)
+    original = calendars._table_is_current
+    try:
+        calendars._table_is_current = lambda: False
+        direct, source = calendars._holiday_names(region, start.year, start.year)
+    finally:
+        calendars._table_is_current = original
+    assert table_names == direct
+    assert source == CALENDARS[region].data_source
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", HolidayHorizonWarning)
+        try:
+            expected = WorkingCalendar(region).add_working_days(start, days)
+        except OutsideCalendarError:
+            return
+        fresh = WorkingCalendar(region)
+        object.__setattr__(
+            fresh, "_t", calendars._build_tables(fresh.region, frozenset(), full=True)
+        )
+        assert fresh.add_working_days(start, days) == expected
+
+
+@given(
+    start=st.dates(D(1872, 1, 1), D(2100, 12, 31)),
+    end=st.dates(D(1872, 1, 1), D(2100, 12, 31)),
+)
+def test_tables_built_on_demand_answer_as_the_full_tables(start, end):
+    from sendkit import calendars
+
+    fresh = WorkingCalendar("scotland", [D(2024, 12, 24)])
+    full = WorkingCalendar("scotland", [D(2024, 12, 24)])
+    object.__setattr__(
+        full, "_t", calendars._build_tables(full.region, full.closures, full=True)
+    )
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", HolidayHorizonWarning)
+        assert fresh.count_working_days(start, end) == full.count_working_days(
+            start, end
+        )
+        assert fresh.is_working_day(start) == full.is_working_day(start)
+        try:
+            expected = [full.add_working_days(start, 5), full.add_working_days(end, -5)]
+        except OutsideCalendarError:
+            return
+        assert fresh.add_working_days_many([start, end], [5, -5]) == expected
+
+
+def test_the_first_tables_cover_the_usual_years_and_grow_on_a_miss():
+    fresh = WorkingCalendar("northern-ireland")
+    assert not fresh._t.full
+    assert fresh.add_working_days(D(2025, 3, 14), 1) == D(2025, 3, 18)  # St Patrick
+    assert not fresh._t.full
+    answer = fresh.add_working_days(D(1900, 3, 16), 1)
+    assert fresh._t.full
+    assert answer == WorkingCalendar("northern-ireland").add_working_days(
+        D(1900, 3, 16), 1
+    )
+    assert fresh == WorkingCalendar("northern-ireland")
+
+
+# -- the batch fast path for caseload-shaped input ----------------------------------
+
+np = pytest.importorskip("numpy")
+
+_WORKING_2015_2026 = [
+    d
+    for d in (D(2015, 1, 1) + dt.timedelta(days=i) for i in range(4200))
+    if ENG.is_working_day(d) and d <= D(2026, 6, 30)
+]
+
+
+def _numpy_calendar():
+    hols = [
+        d
+        for d in holidays.country_holidays("GB", subdiv="ENG", years=range(2010, 2032))
+        if d.weekday() < 5
+    ]
+    return np.busdaycalendar(
+        weekmask="1111100", holidays=np.array(sorted(hols), "datetime64[D]")
+    )
+
+
+_NPCAL = _numpy_calendar()
+
+
+@given(
+    pairs=st.lists(
+        st.tuples(st.sampled_from(_WORKING_2015_2026), st.integers(-140, 140)),
+        max_size=200,
+    )
+)
+def test_the_fast_path_agrees_with_numpy_and_the_general_path(pairs):
+    starts = [s for s, _ in pairs]
+    days = [n for _, n in pairs]
+    fast = ENG._many_interior(starts, days)
+    assert fast is not None  # caseload-shaped input takes the fast path
+    expected = np.busday_offset(
+        np.array(starts, "datetime64[D]"),
+        np.array(days, np.int64),
+        roll="forward",
+        busdaycal=_NPCAL,
+    ).tolist()
+    assert fast == expected
+    assert fast == ENG._many_slowly(starts, days)
+    assert fast == [ENG.add_working_days(s, n) for s, n in pairs]
+    assert ENG.add_working_days_many(starts, days) == fast
+
+
+def test_add_working_days_many_takes_the_fast_path_for_a_caseload(monkeypatch):
+    starts = _WORKING_2015_2026[::7]
+    days = [(i % 281) - 140 for i in range(len(starts))]
+    expected = [ENG.add_working_days(s, n) for s, n in zip(starts, days, strict=True)]
+
+    def no_general_path(*args):
+        raise AssertionError("the general path was used")
+
+    cal = WorkingCalendar()
+    monkeypatch.setattr(WorkingCalendar, "_many_fast_each", no_general_path)
+    monkeypatch.setattr(WorkingCalendar, "_many_fast_single", no_general_path)
+    monkeypatch.setattr(WorkingCalendar, "_many_slowly", no_general_path)
+    assert cal.add_working_days_many(starts, days) == expected
+    assert cal.add_working_days_many(starts, 35) == [
+        ENG.add_working_days(s, 35) for s in starts
+    ]
+
+
+@pytest.mark.parametrize(
+    ("starts", "days"),
+    [
+        ([D(2025, 4, 19)], [5]),  # a Saturday: not a working-day start
+        ([dt.datetime(2025, 4, 15, 9, 0)], [5]),  # a datetime, not a date
+        ([D(2028, 12, 1)], [40]),  # ends past the announced years: warns
+        ([D(2025, 4, 15)], [5.0]),  # a float count is refused, not rounded
+        ([D(2025, 4, 15)], [-5000]),  # beyond the fast path's reach back
+        ([D(1872, 2, 1)], [5]),  # at the very start of the data
+    ],
+)
+def test_the_fast_path_steps_aside_for_anything_else(starts, days):
+    assert ENG._many_interior(starts, days) is None
+
+
+def test_a_float_count_in_a_batch_is_still_an_error():
+    with pytest.raises(InvalidTypeError, match=r"days\[0\]"):
+        ENG.add_working_days_many([D(2025, 4, 15)], [5.0])
+
+
+# -- the calendar as a value: calendar-taking paths equal the public ones ------------
+
+_CLOSURE_DAYS = st.lists(st.dates(D(2024, 1, 1), D(2026, 12, 31)), max_size=8)
+
+
+@given(
+    start=st.dates(D(2023, 1, 1), D(2026, 6, 30)),
+    region=st.sampled_from(REGIONS),
+    closures=_CLOSURE_DAYS,
+    code=st.sampled_from(["ehc.final-plan", "area-send.pap.submit", "ehc.advice"]),
+)
+def test_deadline_on_a_calendar_equals_deadline_with_region_and_closures(
+    start, region, closures, code
+):
+    from sendkit.rules import deadline, due_date
+    from sendkit.rules._engine import deadline_on, due_date_on
+
+    calendar = calendar_for(region, closures)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", HolidayHorizonWarning)
+        public = deadline(code, start, region=region, closures=iter(closures))
+        assert deadline_on(code, start, calendar) == public
+        assert due_date_on(code, start, calendar) == public.due
+        assert due_date(code, start, region=region, closures=closures) == public.due
+
+
+@given(
+    received=st.dates(D(2022, 1, 1), D(2025, 12, 31)),
+    region=st.sampled_from(REGIONS),
+    closures=_CLOSURE_DAYS,
+)
+def test_open_steps_reads_a_generator_of_closures_once_for_every_case(
+    received, region, closures
+):
+    from sendkit.ehc import EhcCase, case_timeline, open_steps
+    from sendkit.ehc._timeline import timeline_on
+
+    cases = [
+        EhcCase(case_id=f"C{i}", received=received + dt.timedelta(days=i))
+        for i in range(3)
+    ]
+    as_of = received + dt.timedelta(days=60)
+    calendar = calendar_for(region, closures)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", HolidayHorizonWarning)
+        from_generator = open_steps(
+            cases, as_of=as_of, region=region, closures=(d for d in closures)
+        )
+        from_list = open_steps(cases, as_of=as_of, region=region, closures=closures)
+        assert from_generator == from_list
+        for case in cases:
+            assert timeline_on(case, calendar, as_of=as_of) == case_timeline(
+                case, as_of=as_of, region=region, closures=closures
+            )
+
+
+def test_a_calendar_is_an_immutable_value_with_its_closures_read_once():
+    days = [D(2025, 12, 24), D(2025, 12, 29)]
+    cal = WorkingCalendar("scotland", (d for d in days))
+    assert cal.closures == frozenset(days)
+    assert cal == WorkingCalendar("scotland", days)
+    assert hash(cal) == hash(WorkingCalendar("scotland", days))
+    with pytest.raises(AttributeError):
+        cal.region = "england-and-wales"  # type: ignore[misc]

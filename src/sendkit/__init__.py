@@ -2,11 +2,15 @@
 
 sendkit is for the officers and analysts of English local area partnerships
 (councils and integrated care boards) who track SEND deadlines.
-The names below are the public API; everything else is reachable through its
+The names below are the public API, loaded on first use (see docs/design.md);
+everything else is reachable through its
 module (``sendkit.calendars``, ``sendkit.errors``, ...).
 """
 
 from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING, Final
 
 from .calendars import (
     ANNOUNCED_THROUGH,
@@ -22,7 +26,6 @@ from .calendars import (
     is_working_day,
 )
 from .dates import parse_date
-from .ehc import EhcCase, case_timeline, timeliness
 from .errors import (
     HolidayHorizonWarning,
     InvalidInputError,
@@ -35,50 +38,102 @@ from .errors import (
     UnknownRegionError,
     UnknownRuleError,
 )
-from .inspections import (
-    Inspection,
-    Outcome,
-    follow_up,
-    parse_outcome,
-    read_inspections,
-)
-from .plans import (
-    Action,
-    ActionPlan,
-    AreaKind,
-    Kpi,
-    Measurement,
-    Partner,
-    PlanDeadline,
-    PlanFileError,
-    PlanKind,
-    PlanStatus,
-    ProgressUpdate,
-    Rag,
-    RagOverride,
-    Section,
-    plan_from_inspection,
-    read_plan,
-    write_plan,
-)
-from .rules import (
-    RULES,
-    AlternativeClock,
-    Basis,
-    Confidence,
-    Counting,
-    Deadline,
-    Direction,
-    Period,
-    Roll,
-    Rule,
-    RuleBook,
-    Unit,
-    deadline,
-    due_date,
-    get_rule,
-    load_rules,
-)
+
+if TYPE_CHECKING:  # the names for type checkers and doc tools; loaded lazily
+    from .ehc import EhcCase, case_timeline, timeliness
+    from .inspections import (
+        Inspection,
+        Outcome,
+        follow_up,
+        parse_outcome,
+        read_inspections,
+    )
+    from .plans import (
+        Action,
+        ActionPlan,
+        AreaKind,
+        Kpi,
+        Measurement,
+        Partner,
+        PlanDeadline,
+        PlanFileError,
+        PlanKind,
+        PlanStatus,
+        ProgressUpdate,
+        Rag,
+        RagOverride,
+        Section,
+        plan_from_inspection,
+        read_plan,
+        write_plan,
+    )
+    from .rules import (
+        RULES,
+        AlternativeClock,
+        Basis,
+        Confidence,
+        Counting,
+        Deadline,
+        Direction,
+        Period,
+        Roll,
+        Rule,
+        RuleBook,
+        Unit,
+        deadline,
+        due_date,
+        get_rule,
+        load_rules,
+    )
+
+#: Public names loaded on first use, and the subpackage each comes from.
+_LAZY: Final[dict[str, str]] = {
+    # sendkit.ehc
+    "EhcCase": "ehc",
+    "case_timeline": "ehc",
+    "timeliness": "ehc",
+    # sendkit.inspections
+    "Inspection": "inspections",
+    "Outcome": "inspections",
+    "follow_up": "inspections",
+    "parse_outcome": "inspections",
+    "read_inspections": "inspections",
+    # sendkit.plans
+    "Action": "plans",
+    "ActionPlan": "plans",
+    "AreaKind": "plans",
+    "Kpi": "plans",
+    "Measurement": "plans",
+    "Partner": "plans",
+    "PlanDeadline": "plans",
+    "PlanFileError": "plans",
+    "PlanKind": "plans",
+    "PlanStatus": "plans",
+    "ProgressUpdate": "plans",
+    "Rag": "plans",
+    "RagOverride": "plans",
+    "Section": "plans",
+    "plan_from_inspection": "plans",
+    "read_plan": "plans",
+    "write_plan": "plans",
+    # sendkit.rules
+    "AlternativeClock": "rules",
+    "Basis": "rules",
+    "Confidence": "rules",
+    "Counting": "rules",
+    "Deadline": "rules",
+    "Direction": "rules",
+    "Period": "rules",
+    "RULES": "rules",
+    "Roll": "rules",
+    "Rule": "rules",
+    "RuleBook": "rules",
+    "Unit": "rules",
+    "deadline": "rules",
+    "due_date": "rules",
+    "get_rule": "rules",
+    "load_rules": "rules",
+}
 
 __all__ = [
     "ANNOUNCED_THROUGH",
@@ -147,10 +202,25 @@ __all__ = [
 ]
 
 
-def __getattr__(name: str) -> str:
-    if name != "__version__":
-        msg = f"module {__name__!r} has no attribute {name!r}"
-        raise AttributeError(msg)
-    from importlib.metadata import version  # noqa: PLC0415 - only when asked
+def __getattr__(name: str) -> object:
+    """Load a public name's subpackage on first use (PEP 562).
 
-    return version("sendkit-england")
+    ``import sendkit`` loads only the calendar and the errors; ``sendkit.due_date``
+    loads ``sendkit.rules`` the first time it is asked for, and so on. The
+    value is then kept in this module, so later look-ups cost nothing.
+    """
+    module = _LAZY.get(name)
+    if module is not None:
+        value = getattr(importlib.import_module(f".{module}", __name__), name)
+        globals()[name] = value
+        return value
+    if name == "__version__":
+        from importlib.metadata import version  # noqa: PLC0415 - only when asked
+
+        return version("sendkit-england")
+    msg = f"module {__name__!r} has no attribute {name!r}"
+    raise AttributeError(msg)
+
+
+def __dir__() -> list[str]:
+    return sorted({*globals(), *__all__})

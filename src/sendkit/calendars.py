@@ -18,7 +18,12 @@ Conventions (the same as Excel's ``WORKDAY`` and ``NETWORKDAYS``):
 
 Bank holidays come from the ``holidays`` package (subdivisions ``ENG``, ``SCT``,
 ``NIR``), which covers 1872 to 2100 and includes substitute days and one-off days
-such as the 2023 Coronation.
+such as the 2023 Coronation. A table generated from it
+(``sendkit._bank_holidays``, by ``tools/make_holiday_table.py``) is used instead
+while the installed ``holidays`` has the version the table was made from, so
+that a cold start need not import ``holidays``; any other version is asked
+directly. Look-up tables are built for 1990-2045 first and for every year of
+the data the first time a day outside those years is asked about.
 Dates after `ANNOUNCED_THROUGH` give a `HolidayHorizonWarning`;
 dates outside the data give an `OutsideCalendarError`.
 """
@@ -28,13 +33,17 @@ from __future__ import annotations
 import datetime as dt
 import enum
 import functools
+import importlib.util
+import itertools
+import operator
+import os
 import warnings
 from collections.abc import Iterable, Sequence
-from typing import Final
+from typing import Final, cast
 
 import attrs
-import holidays
 
+from . import _bank_holidays
 from .dates import WEEKDAY_NAMES, as_date, as_int, long_date
 from .errors import (
     HolidayHorizonWarning,
@@ -210,7 +219,9 @@ class _Tables:
     as dicts keyed by date, whose look-ups hash and compare date objects.
     ``nth[k]`` is the working day with ``le == k + 1``, followed by ``None``
     padding so that a move past either end is detected rather than wrapping
-    round to the other end of the list.
+    round to the other end of the list. *full* says whether the tables cover
+    every year of the data or only `_FIRST_SPAN`; a miss on partial tables
+    means "build the full ones and ask again", not "outside the data".
     """
 
     first: dt.date
@@ -220,6 +231,11 @@ class _Tables:
     nth: list[dt.date | None]
     holiday_names: dict[dt.date, str]
     source: str
+    full: bool
+    #: Caches for `WorkingCalendar._many_interior`, keyed by the horizon.
+    interior: dict[dt.date, tuple[dict[dt.date, int], list[dt.date]]] = attrs.field(
+        factory=dict, eq=False, repr=False
+    )
 
 
 # Moves longer than this many working days always leave the data (1872-2100
@@ -227,17 +243,101 @@ class _Tables:
 # negative index before Python's wrap-around could.
 _PAD: Final = 120_000
 
+#: The batch fast path (`WorkingCalendar._many_interior`) serves counts down to
+#: minus this many working days (about four years), and starts at least this
+#: many working days after the tables begin.
+_REACH: Final = 1024
+
+
+#: The years the tables cover first. A calendar answers for these years from
+#: tables built over them alone (a few milliseconds); the first question about
+#: a day outside them builds the tables over every year the data covers.
+_FIRST_SPAN: Final = (1990, 2045)
+
+
+@functools.lru_cache(maxsize=1)
+def _installed_holidays_version() -> str | None:
+    """The installed ``holidays`` version, read from its dist-info folder's name.
+
+    This avoids importing ``holidays`` (and ``importlib.metadata``) only to
+    learn whether the shipped table (`_bank_holidays`) was made from it.
+    None when it cannot be told.
+    """
+    spec = importlib.util.find_spec("holidays")
+    if spec is None or spec.origin is None:
+        return None
+    site = os.path.dirname(os.path.dirname(spec.origin))  # noqa: PTH120 - no pathlib at start-up
+    try:
+        with os.scandir(site) as entries:
+            for entry in entries:
+                name = entry.name
+                if name.startswith("holidays-") and name.endswith(".dist-info"):
+                    return name[len("holidays-") : -len(".dist-info")]
+    except OSError:
+        return None
+    return None
+
+
+def _table_is_current() -> bool:
+    """Whether the shipped table was generated from the installed ``holidays``."""
+    return _installed_holidays_version() == _bank_holidays.HOLIDAYS_VERSION
+
+
+@functools.lru_cache(maxsize=8)
+def _data_years(subdivision: str) -> tuple[int, int]:
+    if _table_is_current():
+        return _bank_holidays.FIRST_YEAR, _bank_holidays.LAST_YEAR
+    import holidays  # noqa: PLC0415 - only when the shipped table is not current
+
+    probe = holidays.country_holidays("GB", subdiv=subdivision)
+    return probe.start_year, probe.end_year
+
+
+def _holiday_names(
+    region: str, start_year: int, end_year: int
+) -> tuple[dict[dt.date, str], str]:
+    """The region's bank holidays from *start_year* to *end_year*, and their source.
+
+    From the shipped table when it was made from the installed ``holidays``
+    (the same dates and names, checked by tests/test_calendars.py), else from
+    ``holidays`` itself.
+    """
+    subdivision = _SUBDIVISIONS[region]
+    if _table_is_current():
+        ordinals, which = _bank_holidays.TABLES[region]
+        lo = dt.date(start_year, 1, 1).toordinal()
+        hi = dt.date(end_year, 12, 31).toordinal()
+        names = _bank_holidays.NAMES
+        table = {
+            dt.date.fromordinal(o): names[i]
+            for o, i in zip(ordinals, which, strict=True)
+            if lo <= o <= hi
+        }
+        version = _bank_holidays.HOLIDAYS_VERSION
+    else:
+        import holidays  # noqa: PLC0415 - only when the shipped table is not current
+
+        data = holidays.country_holidays(
+            "GB", subdiv=subdivision, years=range(start_year, end_year + 1)
+        )
+        table = {day: str(name) for day, name in data.items()}
+        version = getattr(holidays, "__version__", "unknown version")
+    return table, f"holidays {version}, GB subdivision {subdivision}"
+
 
 @functools.lru_cache(maxsize=32)
-def _build_tables(region: str, closures: frozenset[dt.date]) -> _Tables:
+def _build_tables(
+    region: str, closures: frozenset[dt.date], *, full: bool = False
+) -> _Tables:
+    """Build the tables over `_FIRST_SPAN`, or over all the data's years."""
     subdivision = _SUBDIVISIONS[region]
-    probe = holidays.country_holidays("GB", subdiv=subdivision)
-    first = dt.date(probe.start_year, 1, 1)
-    last = dt.date(probe.end_year, 12, 31)
-    data = holidays.country_holidays(
-        "GB", subdiv=subdivision, years=range(probe.start_year, probe.end_year + 1)
-    )
-    names = {day: str(name) for day, name in data.items()}
+    start_year, end_year = _data_years(subdivision)
+    if not full:
+        start_year = max(start_year, _FIRST_SPAN[0])
+        end_year = min(end_year, _FIRST_SPAN[1])
+    first = dt.date(start_year, 1, 1)
+    last = dt.date(end_year, 12, 31)
+    names, source = _holiday_names(region, start_year, end_year)
     le: list[int | None] = [None] * first.toordinal()
     lt: list[int | None] = [None] * first.toordinal()
     nth: list[dt.date | None] = []
@@ -252,8 +352,6 @@ def _build_tables(region: str, closures: frozenset[dt.date]) -> _Tables:
         le.append(count)
         day += one
     nth.extend([None] * _PAD)
-    version = getattr(holidays, "__version__", "unknown version")
-    source = f"holidays {version}, GB subdivision {subdivision}"
     return _Tables(
         first=first,
         last=last,
@@ -262,6 +360,7 @@ def _build_tables(region: str, closures: frozenset[dt.date]) -> _Tables:
         nth=nth,
         holiday_names=names,
         source=source,
+        full=full,
     )
 
 
@@ -312,12 +411,25 @@ class WorkingCalendar:
     @property
     def first_day(self) -> dt.date:
         """The first day the holiday data covers."""
-        return self._t.first
+        return dt.date(_data_years(_SUBDIVISIONS[self.region])[0], 1, 1)
 
     @property
     def last_day(self) -> dt.date:
         """The last day the holiday data covers."""
-        return self._t.last
+        return dt.date(_data_years(_SUBDIVISIONS[self.region])[1], 12, 31)
+
+    def _grow(self) -> bool:
+        """Swap in tables over every year of the data; False if already there.
+
+        The calendar stays the same value (same region, closures and answers);
+        only its cache of look-up tables widens.
+        """
+        if self._t.full:
+            return False
+        object.__setattr__(
+            self, "_t", _build_tables(self.region, self.closures, full=True)
+        )
+        return True
 
     def holidays_between(self, start: dt.date, end: dt.date) -> list[NonWorkingDay]:
         """Return the weekday bank holidays and closures from *start* to *end*.
@@ -404,11 +516,15 @@ class WorkingCalendar:
                 self._check(start, "start")
                 self._warn_if_beyond(start)
                 return start
-        except (TypeError, IndexError):  # None before the data, short list after
+        except (TypeError, IndexError):  # None before the tables, short list after
+            if self._grow():
+                return self.add_working_days(start, days)
             self._check(start, "start")
             raise  # pragma: no cover - _check always raises for a missing day
         result = t.nth[index] if 0 <= index < len(t.nth) else None
         if result is None:
+            if self._grow():
+                return self.add_working_days(start, days)
             raise self._left(start, days)
         if result > self.announced_through or start > self.announced_through:
             self._warn_if_beyond(max(result, start))
@@ -437,6 +553,8 @@ class WorkingCalendar:
             else:
                 result = -(t.le[start.toordinal()] - t.lt[end.toordinal()])  # type: ignore[operator]
         except (TypeError, IndexError):
+            if self._grow():
+                return self.count_working_days(start, end)
             self._check(start, "start")
             self._check(end, "end")
             raise  # pragma: no cover
@@ -484,7 +602,7 @@ class WorkingCalendar:
             data_source=self.data_source,
         )
 
-    def add_working_days_many(
+    def add_working_days_many(  # noqa: C901, PLR0912 - one branch per shape of days
         self, starts: Sequence[dt.date], days: int | Sequence[int]
     ) -> list[dt.date]:
         """`add_working_days` over many starts in one call, for a caseload.
@@ -513,6 +631,9 @@ class WorkingCalendar:
             [datetime.date(2023, 7, 5), datetime.date(2024, 1, 5)]
         """
         if isinstance(days, int) and not isinstance(days, bool):
+            fast = self._many_interior(starts, days)
+            if fast is not None:
+                return fast
             out = self._many_fast_single(starts, days)
         elif isinstance(days, Sequence) and not isinstance(days, (str, bytes)):
             if len(days) != len(starts):
@@ -521,6 +642,9 @@ class WorkingCalendar:
                     f"({len(starts)}), got a sequence of {len(days)}"
                 )
                 raise InvalidInputError(msg)
+            fast = self._many_interior(starts, days)
+            if fast is not None:
+                return fast
             out = self._many_fast_each(starts, days)
         elif hasattr(days, "__len__") and not isinstance(days, (str, bytes)):
             return self.add_working_days_many(starts, list(days))  # type: ignore[call-overload]  # e.g. numpy
@@ -534,6 +658,8 @@ class WorkingCalendar:
         except TypeError:
             latest = None
         if latest is None:
+            if out and self._grow():
+                return self.add_working_days_many(starts, days)
             return self._many_slowly(starts, days) if out else []
         if latest > self.announced_through:
             self._warn_if_beyond(latest)
@@ -543,6 +669,50 @@ class WorkingCalendar:
             if latest_start > self.announced_through:
                 self._warn_if_beyond(latest_start)
         return out  # type: ignore[return-value]
+
+    def _many_interior(
+        self, starts: Sequence[dt.date], days: int | Sequence[int]
+    ) -> list[dt.date] | None:
+        """The batch fast path, for working-day starts inside the announced years.
+
+        For a start *s* that is a working day, ``add_working_days(s, n)`` is
+        ``nth[lt[s] + n]`` for every *n*, zero included. So the answers are
+        three C-level ``map`` passes with no Python code per item: a dict
+        look-up from the start to its ``lt``, an add, and a list look-up. The
+        dict holds only working days at least `_REACH` working days after the
+        tables begin and up to `announced_through`, and the list ends there
+        too, so once ``min(days) >= -_REACH`` no index can wrap round, a move
+        past the horizon is an ``IndexError`` and no warning is due. Returns
+        None, having changed nothing, when any start or count is outside that
+        case (a non-working start, a `datetime`, a day outside those years, a
+        count that is not an int or below ``-_REACH``); the general path then
+        answers, or names the problem.
+        """
+        try:
+            lowest = days if isinstance(days, int) else min(days, default=0)
+            if lowest < -_REACH:
+                return None
+        except TypeError:
+            return None
+        starts_at, day_at = self._interior()
+        steps = itertools.repeat(days, len(starts)) if isinstance(days, int) else days
+        try:
+            indices = map(operator.add, map(starts_at.__getitem__, starts), steps)
+            return list(map(day_at.__getitem__, indices))
+        except (KeyError, TypeError, IndexError):
+            return None
+
+    def _interior(self) -> tuple[dict[dt.date, int], list[dt.date]]:
+        """Working days `_REACH` after the tables begin up to the horizon, to ``lt``."""
+        t = self._t
+        found = t.interior.get(self.announced_through)
+        if found is None:
+            horizon = min(self.announced_through, t.last)
+            limit = (t.le[horizon.toordinal()] or 0) if horizon >= t.first else 0
+            days = cast("list[dt.date]", t.nth[:limit])
+            found = ({days[i]: i for i in range(_REACH, limit)}, days)
+            t.interior[self.announced_through] = found
+        return found
 
     def _many_fast_single(
         self, starts: Sequence[dt.date], days: int
@@ -605,18 +775,23 @@ class WorkingCalendar:
     # -- guards ------------------------------------------------------------------
 
     def _check(self, day: dt.date, name: str) -> dt.date:
-        if not self._t.first <= day <= self._t.last:
+        """Refuse a day outside the data; make sure the tables cover it."""
+        if self._t.first <= day <= self._t.last:
+            return day
+        first, last = self.first_day, self.last_day
+        if not first <= day <= last:
             msg = (
                 f"{name} {day.isoformat()} is outside the years the bank-holiday "
-                f"data covers ({self._t.first.year}-{self._t.last.year})"
+                f"data covers ({first.year}-{last.year})"
             )
             raise OutsideCalendarError(msg)
+        self._grow()
         return day
 
     def _left(self, start: dt.date, days: int) -> OutsideCalendarError:
         msg = (
             f"moving {days} working days from {start.isoformat()} leaves the years "
-            f"the bank-holiday data covers ({self._t.first.year}-{self._t.last.year})"
+            f"the bank-holiday data covers ({self.first_day.year}-{self.last_day.year})"
         )
         return OutsideCalendarError(msg)
 

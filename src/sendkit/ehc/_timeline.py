@@ -10,10 +10,11 @@ from typing import Any, Final
 
 import attrs
 
-from ..calendars import DEFAULT_REGION
+from ..calendars import DEFAULT_REGION, WorkingCalendar, calendar_for
 from ..dates import as_date, as_int
 from ..errors import InvalidInputError
-from ..rules import Deadline, Rule, deadline
+from ..rules import Deadline, Rule
+from ..rules._engine import deadline_on
 from ._catalogue import (
     ADVICE,
     DECISION_NOT_TO_ISSUE,
@@ -193,8 +194,7 @@ class CaseTimeline:
 class _Context:
     case: EhcCase
     as_of: dt.date
-    region: str
-    closures: tuple[dt.date, ...]
+    calendar: WorkingCalendar
     soon_days: int
     inclusive: bool
     rules: Mapping[str, Rule] | None
@@ -241,9 +241,7 @@ def _step(  # noqa: PLR0911 - one return per status reads best
         )
     if start is None:
         return attrs.evolve(base, status=StepStatus.WAITING, explanation=waiting)
-    limit = deadline(
-        code, start, region=ctx.region, closures=ctx.closures, rules=ctx.rules
-    )
+    limit = deadline_on(code, start, ctx.calendar, rules=ctx.rules)
     last = limit.due if ctx.inclusive else limit.due - dt.timedelta(days=1)
     rule = limit.rule
     cite = f"{rule.describe_period()} under {rule.source}"
@@ -316,13 +314,7 @@ def _draft_window(ctx: _Context, *, declined: str) -> Step:
             StepStatus.WAITING if case.plan_issued is None else StepStatus.NOT_RECORDED
         )
         return attrs.evolve(base, status=status, explanation=text)
-    limit = deadline(
-        code,
-        case.draft_issued,
-        region=ctx.region,
-        closures=ctx.closures,
-        rules=ctx.rules,
-    )
+    limit = deadline_on(code, case.draft_issued, ctx.calendar, rules=ctx.rules)
     rule = limit.rule
     closes = limit.due
     base = attrs.evolve(base, due=closes, deadline=limit)
@@ -455,6 +447,26 @@ def case_timeline(
         ehc.draft-representations None waiting
         ehc.final-plan 2024-05-27 due in 7 days
     """
+    return timeline_on(
+        case,
+        calendar_for(region, closures),
+        as_of=as_of,
+        soon_days=soon_days,
+        boundary_inclusive=boundary_inclusive,
+        rules=rules,
+    )
+
+
+def timeline_on(
+    case: EhcCase,
+    calendar: WorkingCalendar,
+    *,
+    as_of: dt.date,
+    soon_days: int = 14,
+    boundary_inclusive: bool = True,
+    rules: Mapping[str, Rule] | None = None,
+) -> CaseTimeline:
+    """`case_timeline` on a `WorkingCalendar` value (what code below the API calls)."""
     as_of = as_date(as_of, "as_of")
     soon_days = as_int(soon_days, "soon_days")
     if soon_days < 0:
@@ -464,8 +476,7 @@ def case_timeline(
     ctx = _Context(
         case=case,
         as_of=as_of,
-        region=region,
-        closures=tuple(closures),
+        calendar=calendar,
         soon_days=soon_days,
         inclusive=boundary_inclusive,
         rules=rules,
@@ -549,15 +560,14 @@ def open_steps(
     Overdue steps come first (their due dates are earliest); ties are broken
     by case id. Arguments are as for `case_timeline`.
     """
-    closures = tuple(closures)
+    calendar = calendar_for(region, closures)  # closures are read once, here
     steps = [
         step
         for case in cases
-        for step in case_timeline(
+        for step in timeline_on(
             case,
+            calendar,
             as_of=as_of,
-            region=region,
-            closures=closures,
             soon_days=soon_days,
             boundary_inclusive=boundary_inclusive,
             rules=rules,

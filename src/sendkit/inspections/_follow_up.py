@@ -16,9 +16,10 @@ from typing import Any, Final
 
 import attrs
 
-from ..calendars import DEFAULT_REGION
+from ..calendars import DEFAULT_REGION, WorkingCalendar, calendar_for
 from ..dates import as_date
-from ..rules import Deadline, Rule, deadline, get_rule
+from ..rules import Deadline, Rule, get_rule
+from ..rules._engine import deadline_on
 from ._model import Inspection, Outcome, RevisitOutcome, WsoaOutcome
 
 __all__ = [
@@ -415,9 +416,8 @@ def follow_up(
         2023-08-23 deadline area-send.pap.publish
         2023-11-16 expected dfe.stocktake
     """
-    # Several steps count over the closures: a generator would be used up by
-    # the first one, so hold them once.
-    closures = tuple(closures)
+    # One calendar for every step: the closures are read once, here.
+    calendar = calendar_for(region, closures)
     if inspection.outcome is None:
         return ()
     steps = FOLLOW_UP[inspection.outcome]
@@ -431,8 +431,7 @@ def follow_up(
                 step,
                 inspection,
                 earlier=milestones,
-                region=region,
-                closures=closures,
+                calendar=calendar,
                 rules=rules,
             )
             milestones.append(milestone)
@@ -445,8 +444,7 @@ def follow_up(
                     step,
                     inspection,
                     until=dated.get(step.repeat_until),
-                    region=region,
-                    closures=closures,
+                    calendar=calendar,
                     rules=rules,
                 )
             )
@@ -498,16 +496,14 @@ def _milestone(
     inspection: Inspection,
     *,
     earlier: list[Milestone],
-    region: str,
-    closures: Iterable[dt.date],
+    calendar: WorkingCalendar,
     rules: Mapping[str, Rule] | None,
 ) -> Milestone:
     milestone = _dated(
         step,
         inspection,
         earlier=earlier,
-        region=region,
-        closures=closures,
+        calendar=calendar,
         rules=rules,
     )
     if step.ended is None:
@@ -531,8 +527,7 @@ def _dated(
     inspection: Inspection,
     *,
     earlier: list[Milestone],
-    region: str,
-    closures: Iterable[dt.date],
+    calendar: WorkingCalendar,
     rules: Mapping[str, Rule] | None,
 ) -> Milestone:
     happened = getattr(inspection, step.happened) if step.happened else None
@@ -563,7 +558,7 @@ def _dated(
         assumptions = (*assumptions, step.note)
     return _from_deadline(
         step.label,
-        deadline(rule, start, region=region, closures=closures),
+        deadline_on(rule, start, calendar),
         assumptions,
         happened,
     )
@@ -574,8 +569,7 @@ def _repeat(
     inspection: Inspection,
     *,
     until: Milestone | None,
-    region: str,
-    closures: Iterable[dt.date],
+    calendar: WorkingCalendar,
     rules: Mapping[str, Rule] | None,
 ) -> list[Milestone]:
     """Date a repeating step (annual meetings) until the milestone *until*."""
@@ -588,7 +582,7 @@ def _repeat(
     count = 0
     while True:
         count += 1
-        found = deadline(rule, start, region=region, closures=closures)
+        found = deadline_on(rule, start, calendar)
         if found.due >= until.on or count > _MAX_REPEATS:
             break
         lines = (

@@ -28,10 +28,12 @@ from ._model import (
     RagAssessment,
     RagOverride,
     Section,
+    plan_status,
+    rag_history,
+    review_schedule,
 )
 from ._result import ExceptionItem, PlanStatus, Review
 from ._schema import ACTION_COLUMNS, Column, parse_choice
-from ._status import plan_status, rag_history, review_schedule
 
 __all__ = [
     "ACTION_COLUMNS",

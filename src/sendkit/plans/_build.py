@@ -7,10 +7,11 @@ import types
 from collections.abc import Iterable, Mapping
 from typing import Final
 
-from ..calendars import DEFAULT_REGION
+from ..calendars import DEFAULT_REGION, calendar_for
 from ..errors import InvalidInputError
 from ..inspections import Inspection, Outcome, RevisitOutcome, WsoaOutcome
-from ..rules import Rule, deadline
+from ..rules import Rule
+from ..rules._engine import deadline_on
 from ._enums import AreaKind, PlanKind
 from ._model import ActionPlan, PlanDeadline, Section
 
@@ -130,8 +131,8 @@ def plan_from_inspection(
         >>> [(d.name, d.due.isoformat(), d.confirmed) for d in plan.deadlines]
         [('submission', '2023-07-05', False), ('publication', '2023-08-23', False)]
     """
-    # Each deadline counts over the closures: hold a generator's days once.
-    closures = tuple(closures)
+    # One calendar for every deadline: the closures are read once, here.
+    calendar = calendar_for(region, closures)
     kind = _kind_for(inspection)
     sections = [
         *_sections(
@@ -172,7 +173,7 @@ def plan_from_inspection(
             else ""
         )
         for name, code in PLAN_DEADLINE_RULES[kind]:
-            due = deadline(code, start, region=region, closures=closures, rules=rules)
+            due = deadline_on(code, start, calendar, rules=rules)
             local = (
                 f" Locally overridden: {due.rule.overridden}."
                 if due.rule.overridden is not None

@@ -42,7 +42,9 @@ __all__ = [
     "UNIT_CONVENTIONS",
     "Deadline",
     "deadline",
+    "deadline_on",
     "due_date",
+    "due_date_on",
     "get_rule",
 ]
 
@@ -619,8 +621,32 @@ def deadline(
         ...          certificate_issued=dt.date(2024, 4, 29)).due
         datetime.date(2024, 5, 29)
     """
+    return deadline_on(
+        rule,
+        start,
+        calendar_for(region, closures),
+        rules=rules,
+        stacklevel=3,
+        **inputs,
+    )
+
+
+def deadline_on(
+    rule: str | Rule,
+    start: dt.date,
+    calendar: WorkingCalendar,
+    *,
+    rules: Mapping[str, Rule] | None = None,
+    stacklevel: int = 2,
+    **inputs: dt.date | None,
+) -> Deadline:
+    """`deadline` on a `WorkingCalendar` value: what the code below the API calls.
+
+    The public `deadline` takes ``region=`` and ``closures=`` and turns them
+    into a calendar once; everything else hands the calendar on. A
+    `HolidayHorizonWarning` is raised *stacklevel* frames up.
+    """
     chosen, start, given = _prepare(rule, start, rules, inputs)
-    calendar = calendar_for(region, closures)
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always", HolidayHorizonWarning)
         due, trail = _compute(chosen, start, given, calendar, explain=True)
@@ -631,7 +657,7 @@ def deadline(
     )
     for text in horizon:
         trail.append(f"Caveat: {text}.")
-        warnings.warn(text, HolidayHorizonWarning, stacklevel=2)
+        warnings.warn(text, HolidayHorizonWarning, stacklevel=stacklevel)
     for other in caught:
         if other.category is not HolidayHorizonWarning:
             warnings.warn_explicit(
@@ -666,6 +692,19 @@ def due_date(
         >>> due_date("ehc.final-plan", dt.date(2025, 1, 6))
         datetime.date(2025, 5, 26)
     """
+    return due_date_on(
+        rule, start, calendar_for(region, closures), rules=rules, **inputs
+    )
+
+
+def due_date_on(
+    rule: str | Rule,
+    start: dt.date,
+    calendar: WorkingCalendar,
+    *,
+    rules: Mapping[str, Rule] | None = None,
+    **inputs: dt.date | None,
+) -> dt.date:
+    """`due_date` on a `WorkingCalendar` value (see `deadline_on`)."""
     chosen, start, given = _prepare(rule, start, rules, inputs)
-    calendar = calendar_for(region, closures)
     return _compute(chosen, start, given, calendar, explain=False)[0]
