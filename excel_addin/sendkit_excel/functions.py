@@ -214,9 +214,11 @@ def _excel_errors(function: F) -> F:
         use1904 = _workbook_date1904()  # None: classic, and Excel would not say
         try:
             with coerce.date_system(use1904=use1904):
-                return _shown(function(*args), use1904=bool(use1904))
+                answer = _shown(function(*args), use1904=bool(use1904))
         except coerce.CELL_ERRORS as exc:
             return _fail(exc)
+        # xlwings reads a lone dict as a table of keys: send it as one cell.
+        return [[answer]] if isinstance(answer, dict) else answer
 
     return wrapper  # type: ignore[return-value]
 
