@@ -17,8 +17,9 @@ import re
 
 import openpyxl
 import pytest
+import xlwings as xw
 
-from sendkit_excel import functions
+from sendkit_excel import formulas, functions
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent
 FOLDER = ROOT / "excel_addin" / "acceptance"
@@ -134,12 +135,34 @@ def _call(sheet, formula):
         return len(_call(sheet, match.group(1)))
     if match := re.fullmatch(r"INDEX\((.*), (\d+), (\d+)\)", formula):
         table = _call(sheet, match.group(1))
+        if isinstance(table, str) and table.startswith("#"):
+            return table  # INDEX of an error value is that error
         return table[int(match.group(2)) - 1][int(match.group(3)) - 1]
     match = re.fullmatch(r"(SK_\w+)\(([^)]*)\)", formula)
     assert match, formula
-    function = getattr(functions, match.group(1).lower())
+    function = getattr(formulas, match.group(1).lower())
     refs = [ref.strip() for ref in match.group(2).split(",")] if match.group(2) else []
-    return function(*(sheet[ref].value if ref else None for ref in refs))
+    try:
+        return function(*(_argument(sheet, ref) for ref in refs))
+    except xw.XlwingsError:
+        return "#VALUE!"  # what Lite shows, with the message on hover
+
+
+#: What classic xlwings hands over (err_to_str) for the error formulas used.
+_ERROR_FORMULAS = {"=NA()": "#N/A", "=1/0": "#DIV/0!"}
+
+
+def _argument(sheet, ref):
+    """A cell or range as classic xlwings passes it; an omitted argument is None."""
+    if not ref:
+        return None
+    if ":" in ref:
+        return [[_cell(cell.value) for cell in row] for row in sheet[ref]]
+    return _cell(sheet[ref].value)
+
+
+def _cell(value):
+    return _ERROR_FORMULAS.get(value, value) if isinstance(value, str) else value
 
 
 def _as_date(value):
@@ -170,8 +193,7 @@ def test_check_columns_compare_the_right_cells(book):
         assert sheet[f"H{r}"].value is None  # left for the person to fill
 
 
-def test_inputs_sheet_cases_behave_as_described(book, monkeypatch):
-    monkeypatch.setattr(functions, "CLASSIC", True)  # messages as cell text
+def test_inputs_sheet_cases_behave_as_described(book):
     sheet = book["Inputs"]
     for row in sheet.iter_rows(min_row=2):
         formula, shows = row[-1].value, row[-2].value
@@ -181,10 +203,37 @@ def test_inputs_sheet_cases_behave_as_described(book, monkeypatch):
         elif shows == "an empty cell":
             assert got == ""
         else:
-            words = shows.removeprefix("a message: ")
-            assert isinstance(got, str)
-            assert got.startswith("ERROR: ")
-            assert words in got
+            code, words = shows.split(": ", 1)
+            assert code == "#VALUE!"
+            refs = re.fullmatch(r"SK_WORKDAY\((.*)\)", formula).group(1).split(", ")
+            message = functions.sk_why("SK_WORKDAY", *(sheet[r].value for r in refs))
+            assert words in message
+
+
+def _shown(value):
+    """What a cell shows for an answer of the add-in in the no-op runtime."""
+    if isinstance(value, dt.date):
+        return value.strftime("%d/%m/%Y")
+    return value
+
+
+def test_errors_and_blanks_sheet_cases_behave_as_described(book):
+    sheet = book["Errors and blanks"]
+    assert sheet.max_row > 10
+    for row in sheet.iter_rows(min_row=2):
+        formula, shows = row[-1].value, row[-3].value
+        assert _shown(_call(sheet, formula)) == (shows or ""), formula
+
+
+def test_every_registered_formula_is_in_the_workbook(book):
+    typed = " ".join(
+        str(row[-1].value)
+        for sheet in book
+        for row in sheet.iter_rows(min_row=2)
+        if row and row[-1].value
+    )
+    missing = [name for name in formulas.__all__ if name.upper() + "(" not in typed]
+    assert missing == []
 
 
 def test_more_formulas_give_the_expected_values(book):
