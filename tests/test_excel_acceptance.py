@@ -259,3 +259,85 @@ def test_more_formulas_cross_checks_agree(book):
             assert match, cross
             start = sheet[match.group(1)].value.date()
             assert start + dt.timedelta(days=int(match.group(2))) == expected
+
+
+REGISTER = """
+import datetime as dt, json, pathlib, sys, types
+import sendkit_excel
+
+# A formula module as another engineer writes one: @func over @_excel_errors.
+module = types.ModuleType("sendkit_excel.demo_extra")
+code = '''
+import datetime as dt
+from xlwings import func
+from sendkit_excel import coerce
+from sendkit_excel.functions import _excel_errors, arg
+
+__all__ = ["sk_next_day"]
+EXCEL_EXAMPLES = [("the next day", "SK_NEXT_DAY(B{r})", (dt.date(2025, 4, 15),))]
+
+
+@func
+@_excel_errors
+@arg("start_date", ndim=2, doc="A date.")
+def sk_next_day(start_date):
+    "The day after."
+    return coerce.to_date(start_date, "start_date") + dt.timedelta(days=1)
+'''
+exec(code, module.__dict__)
+sys.modules["sendkit_excel.demo_extra"] = module
+# The lead's one line:
+sendkit_excel.FORMULA_MODULES = (*sendkit_excel.FORMULA_MODULES, "sendkit_excel.demo_extra")
+
+import importlib.util
+from sendkit_excel import formulas
+
+def load(path, name):
+    spec = importlib.util.spec_from_file_location(name, path)
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)
+    return mod
+
+root = pathlib.Path(sys.argv[1])
+acceptance = load(root / "excel_addin/acceptance/make_workbook.py", "acc")
+starter = load(root / "excel_addin/starter/make_starter.py", "starter")
+book = acceptance.build()
+sheet = book["Registered formulas"]
+rows = [[c.value for c in row] for row in sheet.iter_rows(min_row=2)]
+start = starter.build()["Formulas"]
+names = [row[0].value for row in start.iter_rows(min_row=2)]
+print(json.dumps({
+    "formulas": "sk_next_day" in formulas.__all__,
+    "rows": [[str(v) for v in row] for row in rows],
+    "starter": "SK_NEXT_DAY" in names,
+    "na": formulas.sk_next_day([["#N/A"]]),
+}))
+"""
+
+
+def test_one_line_registers_a_new_module_everywhere(tmp_path):
+    import json
+    import os
+    import subprocess
+    import sys
+
+    env = {k: v for k, v in os.environ.items() if not k.startswith("XLWINGS_")}
+    env["PYTHONPATH"] = os.pathsep.join([str(ROOT / "excel_addin"), str(ROOT / "src")])
+    result = subprocess.run(
+        [sys.executable, "-c", REGISTER, str(ROOT)],
+        capture_output=True,
+        text=True,
+        env=env,
+        cwd=tmp_path,
+        timeout=120,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr[-2000:]
+    got = json.loads(result.stdout)
+    assert got["formulas"] is True
+    assert got["starter"] is True
+    assert got["na"] == "#N/A"
+    (row,) = got["rows"]
+    assert row[0] == "the next day"
+    assert row[5] == "2025-04-16"
+    assert row[-1] == "SK_NEXT_DAY(B2)"

@@ -17,9 +17,12 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import importlib
 import importlib.metadata
 import pathlib
+import re
 import sys
+import warnings
 from collections.abc import Callable, Sequence
 from typing import Any, Final
 
@@ -30,6 +33,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 import sendkit
 from sendkit import inspections, plans
+from sendkit_excel import FORMULA_MODULES, formulas
 
 HERE = pathlib.Path(__file__).resolve().parent
 OUT = HERE / "acceptance.xlsx"
@@ -715,6 +719,95 @@ def _more_sheet(book: openpyxl.Workbook) -> None:
     _addin_column(sheet, 9, len(rows), dates=False)
 
 
+def evaluate(formula: str, args: Sequence[Any]) -> Any:
+    """The add-in's answer to ``SK_NAME(B{r}, ...)`` or ``INDEX(SK_NAME(...), r, c)``.
+
+    *args* are the values of the cells B, C, D, E of the row; an omitted
+    argument is None, as classic xlwings passes it.
+    """
+    index = re.fullmatch(r"INDEX\((.*), (\d+), (\d+)\)", formula)
+    inner = index.group(1) if index else formula
+    match = re.fullmatch(r"(SK_\w+)\((.*)\)", inner)
+    if match is None:
+        msg = f"cannot evaluate {formula}"
+        raise ValueError(msg)
+    function = getattr(formulas, match.group(1).lower())
+    refs = [ref.strip() for ref in match.group(2).split(",")] if match.group(2) else []
+    cells = dict(zip("BCDE", args, strict=False))
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", sendkit.HolidayHorizonWarning)
+        answer = function(*(cells.get(ref[:1]) if ref else None for ref in refs))
+    if index:
+        answer = answer[int(index.group(2)) - 1][int(index.group(3)) - 1]
+    return answer
+
+
+def module_examples() -> list[tuple[str, str, tuple[Any, ...]]]:
+    """Worked examples that registered formula modules carry themselves.
+
+    A module in `FORMULA_MODULES` may define ``EXCEL_EXAMPLES``: a sequence of
+    ``(what it checks, formula with {r} for the row and B-E for the cells,
+    values of B-E)``, such as ``("review due", "SK_NEXT_REVIEW(B{r})",
+    (dt.date(2025, 1, 6),))``. The workbooks compute the expected answer by
+    calling the formula.
+    """
+    found: list[tuple[str, str, Sequence[Any]]] = []
+    for name in FORMULA_MODULES:
+        module = importlib.import_module(name)
+        found.extend(getattr(module, "EXCEL_EXAMPLES", ()))
+    return [(what, formula, tuple(args)) for what, formula, args in found]
+
+
+def _typed_formulas(book: openpyxl.Workbook) -> str:
+    return " ".join(
+        str(row[-1].value)
+        for sheet in book
+        for row in sheet.iter_rows(min_row=2)
+        if row and row[-1].value
+    )
+
+
+def _registered_sheet(book: openpyxl.Workbook) -> None:
+    """Every registered formula no other sheet checks: its own examples, or a gap to fill."""
+    covered = _typed_formulas(book)
+    examples = [
+        case for case in module_examples() if case[1].split("(")[0] not in covered
+    ]
+    listed = " ".join(formula for _, formula, _ in examples)
+    missing = [
+        name.upper()
+        for name in formulas.__all__
+        if f"{name.upper()}(" not in covered and f"{name.upper()}(" not in listed
+    ]
+    sheet = book.create_sheet("Registered formulas")
+    rows = []
+    for r, (what, formula, args) in enumerate(examples, start=2):
+        text = formula.format(r=r)
+        cells = list(args) + [None] * (4 - len(args))
+        rows.append(
+            (what, *cells, evaluate(text, args), None, _check(f"G{r}", f"F{r}"), text)
+        )
+    gap = "no worked example yet (add EXCEL_EXAMPLES to its module)"
+    rows.extend((f"{name}: {gap}", *[None] * 7, f"{name}()") for name in missing)
+    headers = (
+        "What it checks",
+        "Argument 1",
+        "Argument 2",
+        "Argument 3",
+        "Argument 4",
+        "sendkit expects",
+        "Add-in (type the formula)",
+        "Add-in agrees",
+        "Formula to type (after =)",
+    )
+    _write_table(sheet, headers, rows)
+    for row in sheet.iter_rows(min_row=2, max_col=6):
+        for cell in row:
+            if isinstance(cell.value, dt.date):
+                cell.number_format = DATE_FORMAT
+    _addin_column(sheet, 7, len(rows), dates=False)
+
+
 #: Sheets for the other formula families, added in order after the working days.
 EXTRA_SHEETS: dict[str, Callable[[openpyxl.Workbook], None]] = {
     "More formulas": _more_sheet,
@@ -778,6 +871,7 @@ def build() -> openpyxl.Workbook:
     _inputs_sheet(book)
     for add in EXTRA_SHEETS.values():
         add(book)
+    _registered_sheet(book)
     _holidays_sheet(book)
     book.properties.created = FIXED_TIME
     book.properties.modified = FIXED_TIME

@@ -21,10 +21,7 @@ import importlib.metadata
 import importlib.util
 import inspect
 import pathlib
-import re
 import sys
-import warnings
-from collections.abc import Sequence
 from types import ModuleType
 from typing import Any, Final
 
@@ -165,23 +162,6 @@ def _load_acceptance() -> ModuleType:
     return module
 
 
-def evaluate(formula: str, args: Sequence[Any]) -> Any:
-    """The answer of ``SK_NAME(B{r}, ...)`` or ``INDEX(SK_NAME(...), r, c)`` to *args*."""
-    index = re.fullmatch(r"INDEX\((.*), (\d+), (\d+)\)", formula)
-    inner = index.group(1) if index else formula
-    match = re.fullmatch(r"(SK_\w+)\((.*)\)", inner)
-    assert match is not None, formula  # noqa: S101 - the examples above
-    function = getattr(formulas, match.group(1).lower())
-    refs = [ref.strip() for ref in match.group(2).split(",")] if match.group(2) else []
-    cells = dict(zip("BCDE", args, strict=False))
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore", sendkit.HolidayHorizonWarning)
-        answer = function(*(cells.get(ref[:1]) if ref else None for ref in refs))
-    if index:
-        answer = answer[int(index.group(2)) - 1][int(index.group(3)) - 1]
-    return answer
-
-
 def _guidance_sheet(book: openpyxl.Workbook) -> None:
     sheet = book.active
     assert sheet is not None  # noqa: S101 - a new workbook has one sheet
@@ -221,12 +201,20 @@ def _formulas_sheet(book: openpyxl.Workbook) -> None:
     for cell in sheet[1]:
         cell.font = BOLD
         cell.fill = HEAD_FILL
+    acceptance = _load_acceptance()
+    examples = dict(EXAMPLES)
+    for _, formula, args in acceptance.module_examples():
+        examples.setdefault(formula.split("(")[0].lower(), (args, formula))
     for r, name in enumerate(formulas.__all__, start=2):
         function = getattr(formulas, name)
         doc = (inspect.getdoc(function) or "").strip()
-        args, formula = EXAMPLES.get(name, ((), ""))
+        args, formula = examples.get(name, ((), ""))
         text = formula.format(r=r)
-        answer = evaluate(text, args) if text else "no worked example yet: see the docs"
+        answer = (
+            acceptance.evaluate(text, args)
+            if text
+            else "no worked example yet: see the docs"
+        )
         cells = [*args, *([None] * (4 - len(args)))]
         check = (
             f'=IF(H{r}="","not run",IF(H{r}=G{r},"OK","MISMATCH"))' if text else None
@@ -268,6 +256,7 @@ def build() -> openpyxl.Workbook:
     acceptance._inputs_sheet(book)  # noqa: SLF001
     for add in acceptance.EXTRA_SHEETS.values():
         add(book)
+    acceptance._registered_sheet(book)  # noqa: SLF001
     acceptance._holidays_sheet(book)  # noqa: SLF001
     for sheet in book.worksheets[2:]:
         _print_wide(sheet)
