@@ -14,7 +14,9 @@ A new formula module (say ``sendkit_excel/caseload.py``) is registered by
 adding its name to `FORMULA_MODULES`; the Lite ``main.py``, the classic VBA
 (``python excel_addin/classic/make_vba.py``), the acceptance workbook and the
 starter workbook then pick up its formulas. Its formulas wear
-``@func`` and ``@functions._excel_errors`` like the others.
+``@func`` and ``@functions._excel_errors`` like the others; the module may
+define ``EXCEL_EXAMPLES`` (see ``excel_addin/acceptance/make_workbook.py``,
+`module_examples`) to give the workbooks its worked examples.
 """
 
 from typing import Final
