@@ -118,8 +118,8 @@ def test_to_date_empty_gives_the_default(value):
     [
         (True, "must be a date"),
         (False, "must be a date"),
-        (0, "is 0"),
-        (0.0, "is 0"),
+        (0, "is empty or 0"),
+        (0.0, "is empty or 0"),
         (60, "did not exist"),
         ("05/16/2023", "no month 16"),
         ("next tuesday", "not a date"),
@@ -262,7 +262,8 @@ def test_each_leaves_gaps_empty_and_reports_bad_rows():
     )
     assert out[0] == MAY16
     assert out[1] == ""
-    assert out[2].startswith("ERROR: start_date 'bad'")
+    assert out[2].code == "#VALUE!"
+    assert out[2].message.startswith("start_date 'bad'")
     assert out[3] == ""
 
 
@@ -283,7 +284,106 @@ def test_quick_dates_agrees_with_to_date(cells):
 
 
 @pytest.mark.parametrize(
-    "odd", [None, "", "16/05/2023", 60, 59, 0, math.nan, True, [[45062]], MAY16]
+    "odd", [None, "", "16/05/2023", 60, 0, math.nan, True, [[45062]], MAY16, "#N/A"]
 )
 def test_quick_dates_leaves_anything_else_to_to_date(odd):
     assert coerce.quick_dates([45062, odd]) is None
+
+
+# -- error cells, blanks and 0 -------------------------------------------------------
+
+ERROR_SHAPES = [
+    ("#N/A", "#N/A"),  # err_to_str, both runtimes
+    ("#VALUE!", "#VALUE!"),
+    (" #div/0! ", "#DIV/0!"),
+    ("#SPILL!", "#SPILL!"),
+    ({"type": "Error", "basicValue": "#N/A", "errorType": "NotAvailable"}, "#N/A"),
+    ({"type": "Error", "errorType": "Ref"}, "#VALUE!"),  # no basicValue: still an error
+    ([["#REF!"]], "#REF!"),
+]
+
+
+@pytest.mark.parametrize(("cell", "code"), ERROR_SHAPES)
+@pytest.mark.parametrize(
+    "reader", [coerce.to_date, coerce.to_int, coerce.to_text, coerce.to_flag]
+)
+def test_an_error_cell_is_an_error_for_every_kind_of_argument(reader, cell, code):
+    with pytest.raises(coerce.ErrorCellError) as caught:
+        reader(cell, "arg", None)  # even where empty would be allowed
+    assert code in {caught.value.code, "#VALUE!"}
+    assert coerce.error_code(caught.value) == caught.value.code
+
+
+def test_an_error_cell_in_a_closure_list_is_an_error_not_a_gap():
+    with pytest.raises(coerce.ErrorCellError, match=r"closures \(row 2\)") as caught:
+        coerce.dates_in([[45062], ["#N/A"], [None]])
+    assert caught.value.code == "#N/A"
+
+
+def test_a_bad_row_keeps_the_input_error_and_the_good_rows():
+    out = coerce.each(
+        lambda d: coerce.to_date(d, "start_date"), [[45062, "#N/A", "soon", 0]]
+    )
+    assert out[0] == MAY16
+    assert out[1] == coerce.CellError("#N/A", "start_date is the Excel error #N/A")
+    assert out[2].code == "#VALUE!"
+    assert out[3] == ""  # 0 is no date: a gap, like an empty cell
+
+
+@pytest.mark.parametrize("blank", [None, "", "  ", 0, 0.0, [[0]], [[None]]])
+def test_blank_and_zero_read_the_same_for_dates_and_text(blank):
+    assert coerce.to_date(blank, "start_date", None) is None
+    assert coerce.to_text(blank, "region", "england-and-wales") == "england-and-wales"
+    with pytest.raises(ExcelInputError, match="start_date is empty"):
+        coerce.to_date(blank, "start_date")
+
+
+def test_zero_is_a_number_and_false_for_numbers_and_flags():
+    assert coerce.to_int(0, "days") == 0
+    assert coerce.to_int([[0.0]], "days") == 0
+    assert coerce.to_flag(0, "detail") is False
+    assert coerce.to_int(None, "due_soon_days", 10) == 10
+    assert coerce.to_flag(None, "detail", True) is True
+    with pytest.raises(ExcelInputError, match="days is empty"):
+        coerce.to_int(None, "days")
+
+
+def test_closures_skip_blanks_and_zeros():
+    assert coerce.dates_in([[0], [45062], [""], [0.0]]) == (MAY16,)
+
+
+# -- the 1904 date system --------------------------------------------------------------
+
+
+def test_serials_follow_the_workbook_date_system():
+    assert coerce.serial_to_date(45062) == MAY16
+    with coerce.date_system(use1904=True):
+        assert coerce.serial_to_date(43600) == MAY16
+        assert coerce.to_date([[43600]], "start_date") == MAY16
+        assert coerce.quick_dates([43600, 43600.5]) == [MAY16, MAY16]
+        assert coerce.date_to_serial(MAY16) == 43600
+    assert coerce.date1904() is False
+
+
+def test_an_unknown_date_system_refuses_numbers_but_reads_dates_and_text():
+    with coerce.date_system(use1904=None):
+        with pytest.raises(ExcelInputError, match="1900 or the 1904 date system"):
+            coerce.to_date(45062, "start_date")
+        assert coerce.quick_dates([45062]) is None
+        assert coerce.to_date(dt.datetime(2023, 5, 16), "start_date") == MAY16
+        assert coerce.to_date("16/05/2023", "start_date") == MAY16
+
+
+@given(st.integers(min_value=1, max_value=2_957_003), st.booleans())
+def test_to_date_is_the_shared_converter_in_both_systems(serial, use1904):
+    from sendkit.dates import excel_serial_to_date
+
+    if not use1904 and serial == 60:
+        return
+    with coerce.date_system(use1904=use1904):
+        assert coerce.to_date(serial, "d") == excel_serial_to_date(
+            serial, date1904=use1904
+        )
+        assert coerce.to_date(float(serial) + 0.5, "d") == excel_serial_to_date(
+            serial, date1904=use1904
+        )

@@ -39,9 +39,47 @@ def office(value):
     return [[value]]
 
 
+class FakeVariant:
+    """What `win32com.client.VARIANT` records: a COM type and a value."""
+
+    def __init__(self, varianttype, value):
+        self.varianttype = varianttype
+        self.value = value
+
+
+VT_ERROR = 10
+CODES = {value: code for code, value in functions.BASIC_ERRORS.items()}
+
+
+def shown_error(value):
+    """The Excel error a classic answer stands for, or None."""
+    if isinstance(value, FakeVariant) and value.varianttype == VT_ERROR:
+        return CODES[value.value]
+    return None
+
+
 @pytest.fixture
 def classic(monkeypatch):
+    """Classic xlwings, with pywin32's VARIANT recorded and a 1900 workbook."""
+    import sys
+    import types
+
+    client = types.ModuleType("win32com.client")
+    client.VARIANT = FakeVariant
+    monkeypatch.setitem(sys.modules, "win32com", types.ModuleType("win32com"))
+    monkeypatch.setitem(sys.modules, "win32com.client", client)
+    pythoncom = types.ModuleType("pythoncom")
+    pythoncom.VT_ERROR = VT_ERROR
+    monkeypatch.setitem(sys.modules, "pythoncom", pythoncom)
     monkeypatch.setattr(functions, "CLASSIC", True)
+    monkeypatch.setattr(functions, "_classic_date1904", lambda: False)
+
+
+def why(function, *args):
+    """The message Lite shows on hover for a single-cell call."""
+    with pytest.raises(xw.XlwingsError) as caught:
+        function(*args)
+    return str(caught.value)
 
 
 def test_doctests_of_the_coerce_module():
@@ -119,16 +157,18 @@ def test_workday_range_pairs_days_and_keeps_gaps_and_bad_rows():
     got = functions.sk_workday(starts, days)
     assert got[0] == [dt.date(2025, 2, 19)]
     assert got[1] == [""]
-    assert got[2][0].startswith("ERROR: start_date 'not a date'")
+    assert got[2] == ["#VALUE!"]
     assert got[3] == [dt.date(2025, 4, 24)]
-    assert got[4][0].startswith("ERROR: days must be a whole number")
+    assert got[4] == ["#VALUE!"]
+    assert functions.sk_why("SK_WORKDAY", starts, days) == (
+        "row 3: start_date 'not a date' is not a date; expected YYYY-MM-DD or DD/MM/YYYY"
+    )
 
 
 def test_workday_range_row_leaving_the_data_is_reported_in_its_cell():
     got = functions.sk_workday([[dt.date(2025, 1, 6)], [dt.date(1872, 1, 2)]], -5)
     assert got[0] == [sendkit.add_working_days(dt.date(2025, 1, 6), -5)]
-    assert got[1][0].startswith("ERROR: ")
-    assert "leaves the years" in got[1][0]
+    assert got[1] == ["#NUM!"]  # as WORKDAY gives beyond its dates
 
 
 def test_workday_two_dimensional_range_keeps_its_shape():
@@ -159,7 +199,6 @@ BAD_CALLS = [
     (functions.sk_workday, ([[1], [2]], [[1], [2], [3]]), "days is a range of 3x1"),
     (functions.sk_workday, (dt.date(2100, 12, 20), 20), "leaves the years"),
     (functions.sk_networkdays, (45693, "31/02/2025"), "no day 31 in February"),
-    (functions.sk_isworkday, ({"type": "Error", "basicValue": "#N/A"},), "#N/A"),
 ]
 
 
@@ -173,12 +212,10 @@ def test_lite_and_server_errors_are_xlwings_errors(function, args, words):
 
 
 @pytest.mark.parametrize(("function", "args", "words"), BAD_CALLS)
-def test_classic_errors_are_short_texts(classic, function, args, words):
+def test_classic_errors_are_excel_error_values(classic, function, args, words):
     got = function(*args)
-    assert isinstance(got, str)
-    assert got.startswith("ERROR: ")
-    assert words in got
-    assert len(got) <= 255 + len("ERROR: ")
+    assert shown_error(got) in {"#VALUE!", "#NUM!"}
+    assert words in functions.sk_why(function.__name__, *args)
 
 
 def test_runtime_is_the_no_op_one_on_linux():
@@ -273,9 +310,14 @@ def test_parse_outcome_over_a_range_and_errors(classic):
     got = functions.sk_parse_outcome([["outcome 1"], [None], ["good"]])
     assert got[0] == ["positive"]
     assert got[1] == [""]
-    assert got[2][0].startswith("ERROR: outcome 'good' is not an area SEND outcome")
-    assert functions.sk_parse_outcome("good").startswith("ERROR: outcome 'good'")
-    assert functions.sk_parse_outcome("1", "colour").startswith("ERROR: part 'colour'")
+    assert shown_error(got[2][0]) == "#VALUE!"
+    assert shown_error(functions.sk_parse_outcome("good")) == "#VALUE!"
+    assert functions.sk_why("SK_PARSE_OUTCOME", "good").startswith(
+        "outcome 'good' is not an area SEND outcome"
+    )
+    assert functions.sk_why("SK_PARSE_OUTCOME", "1", "colour").startswith(
+        "part 'colour'"
+    )
 
 
 # -- SK_DUE_DATE and SK_RULES ------------------------------------------------------
@@ -350,7 +392,13 @@ def _core_detail(code, start):
     found = sendkit.deadline(code, start)
     word = "confirmed" if found.confirmed else "UNCONFIRMED"
     kind = "deadline" if found.is_hard_limit else "expected"
-    return [found.due, f"{word} {found.confidence.tag}", kind, found.source]
+    horizon = "announced" if found.due <= sendkit.ANNOUNCED_THROUGH else "PAST"
+    return [found.due, f"{word} {found.confidence.tag}", kind, found.source, horizon]
+
+
+def _flagged(row):
+    """A detail row with its horizon cell cut to ``announced`` or ``PAST``."""
+    return [*row[:-1], "PAST" if row[-1].startswith("PAST ANNOUNCED") else row[-1]]
 
 
 def test_due_date_detail_flags_the_priority_action_plan_as_unconfirmed():
@@ -365,6 +413,7 @@ def test_due_date_detail_flags_the_priority_action_plan_as_unconfirmed():
             "UNCONFIRMED [S]",
             "deadline",
             sendkit.get_rule("area-send.pap.submit").source,
+            "announced",
         ]
     ]
     statutory = functions.sk_due_date(
@@ -394,7 +443,8 @@ def test_due_date_detail_both_styles(code, start, as_datetime, flag):
         office(""),
         office(flag),
     )
-    assert classic_row == office_row == [expected]
+    assert classic_row == office_row
+    assert [_flagged(classic_row[0])] == [expected]
 
 
 def test_due_date_detail_off_keeps_the_plain_date():
@@ -412,9 +462,8 @@ def test_due_date_detail_over_a_column_gives_a_row_per_case(classic):
     codes = [["area-send.pap.submit"], [""], ["ehc.final-plan"], ["ehc.final-plan"]]
     got = functions.sk_due_date(codes, starts, None, None, None, True)
     assert got[0] == _core_detail("area-send.pap.submit", dt.date(2023, 5, 16))
-    assert got[1] == ["", "", "", ""]
-    assert got[2][0].startswith("ERROR: start_date 'soon' is not a date")
-    assert got[2][1:] == ["", "", ""]
+    assert got[1] == [""] * 5
+    assert [shown_error(cell) for cell in got[2]] == ["#VALUE!"] * 5
     assert got[3] == _core_detail("ehc.final-plan", dt.date(2024, 1, 8))
     # one rule code for a whole column of starts
     column = functions.sk_due_date(
@@ -450,9 +499,11 @@ def test_rule_status_over_a_range_and_errors(classic):
         [["ehc.final-plan"], [None], ["area-send.pap.publish"], ["ehc.final-plans"]]
     )
     assert got[:3] == [["confirmed [P]"], [""], ["UNCONFIRMED [S]"]]
-    assert got[3][0].startswith("ERROR: ")
-    assert "did you mean 'ehc.final-plan'" in got[3][0]
-    assert functions.sk_rule_status("nope.nothing").startswith("ERROR: ")
+    assert shown_error(got[3][0]) == "#VALUE!"
+    assert "did you mean 'ehc.final-plan'" in functions.sk_why(
+        "SK_RULE_STATUS", "ehc.final-plans"
+    )
+    assert shown_error(functions.sk_rule_status("nope.nothing")) == "#VALUE!"
 
 
 def test_every_table_that_dates_a_rule_carries_its_confirmation():
@@ -518,7 +569,7 @@ def test_ehc_due_lists_every_step_like_the_case_timeline():
     case = ehc.EhcCase(case_id="x", received=received)
     steps = ehc.case_timeline(case, as_of=received).steps
     table = functions.sk_ehc_due(office(date_to_serial(received)), office(""))
-    assert table[0] == ["step", "what", "due", "confidence", "confirmed"]
+    assert table[0] == ["step", "what", "due", "confidence", "confirmed", "holidays"]
     assert table[1:] == [
         [
             s.code,
@@ -526,12 +577,13 @@ def test_ehc_due_lists_every_step_like_the_case_timeline():
             s.due or "",
             sendkit.get_rule(s.code).confidence.tag,
             sendkit.get_rule(s.code).confirmed,
+            "announced" if s.due else "",
         ]
         for s in steps
     ]
     # The advice step's 6 weeks rest on a secondary summary: flagged, not hidden.
     advice = next(row for row in table if row[0] == "ehc.advice")
-    assert advice[3:] == ["[S]", False]
+    assert advice[3:5] == ["[S]", False]
     assert functions.sk_ehc_due(dt.datetime(2024, 1, 8)) == table
 
 
@@ -565,10 +617,11 @@ def test_ehc_due_refuses_steps_that_do_not_count_from_the_request():
 
 @pytest.mark.parametrize("code", NOT_FROM_RECEIPT)
 def test_every_other_ehc_rule_is_refused_whole_with_its_clock(code, classic):
-    got = functions.sk_ehc_due(45296.0, code)
+    assert shown_error(functions.sk_ehc_due(45296.0, code)) == "#VALUE!"
+    got = functions.sk_why("SK_EHC_DUE", 45296.0, code)
     rule = sendkit.get_rule(code)
     assert got == (
-        f"ERROR: {code} does not count from the request's receipt (its clock "
+        f"{code} does not count from the request's receipt (its clock "
         f'starts: {rule.clock_starts}); use =SK_DUE_DATE("{code}", that date) instead'
     )  # whole: not cut at the cell's 255 characters
 
@@ -579,7 +632,7 @@ def test_ehc_due_in_a_range_refuses_only_the_wrong_rows(classic):
         [[received]] * 3, [["final-plan"], ["advice"], ["decision-to-assess"]]
     )
     assert got[0][0] == sendkit.deadline("ehc.final-plan", received).due
-    assert got[1][0].startswith("ERROR: ehc.advice does not count from the request")
+    assert shown_error(got[1][0]) == "#VALUE!"
     assert got[2][0] == sendkit.deadline("ehc.decision-to-assess", received).due
 
 
@@ -749,7 +802,7 @@ def test_rag_over_a_tracker_column():
         "20/03/2024",
     )
     assert got[:3] == [["amber"], ["green"], [""]]
-    assert got[3][0].startswith("ERROR: 'bogus' is not one of")
+    assert got[3] == ["#VALUE!"]
 
 
 def test_rag_window_and_errors():
@@ -766,10 +819,12 @@ def test_a_start_near_excels_last_date_gives_a_message(classic):
     # 140 days after November 9999 is past 31/12/9999: the core refuses it with
     # OutsideCalendarError; the cell shows that message, not a traceback.
     got = functions.sk_ehc_due([[2_958_424]], "final-plan")
-    assert got.startswith("ERROR: 20 weeks from 9999-")
-    assert "years 1 to 9999" in got
+    assert shown_error(got) in {"#NUM!", "#VALUE!"}
+    message = functions.sk_why("SK_EHC_DUE", [[2_958_424]], "final-plan")
+    assert message.startswith("20 weeks from 9999-")
+    assert "years 1 to 9999" in message
     got = functions.sk_ehc_due([[2_958_424], [45299]], "final-plan")
-    assert got[0][0].startswith("ERROR: 20 weeks from 9999-")
+    assert shown_error(got[0][0]) in {"#NUM!", "#VALUE!"}
     assert got[1][0] == sendkit.deadline("ehc.final-plan", dt.date(2024, 1, 8)).due
 
 

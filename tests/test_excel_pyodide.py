@@ -165,9 +165,9 @@ def test_it_really_ran_under_pyodide_with_the_installed_wheel(lite_run):
 
 
 def test_lite_registers_every_formula_from_main_py(lite_run):
-    from sendkit_excel import functions
+    from sendkit_excel import formulas
 
-    assert lite_run["ids"] == sorted(name.upper() for name in functions.__all__)
+    assert lite_run["ids"] == sorted(name.upper() for name in formulas.__all__)
 
 
 def test_lite_answers_equal_the_core(lite_run):
@@ -231,5 +231,15 @@ def test_lite_errors_are_xlwings_errors_with_the_message(lite_run):
         "XlwingsError: start_date 'bogus' is not a date; expected YYYY-MM-DD or DD/MM/YYYY"
     )
     assert got["error_serial_60"].startswith(
-        "XlwingsError: start_date 60 is 29/02/1900"
+        "XlwingsError: start_date is the Excel date serial 60, 29 February 1900"
     )
+
+
+def test_lite_error_cells_give_excel_errors_under_pyodide(lite_run):
+    got = lite_run["results"]
+    na = {"type": "Error", "errorType": "NotAvailable"}
+    assert got["error_cell"] == [[na]]
+    easter = formatted(dt.date(2025, 4, 24))
+    assert got["error_row"] == [[easter], [na], [""]]
+    info = dict(map(tuple, got["calendar_info"][1:]))
+    assert info["last announced year"] == sendkit.ANNOUNCED_THROUGH.year

@@ -2,9 +2,10 @@
 
 Every formula is fed arbitrary cell values (None, booleans, NaN and huge
 numbers, text, dates, error values, ranges). In the Lite/Server runtime a bad
-input must raise `xlwings.XlwingsError` (``#VALUE!`` with the message) and
-nothing else; in classic it must return a text starting ``ERROR:``. Any other
-exception would reach the officer as a Python traceback.
+input must raise `xlwings.XlwingsError` (``#VALUE!`` with the message) or
+answer with an Excel error value, and nothing else; in classic it must return
+a value or a COM error value (``VT_ERROR``), never raise. Any other exception
+would reach the officer as a Python traceback.
 """
 
 from __future__ import annotations
@@ -12,6 +13,8 @@ from __future__ import annotations
 import datetime as dt
 import inspect
 import math
+import sys
+import types
 import warnings
 
 import pytest
@@ -53,9 +56,17 @@ def _arity(formula):
     return required, len(parameters)
 
 
+class FakeVariant:
+    """What `win32com.client.VARIANT` records: a COM type and a value."""
+
+    def __init__(self, varianttype, value):
+        self.varianttype = varianttype
+        self.value = value
+
+
 def _fine(value):
     """A value Excel can show: a scalar, or a rectangle of scalars."""
-    ok = (str, int, float, bool, dt.date)
+    ok = (str, int, float, bool, dt.date, FakeVariant)
     if isinstance(value, ok):
         return True
     return (
@@ -94,14 +105,28 @@ def test_classic_never_raises(formula, data):
     required, total = _arity(formula)
     count = data.draw(st.integers(min_value=required, max_value=total))
     args = [data.draw(CELLS) for _ in range(count)]
-    original = functions.CLASSIC
-    functions.CLASSIC = True
-    try:
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore", sendkit.HolidayHorizonWarning)
-            result = formula(*args)
-    finally:
-        functions.CLASSIC = original
+    client = types.ModuleType("win32com.client")
+    client.VARIANT = FakeVariant
+    pythoncom = types.ModuleType("pythoncom")
+    pythoncom.VT_ERROR = 10
+    stubs = {"win32com": types.ModuleType("win32com"), "win32com.client": client}
+    stubs["pythoncom"] = pythoncom
+    use1904 = data.draw(st.sampled_from([False, True, None]))
+    with (
+        pytest.MonkeyPatch.context() as patch,
+        warnings.catch_warnings(),
+    ):
+        for name, module in stubs.items():
+            patch.setitem(sys.modules, name, module)
+        patch.setattr(functions, "CLASSIC", True)
+        patch.setattr(functions, "_classic_date1904", lambda: use1904)
+        # Dates after the announced holidays warn; in Excel that is no error.
+        warnings.simplefilter("ignore", sendkit.HolidayHorizonWarning)
+        result = formula(*args)
     assert _fine(result), result
-    if isinstance(result, str) and result.startswith("ERROR: "):
-        assert len(result) <= 255 + len("ERROR: ")
+    cells = result if isinstance(result, list) else [[result]]
+    for row in cells:
+        for cell in row:
+            if isinstance(cell, FakeVariant):
+                assert cell.varianttype == 10
+                assert cell.value in functions.BASIC_ERRORS.values()

@@ -20,7 +20,7 @@ import textwrap
 
 import pytest
 
-from sendkit_excel import functions
+from sendkit_excel import FORMULA_MODULES, formulas, functions
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent
 ADDIN = ROOT / "excel_addin"
@@ -220,7 +220,7 @@ EXCEL_BUILT_INS = frozenset(
 )
 CELL_LIKE = re.compile(r"[A-Za-z]{1,3}[0-9]+")
 
-FORMULAS = [getattr(functions, name) for name in functions.__all__]
+FORMULAS = [getattr(formulas, name) for name in formulas.__all__]
 
 
 def child_env(**extra):
@@ -261,7 +261,9 @@ def test_every_public_formula_is_exported_and_named_sk():
         and not name.startswith("_")
         and value.__module__ == functions.__name__
     }
-    assert public == set(functions.__all__)
+    # Two helpers besides the formulas: the decorator every parameter wears and
+    # the 1904 switch for a Lite main.py.
+    assert public - {"arg", "set_date_system"} == set(functions.__all__)
     for name in functions.__all__:
         assert re.fullmatch(r"sk_[a-z0-9_]+", name), name
         bare = name.removeprefix("sk_")
@@ -328,7 +330,7 @@ def test_generated_vba_matches_the_golden_file():
 def test_golden_vba_declares_every_formula_with_its_parameters():
     golden = (ADDIN / "classic" / "sendkit_udfs.bas").read_text(encoding="utf-8")
     declared = dict(re.findall(r"^Function (\w+)\((.*)\)$", golden, flags=re.MULTILINE))
-    assert set(declared) == set(functions.__all__)
+    assert set(declared) == set(formulas.__all__)
     for formula in FORMULAS:
         parameters = inspect.signature(formula).parameters.values()
         expected = ", ".join(
@@ -336,7 +338,7 @@ def test_golden_vba_declares_every_formula_with_its_parameters():
             for p in parameters
         )
         assert declared[formula.__name__] == expected
-    assert "sendkit_excel.functions" in golden
+    assert '"sendkit_excel.formulas"' in golden
 
 
 # -- Lite and Server: the Office.js metadata and calls ------------------------------
@@ -348,9 +350,9 @@ def office_js_meta():
         """
         import json
         import xlwings.server as xs
-        from sendkit_excel import functions
+        from sendkit_excel import formulas, functions
         assert functions.RUNTIME == "xlwings.pro.udfs_officejs", functions.RUNTIME
-        print(json.dumps(xs.custom_functions_meta(functions)))
+        print(json.dumps(xs.custom_functions_meta(formulas)))
         """,
         XLWINGS_ON_SERVER="true",
         XLWINGS_LICENSE_KEY="noncommercial",
@@ -360,7 +362,7 @@ def office_js_meta():
 
 def test_office_js_metadata_lists_every_formula(office_js_meta):
     by_id = {entry["id"]: entry for entry in office_js_meta["functions"]}
-    assert set(by_id) == {name.upper() for name in functions.__all__}
+    assert set(by_id) == {name.upper() for name in formulas.__all__}
     for formula in FORMULAS:
         entry = by_id[formula.__name__.upper()]
         assert entry["name"] == formula.__name__.upper()
@@ -381,7 +383,7 @@ def test_office_js_calls_give_formatted_dates_and_xlwings_errors():
         import asyncio, json
         import xlwings as xw
         import xlwings.server as xs
-        from sendkit_excel import functions
+        from sendkit_excel import formulas
 
         def call(name, args):
             data = {"client": "Office.js", "func_name": name, "args": args,
@@ -389,7 +391,7 @@ def test_office_js_calls_give_formatted_dates_and_xlwings_errors():
                     "culture_info_name": "en-GB", "date_format": "dd/mm/yyyy",
                     "version": xw.__version__, "runtime": "1.4"}
             try:
-                return asyncio.run(xs.custom_functions_call(data, functions))
+                return asyncio.run(xs.custom_functions_call(data, formulas))
             except xw.XlwingsError as exc:
                 return "XlwingsError: " + str(exc)
 
@@ -429,3 +431,32 @@ def test_office_js_calls_give_formatted_dates_and_xlwings_errors():
     assert got["detail"][0][:3] == [pap, "UNCONFIRMED [S]", "deadline"]
     assert got["detail"][0][3].startswith("Area SEND framework and handbook (2023)")
     assert got["status"] == [["UNCONFIRMED [S]"]]
+
+
+# -- one registration point -----------------------------------------------------------
+
+
+def test_every_registered_module_reaches_excel_through_formulas():
+    assert FORMULA_MODULES[0] == "sendkit_excel.functions"
+    assert set(functions.__all__) <= set(formulas.__all__)
+    main = (ADDIN / "lite" / "main.py").read_text(encoding="utf-8")
+    assert "from sendkit_excel.formulas import *" in main
+
+
+def test_every_parameter_reads_error_cells_as_text_in_lite():
+    out = run_child(
+        """
+        import json
+        from sendkit_excel import formulas
+        print(json.dumps({
+            name: [a["options"].get("err_to_str") for a in
+                   getattr(formulas, name).__xlfunc__["args"]]
+            for name in formulas.__all__
+        }))
+        """,
+        XLWINGS_ON_SERVER="true",
+        XLWINGS_LICENSE_KEY="noncommercial",
+    )
+    flags = json.loads(out)
+    assert set(flags) == set(formulas.__all__)
+    assert all(all(row) for row in flags.values()), flags

@@ -17,9 +17,12 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import importlib
 import importlib.metadata
 import pathlib
+import re
 import sys
+import warnings
 from collections.abc import Callable, Sequence
 from typing import Any, Final
 
@@ -30,6 +33,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 import sendkit
 from sendkit import inspections, plans
+from sendkit_excel import FORMULA_MODULES, formulas
 
 HERE = pathlib.Path(__file__).resolve().parent
 OUT = HERE / "acceptance.xlsx"
@@ -112,9 +116,163 @@ ISWORKDAY_CASES: Final = (
 INPUT_CASES: Final = (
     ("UK text date", "15/04/2025", "24/04/2025 (a date)"),
     ("ISO text date", "2025-04-15", "24/04/2025 (a date)"),
-    ("US order is refused", "04/15/2025", "a message: there is no month 15"),
-    ("not a date", "next tuesday", "a message: not a date"),
+    ("US order is refused", "04/15/2025", "#VALUE!: there is no month 15"),
+    ("not a date", "next tuesday", "#VALUE!: is not a date"),
     ("empty start gives an empty cell", None, "an empty cell"),
+)
+
+#: ERROR.TYPE's number for each error value Excel has always had.
+ERROR_TYPES: Final = {
+    "#NULL!": 1,
+    "#DIV/0!": 2,
+    "#VALUE!": 3,
+    "#REF!": 4,
+    "#NAME?": 5,
+    "#NUM!": 6,
+    "#N/A": 7,
+}
+APR15: Final = dt.date(2025, 4, 15)
+APR24: Final = dt.date(2025, 4, 24)
+APR16: Final = dt.date(2025, 4, 16)
+# (what it checks, B, C, D, E (argument cells; "=NA()" is an error cell),
+#  formula (refers to B-E of row {r}), what it should show: a date, "" for an
+#  empty cell, or an error value such as "#N/A")
+ERROR_CASES: Final = (
+    (
+        "#N/A as the start gives #N/A, as WORKDAY does",
+        "=NA()",
+        5,
+        None,
+        None,
+        "SK_WORKDAY(B{r}, C{r})",
+        "#N/A",
+    ),
+    (
+        "#N/A as the days gives #N/A",
+        APR15,
+        "=NA()",
+        None,
+        None,
+        "SK_WORKDAY(B{r}, C{r})",
+        "#N/A",
+    ),
+    (
+        "#N/A as the region gives #N/A",
+        APR15,
+        5,
+        "=NA()",
+        None,
+        "SK_WORKDAY(B{r}, C{r}, D{r})",
+        "#N/A",
+    ),
+    (
+        "#N/A in the closures range gives #N/A, not a date",
+        APR15,
+        5,
+        None,
+        "=NA()",
+        "SK_WORKDAY(B{r}, C{r}, , D{r}:E{r})",
+        "#N/A",
+    ),
+    (
+        "a 1/0 error as the start gives #DIV/0!",
+        "=1/0",
+        5,
+        None,
+        None,
+        "SK_WORKDAY(B{r}, C{r})",
+        "#DIV/0!",
+    ),
+    (
+        "text that is no date gives #VALUE!",
+        "soon",
+        5,
+        None,
+        None,
+        "SK_WORKDAY(B{r}, C{r})",
+        "#VALUE!",
+    ),
+    (
+        "SK_WHY says why",
+        "SK_WORKDAY",
+        "soon",
+        5,
+        None,
+        "SK_WHY(B{r}, C{r}, D{r})",
+        "start_date 'soon' is not a date; expected YYYY-MM-DD or DD/MM/YYYY",
+    ),
+    (
+        "an empty start gives an empty cell",
+        None,
+        5,
+        None,
+        None,
+        "SK_WORKDAY(B{r}, C{r})",
+        "",
+    ),
+    (
+        "0 as the start is no date: an empty cell",
+        0,
+        5,
+        None,
+        None,
+        "SK_WORKDAY(B{r}, C{r})",
+        "",
+    ),
+    (
+        "an empty region is England and Wales",
+        APR15,
+        5,
+        None,
+        None,
+        "SK_WORKDAY(B{r}, C{r}, D{r})",
+        APR24,
+    ),
+    (
+        "0 as the region is England and Wales",
+        APR15,
+        5,
+        0,
+        None,
+        "SK_WORKDAY(B{r}, C{r}, D{r})",
+        APR24,
+    ),
+    (
+        "0 and empty cells in the closures are skipped",
+        APR15,
+        5,
+        0,
+        APR16,
+        "SK_WORKDAY(B{r}, C{r}, , D{r}:E{r})",
+        dt.date(2025, 4, 25),
+    ),
+    (
+        "0 days gives the start, as WORKDAY does",
+        APR15,
+        0,
+        None,
+        None,
+        "SK_WORKDAY(B{r}, C{r})",
+        APR15,
+    ),
+    (
+        "an empty end date gives #VALUE!",
+        APR15,
+        None,
+        None,
+        None,
+        "SK_NETWORKDAYS(B{r}, C{r})",
+        "#VALUE!",
+    ),
+    (
+        "a detail row with an #N/A start is #N/A in every column",
+        "ehc.final-plan",
+        "=NA()",
+        None,
+        True,
+        "INDEX(SK_DUE_DATE(B{r}, C{r}, , , D{r}, E{r}), 1, 5)",
+        "#N/A",
+    ),
 )
 
 
@@ -292,6 +450,54 @@ def _inputs_sheet(book: openpyxl.Workbook) -> None:
     _addin_column(sheet, 4, len(rows), dates=True)
 
 
+def _error_check(addin: str, shows: object) -> str:
+    """The check formula for one ERROR_CASES row: OK, MISMATCH or not run."""
+    if isinstance(shows, str) and shows in ERROR_TYPES:
+        test = f"IFERROR(ERROR.TYPE({addin})={ERROR_TYPES[shows]},FALSE)"
+    elif isinstance(shows, dt.date):
+        test = f"IFERROR({addin}=DATE({shows.year},{shows.month},{shows.day}),FALSE)"
+    else:
+        text = str(shows).replace('"', '""')
+        test = f'IFERROR({addin}="{text}",FALSE)'
+    return f'=IF(NOT(ISFORMULA({addin})),"not run",IF({test},"OK","MISMATCH"))'
+
+
+def _errors_sheet(book: openpyxl.Workbook) -> None:
+    sheet = book.create_sheet("Errors and blanks")
+    rows = []
+    for r, (what, b, c, d, e, formula, shows) in enumerate(ERROR_CASES, start=2):
+        rows.append(
+            (
+                what,
+                b,
+                c,
+                d,
+                e,
+                None,
+                shows.strftime("%d/%m/%Y") if isinstance(shows, dt.date) else shows,
+                _error_check(f"F{r}", shows),
+                formula.format(r=r),
+            )
+        )
+    headers = (
+        "What it checks",
+        "Argument 1",
+        "Argument 2",
+        "Argument 3",
+        "Argument 4",
+        "Add-in (type the formula)",
+        "It should show",
+        "Add-in agrees",
+        "Formula to type (after =)",
+    )
+    _write_table(sheet, headers, rows)
+    for row in sheet.iter_rows(min_row=2, max_col=5):
+        for cell in row:
+            if isinstance(cell.value, dt.date):
+                cell.number_format = DATE_FORMAT
+    _addin_column(sheet, 6, len(rows), dates=True)
+
+
 # (what it checks, formula, arguments B-E, Excel cross-check or None)
 # The formula refers to the argument cells; {r} is the row. The expected value
 # is computed by sendkit itself in `_expected`.
@@ -384,6 +590,18 @@ MORE_CASES: Final = (
         "WORKDAY(C{r},35,{hol})",
     ),
     (
+        "SK_CALENDAR_INFO: the last announced year of bank holidays",
+        "INDEX(SK_CALENDAR_INFO(), 6, 2)",
+        (),
+        None,
+    ),
+    (
+        "a due date past the announced holidays is flagged in the detail",
+        "INDEX(SK_DUE_DATE(B{r}, C{r}, , , D{r}, E{r}), 1, 5)",
+        ("ehc.final-plan", _d("2028-10-02"), None, True),
+        None,
+    ),
+    (
         "SK_EHC_TIMELINESS spills (rows incl. header)",
         "ROWS(SK_EHC_TIMELINESS(B{r}, C{r}, D{r}, E{r}))",
         (_d("2024-01-08"), _d("2024-05-27"), None, 2024),
@@ -403,11 +621,15 @@ def _firmness(formula: str, args: Sequence[Any]) -> Any:
         return _flag(sendkit.get_rule(args[0]).confidence)
     if formula.startswith("INDEX(SK_DUE_DATE"):
         found = sendkit.deadline(args[0], args[1])
+        if formula.endswith(", 1, 5)"):
+            return (
+                f"PAST ANNOUNCED HOLIDAYS (after {sendkit.ANNOUNCED_THROUGH:%d/%m/%Y})"
+            )
         return found.due if formula.endswith(", 1, 1)") else _flag(found.confidence)
     return None
 
 
-def _expected(formula: str, args: Sequence[Any]) -> Any:  # noqa: PLR0911
+def _expected(formula: str, args: Sequence[Any]) -> Any:  # noqa: C901, PLR0911
     """The answer sendkit gives for one MORE_CASES row."""
     name = (
         formula.split("(", maxsplit=1)[0]
@@ -437,6 +659,8 @@ def _expected(formula: str, args: Sequence[Any]) -> Any:  # noqa: PLR0911
         return action.assess(as_of).rag.value
     if formula == "ROWS(SK_RULES())":
         return len(sendkit.RULES) + 1
+    if formula == "INDEX(SK_CALENDAR_INFO(), 6, 2)":
+        return sendkit.ANNOUNCED_THROUGH.year
     if formula.startswith("INDEX(SK_TIMELINE"):
         inspection = inspections.Inspection(
             local_area="x",
@@ -495,9 +719,99 @@ def _more_sheet(book: openpyxl.Workbook) -> None:
     _addin_column(sheet, 9, len(rows), dates=False)
 
 
+def evaluate(formula: str, args: Sequence[Any]) -> Any:
+    """The add-in's answer to ``SK_NAME(B{r}, ...)`` or ``INDEX(SK_NAME(...), r, c)``.
+
+    *args* are the values of the cells B, C, D, E of the row; an omitted
+    argument is None, as classic xlwings passes it.
+    """
+    index = re.fullmatch(r"INDEX\((.*), (\d+), (\d+)\)", formula)
+    inner = index.group(1) if index else formula
+    match = re.fullmatch(r"(SK_\w+)\((.*)\)", inner)
+    if match is None:
+        msg = f"cannot evaluate {formula}"
+        raise ValueError(msg)
+    function = getattr(formulas, match.group(1).lower())
+    refs = [ref.strip() for ref in match.group(2).split(",")] if match.group(2) else []
+    cells = dict(zip("BCDE", args, strict=False))
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", sendkit.HolidayHorizonWarning)
+        answer = function(*(cells.get(ref[:1]) if ref else None for ref in refs))
+    if index:
+        answer = answer[int(index.group(2)) - 1][int(index.group(3)) - 1]
+    return answer
+
+
+def module_examples() -> list[tuple[str, str, tuple[Any, ...]]]:
+    """Worked examples that registered formula modules carry themselves.
+
+    A module in `FORMULA_MODULES` may define ``EXCEL_EXAMPLES``: a sequence of
+    ``(what it checks, formula with {r} for the row and B-E for the cells,
+    values of B-E)``, such as ``("review due", "SK_NEXT_REVIEW(B{r})",
+    (dt.date(2025, 1, 6),))``. The workbooks compute the expected answer by
+    calling the formula.
+    """
+    found: list[tuple[str, str, Sequence[Any]]] = []
+    for name in FORMULA_MODULES:
+        module = importlib.import_module(name)
+        found.extend(getattr(module, "EXCEL_EXAMPLES", ()))
+    return [(what, formula, tuple(args)) for what, formula, args in found]
+
+
+def _typed_formulas(book: openpyxl.Workbook) -> str:
+    return " ".join(
+        str(row[-1].value)
+        for sheet in book
+        for row in sheet.iter_rows(min_row=2)
+        if row and row[-1].value
+    )
+
+
+def _registered_sheet(book: openpyxl.Workbook) -> None:
+    """Every registered formula no other sheet checks: its own examples, or a gap to fill."""
+    covered = _typed_formulas(book)
+    examples = [
+        case for case in module_examples() if case[1].split("(")[0] not in covered
+    ]
+    listed = " ".join(formula for _, formula, _ in examples)
+    missing = [
+        name.upper()
+        for name in formulas.__all__
+        if f"{name.upper()}(" not in covered and f"{name.upper()}(" not in listed
+    ]
+    sheet = book.create_sheet("Registered formulas")
+    rows = []
+    for r, (what, formula, args) in enumerate(examples, start=2):
+        text = formula.format(r=r)
+        cells = list(args) + [None] * (4 - len(args))
+        rows.append(
+            (what, *cells, evaluate(text, args), None, _check(f"G{r}", f"F{r}"), text)
+        )
+    gap = "no worked example yet (add EXCEL_EXAMPLES to its module)"
+    rows.extend((f"{name}: {gap}", *[None] * 7, f"{name}()") for name in missing)
+    headers = (
+        "What it checks",
+        "Argument 1",
+        "Argument 2",
+        "Argument 3",
+        "Argument 4",
+        "sendkit expects",
+        "Add-in (type the formula)",
+        "Add-in agrees",
+        "Formula to type (after =)",
+    )
+    _write_table(sheet, headers, rows)
+    for row in sheet.iter_rows(min_row=2, max_col=6):
+        for cell in row:
+            if isinstance(cell.value, dt.date):
+                cell.number_format = DATE_FORMAT
+    _addin_column(sheet, 7, len(rows), dates=False)
+
+
 #: Sheets for the other formula families, added in order after the working days.
 EXTRA_SHEETS: dict[str, Callable[[openpyxl.Workbook], None]] = {
     "More formulas": _more_sheet,
+    "Errors and blanks": _errors_sheet,
 }
 
 
@@ -557,6 +871,7 @@ def build() -> openpyxl.Workbook:
     _inputs_sheet(book)
     for add in EXTRA_SHEETS.values():
         add(book)
+    _registered_sheet(book)
     _holidays_sheet(book)
     book.properties.created = FIXED_TIME
     book.properties.modified = FIXED_TIME

@@ -41,6 +41,8 @@ async def call(name: str, args: list[object]) -> object:
         return f"XlwingsError: {exc}"
 
 
+NA = {"type": "Error", "basicValue": "#N/A", "errorType": "NotAvailable"}
+
 # Office.js shapes: one cell is [[v]], an omitted optional is None, dates are
 # serials (45762 is Tue 15 Apr 2025; 45693 is Wed 5 Feb 2025).
 CALLS = {
@@ -77,6 +79,9 @@ CALLS = {
         [[["at risk"], ["on track"]], None, [[45379], [45379]], [[45371]]],
     ),
     "error_text": ("sk_workday", [[["bogus"]], [[5]]]),
+    "error_cell": ("sk_workday", [[[NA]], [[5]]]),
+    "error_row": ("sk_workday", [[[45762], [NA], [0]], [[5]]]),
+    "calendar_info": ("sk_calendar_info", []),
     "error_serial_60": ("sk_workday", [[[60]], [[5]]]),
 }
 

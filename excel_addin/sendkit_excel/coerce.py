@@ -14,14 +14,21 @@ Excel notes):
 
 Conventions:
 
-* Serial numbers use Excel's 1900 date system, Lotus bug included: serial 1 is
-  1900-01-01, serial 60 is the 29 February 1900 that never was (refused), and
-  from serial 61 (1900-03-01) on, the date is 1899-12-30 plus the serial.
-  The time of day (the fraction) is dropped. The 1904 date system is not
-  supported: Office.js does not say which system a workbook uses.
+* Serial numbers are read by `sendkit.dates.excel_serial_to_date`, the one
+  converter: Excel's 1900 date system, Lotus bug included (serial 60, the
+  29 February 1900 that never was, is refused), or the 1904 system when the
+  workbook uses it (`date_system`). The time of day (the fraction) is dropped.
 * Text dates are ISO ``YYYY-MM-DD`` or UK ``DD/MM/YYYY`` only, never US order.
+* Error cells: the formulas ask xlwings for error cells as text
+  (``err_to_str``), so ``#N/A`` arrives as the string ``"#N/A"`` (Office.js may
+  also hand over ``{"type": "Error", "basicValue": "#N/A"}``). Either one
+  raises `ErrorCellError`, which carries the error code so that the formula
+  can answer with the same error, as Excel's own functions do.
 * Empty (None, ``""`` or blanks) means "use the default"; a required value
-  that is empty is an error. ``0`` is never a date.
+  that is empty is an error. ``0`` is never a date and never a text: for date
+  and text arguments it reads as empty (``VLOOKUP`` of an empty cell gives 0,
+  and an empty cell may reach xlwings Lite as 0). For numbers and yes/no, 0 is
+  the number 0 and FALSE.
 * Booleans are refused wherever a number or a date is expected.
 * Whole-number arguments are truncated toward zero, as Excel's ``WORKDAY``
   truncates its *days* argument (``1.9`` -> 1, ``-1.5`` -> -1).
@@ -29,23 +36,40 @@ Conventions:
 
 from __future__ import annotations
 
+import contextvars
 import datetime as dt
 import math
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from typing import Any, Final, TypeVar
 
-from sendkit.dates import ACCEPTED_DATE_FORMS, parse_date
-from sendkit.errors import InvalidInputError, SendkitError
+import attrs
+
+from sendkit.dates import (
+    ACCEPTED_DATE_FORMS,
+    date_to_excel_serial,
+    excel_serial_to_date,
+    parse_date,
+)
+from sendkit.errors import InvalidInputError, OutsideCalendarError, SendkitError
 
 __all__ = [
     "CELL_ERRORS",
+    "ERROR_CODES",
     "REQUIRED",
+    "CellError",
+    "ErrorCellError",
     "ExcelInputError",
     "as_grid",
     "broadcast",
+    "cell_error",
+    "date1904",
+    "date_system",
     "date_to_serial",
     "dates_in",
     "each",
+    "error_code",
+    "is_blank",
     "is_empty",
     "message",
     "quick_dates",
@@ -71,28 +95,70 @@ class _Required:
 #: Pass as *default* when an argument must not be empty.
 REQUIRED: Final = _Required()
 
-#: Serial 60 is 29 February 1900, a day Excel counts but the calendar lacks.
-_LEAP_BUG_SERIAL: Final = 60
-#: The last serial Excel accepts: 9999-12-31.
-_MAX_SERIAL: Final = 2_958_465
-_EPOCH_BEFORE_BUG: Final = dt.date(1899, 12, 31)
-_EPOCH: Final = dt.date(1899, 12, 30)
-_FIRST_AFTER_BUG: Final = dt.date(1900, 3, 1)
-_EPOCH_ORDINAL: Final = _EPOCH.toordinal()
+#: Excel's error values as text, as ``err_to_str`` hands them over. The first
+#: seven exist in every Excel; the others are newer (dynamic arrays, data
+#: types, Python in Excel) and reach Office.js add-ins as error objects too.
+ERROR_CODES: Final = frozenset(
+    {
+        "#NULL!",
+        "#DIV/0!",
+        "#VALUE!",
+        "#REF!",
+        "#NAME?",
+        "#NUM!",
+        "#N/A",
+        "#GETTING_DATA",
+        "#SPILL!",
+        "#CALC!",
+        "#FIELD!",
+        "#BLOCKED!",
+        "#CONNECT!",
+        "#UNKNOWN!",
+        "#BUSY!",
+        "#PYTHON!",
+        "#TIMEOUT!",
+        "#EXTERNAL!",
+    }
+)
 
-
-def _after_bug(whole: int) -> dt.date:
-    return dt.date.fromordinal(_EPOCH_ORDINAL + whole)
-
-
-#: Errors that mean "this input cannot be answered", shown as a message in the
+#: Errors that mean "this input cannot be answered", shown as an error in the
 #: cell. OverflowError: date arithmetic past 9999-12-31 (a start date near
 #: Excel's last date), which the core does not turn into its own error.
 CELL_ERRORS: Final = (SendkitError, OverflowError)
 
+# -- the workbook's date system ------------------------------------------------
+
+_DATE1904: contextvars.ContextVar[bool | None] = contextvars.ContextVar(
+    "sendkit_excel_date1904", default=False
+)
+
+
+def date1904() -> bool | None:
+    """Whether serial numbers are read in the 1904 date system (None: unknown)."""
+    return _DATE1904.get()
+
+
+@contextmanager
+def date_system(*, use1904: bool | None) -> Iterator[None]:
+    """Read (and write) serial numbers in the workbook's date system inside the block.
+
+    ``use1904=None`` means the system is unknown: a serial number is then
+    refused rather than read in a system that may be wrong by four years.
+    The formulas set this per call from what the runtime says about the
+    workbook (classic xlwings: ``Workbook.Date1904``).
+    """
+    token = _DATE1904.set(use1904)
+    try:
+        yield
+    finally:
+        _DATE1904.reset(token)
+
+
+# -- what a cell can be ----------------------------------------------------------
+
 
 def message(error: BaseException) -> str:
-    """The short text to show in a cell for one of `CELL_ERRORS`."""
+    """The short text to show for one of `CELL_ERRORS`."""
     if isinstance(error, OverflowError):
         return f"a date in the calculation is beyond what dates can hold ({error})"
     return str(error)
@@ -101,12 +167,71 @@ def message(error: BaseException) -> str:
 class ExcelInputError(InvalidInputError):
     """A cell value that cannot be read as the argument needs.
 
-    The message names the argument as the formula spells it, shows the
-    value and says what is accepted; it is short enough for a cell.
+    The message names the argument as the formula spells it and says what is
+    accepted; it is short enough for a cell.
     """
 
 
+class ErrorCellError(ExcelInputError):
+    """An argument is an Excel error value (``#N/A``, ``#VALUE!``, ...).
+
+    Attributes:
+        code: The error as Excel writes it, such as ``"#N/A"``.
+    """
+
+    def __init__(self, name: str, code: str) -> None:
+        super().__init__(f"{name} is the Excel error {code}")
+        self.code = code
+
+
+@attrs.frozen
+class CellError:
+    """An error value for one cell of an answer (a bad row of a range).
+
+    The formula layer turns it into what the runtime can show: a real Excel
+    error value where xlwings can return one.
+
+    Attributes:
+        code: The Excel error to show, such as ``"#VALUE!"`` or ``"#N/A"``.
+        message: Why, in a sentence.
+    """
+
+    code: str
+    message: str
+
+
+def error_code(error: BaseException) -> str:
+    """The Excel error value that stands for *error*, as Excel would choose it.
+
+    An error cell in the input gives the same error (``#N/A`` in, ``#N/A``
+    out, as ``WORKDAY`` does); a date beyond what the calendar or Excel can
+    hold (the holiday data's years, 9999-12-31) gives ``#NUM!``, as Excel's
+    date functions do; any other bad input gives ``#VALUE!``.
+
+    Examples:
+        >>> error_code(ErrorCellError("start_date", "#N/A"))
+        '#N/A'
+        >>> error_code(ExcelInputError("days must be a whole number"))
+        '#VALUE!'
+    """
+    if isinstance(error, ErrorCellError):
+        return error.code
+    if isinstance(error, (OverflowError, OutsideCalendarError)):
+        return "#NUM!"
+    return "#VALUE!"
+
+
+def cell_error(error: BaseException) -> CellError:
+    """The `CellError` for one of `CELL_ERRORS`."""
+    return CellError(error_code(error), message(error))
+
+
 # -- single values -------------------------------------------------------------
+
+
+def _error_text(value: str) -> str | None:
+    code = value.strip().upper()
+    return code if code in ERROR_CODES else None
 
 
 def scalar(value: object, name: str = "value") -> object:
@@ -116,26 +241,35 @@ def scalar(value: object, name: str = "value") -> object:
     gives its ``basicValue``.
 
     Raises:
-        ExcelInputError: *value* holds several cells, or is an Excel error
-            value (``#N/A``, ``#VALUE!``, ...).
+        ErrorCellError: *value* is an Excel error value: the text ``"#N/A"``
+            (and the other codes in `ERROR_CODES`), or an Office.js error
+            object.
+        ExcelInputError: *value* holds several cells.
 
     Examples:
         >>> scalar([[45000]])
         45000
+        >>> scalar([["#N/A"]], "start_date")
+        Traceback (most recent call last):
+        ...
+        sendkit_excel.coerce.ErrorCellError: start_date is the Excel error #N/A
     """
     while isinstance(value, (list, tuple)):
         if len(value) != 1:
             msg = f"{name} must be one cell, got {len(value)} values"
             raise ExcelInputError(msg)
         value = value[0]
+    if isinstance(value, str):
+        if value.lstrip().startswith("#") and (code := _error_text(value)):
+            raise ErrorCellError(name, code)
+        return value
     if isinstance(value, dict):
         if value.get("type") == "Error":
-            shown = value.get("basicValue") or value.get("errorType") or "an error"
-            msg = f"{name} is an Excel error value ({shown})"
-            raise ExcelInputError(msg)
+            shown = value.get("basicValue") or value.get("errorType") or "#VALUE!"
+            raise ErrorCellError(name, _error_text(str(shown)) or str(shown))
         if "basicValue" in value:
-            return value["basicValue"]
-        msg = f"{name} is not a cell value: {value!r}"
+            return scalar(value["basicValue"], name)
+        msg = f"{name} is not a cell value"
         raise ExcelInputError(msg)
     return value
 
@@ -145,48 +279,69 @@ def is_empty(value: object) -> bool:
     return value is None or (isinstance(value, str) and not value.strip())
 
 
-def serial_to_date(serial: float, name: str = "date") -> dt.date:
-    """Return the date of an Excel serial number (1900 date system).
+def _is_zero(value: object) -> bool:
+    return type(value) in {int, float} and value == 0
 
-    The fraction (time of day) is dropped.
+
+def is_blank(value: object) -> bool:
+    """Return whether *value* is empty or 0: no date and no text.
+
+    Dates and text read 0 as empty, because Excel gives 0 for an empty cell
+    in many places (``=A1``, ``VLOOKUP``) and xlwings Lite may pass one as 0.
+    ``FALSE`` is not 0 here.
+
+    Examples:
+        >>> is_blank(None), is_blank(" "), is_blank(0), is_blank(0.0), is_blank(False)
+        (True, True, True, True, False)
+    """
+    return is_empty(value) or _is_zero(value)
+
+
+def _blank_cell(value: object) -> bool:
+    """`is_blank` for a cell that may be an error (which is not blank)."""
+    try:
+        return is_blank(scalar(value))
+    except ErrorCellError:
+        return False
+
+
+def serial_to_date(serial: float, name: str = "date") -> dt.date:
+    """Return the date of an Excel serial number in the workbook's date system.
+
+    A thin wrapper over `sendkit.dates.excel_serial_to_date` (the one
+    converter) that reads the date system from `date_system` and turns its
+    errors into `ExcelInputError`. The fraction (time of day) is dropped.
 
     Raises:
-        ExcelInputError: *serial* is below 1, is 60 (29 February 1900, which
-            did not exist), is beyond 9999-12-31, or is not finite.
+        ExcelInputError: *serial* is below 1 (0 is no date), is 60 in the
+            1900 system (29 February 1900, which did not exist), is beyond
+            9999-12-31, or is not a finite number.
 
     Examples:
         >>> serial_to_date(45062)
         datetime.date(2023, 5, 16)
         >>> serial_to_date(59.75)
         datetime.date(1900, 2, 28)
+        >>> with date_system(use1904=True):
+        ...     serial_to_date(43600)
+        datetime.date(2023, 5, 16)
     """
-    if isinstance(serial, bool) or not isinstance(serial, (int, float)):
-        msg = f"{name} must be a serial number, got {serial!r}"
-        raise ExcelInputError(msg)
-    if not math.isfinite(serial):
-        msg = f"{name} {serial!r} is not a date"
-        raise ExcelInputError(msg)
-    whole = math.floor(serial)
-    if _LEAP_BUG_SERIAL < whole <= _MAX_SERIAL:
-        return _after_bug(whole)
-    if whole < 1 or whole > _MAX_SERIAL:
+    use1904 = _DATE1904.get()
+    if use1904 is None:
         msg = (
-            f"{name} {serial!r} is not a date: Excel date serials run from 1 "
-            f"(1900-01-01) to {_MAX_SERIAL} (9999-12-31)"
+            f"{name} is a number, and Excel did not say whether this workbook uses "
+            "the 1900 or the 1904 date system; format the cell as a date or type "
+            "the date as text (15/04/2025)"
         )
         raise ExcelInputError(msg)
-    if whole == _LEAP_BUG_SERIAL:
-        msg = (
-            f"{name} {serial!r} is 29/02/1900, a day Excel shows but which "
-            "did not exist"
-        )
-        raise ExcelInputError(msg)
-    base = _EPOCH_BEFORE_BUG if whole < _LEAP_BUG_SERIAL else _EPOCH
-    return base + dt.timedelta(days=whole)
+    try:
+        return excel_serial_to_date(serial, date1904=use1904, field=name)
+    except SendkitError as exc:
+        raise ExcelInputError(str(exc)) from None
 
 
 def date_to_serial(day: dt.date) -> int:
-    """Return Excel's serial number for *day* (1900 date system).
+    """Return Excel's serial number for *day* in the workbook's date system.
 
     Examples:
         >>> import datetime as dt
@@ -195,14 +350,14 @@ def date_to_serial(day: dt.date) -> int:
     """
     if isinstance(day, dt.datetime):
         day = day.date()
-    if day < _FIRST_AFTER_BUG:
-        return (day - _EPOCH_BEFORE_BUG).days
-    return (day - _EPOCH).days
+    return date_to_excel_serial(day, date1904=bool(_DATE1904.get()))
 
 
-def _default_or_error(default: object, name: str, what: str) -> Any:
+def _default_or_error(
+    default: object, name: str, what: str, empty: str = "empty"
+) -> Any:
     if isinstance(default, _Required):
-        msg = f"{name} is empty; expected {what}"
+        msg = f"{name} is {empty}; expected {what}"
         raise ExcelInputError(msg)
     return default
 
@@ -212,16 +367,18 @@ def to_date(value: object, name: str = "date", default: object = REQUIRED) -> An
 
     Accepts a date or datetime (its date), a serial number (int or float, see
     `serial_to_date`), or text in ISO ``YYYY-MM-DD`` or UK ``DD/MM/YYYY``.
+    An empty cell and 0 both mean "no date".
 
     Args:
         value: The argument as Excel gave it; ``[[x]]`` is unwrapped.
         name: The argument's name in the formula, for messages.
-        default: Returned for an empty cell; `REQUIRED` makes empty an error.
+        default: Returned for an empty cell or 0; `REQUIRED` makes them an error.
 
     Returns:
-        A `datetime.date`, or *default* for an empty cell.
+        A `datetime.date`, or *default* for an empty cell or 0.
 
     Raises:
+        ErrorCellError: The cell holds an Excel error value.
         ExcelInputError: The value is not a date in an accepted form.
 
     Examples:
@@ -236,8 +393,10 @@ def to_date(value: object, name: str = "date", default: object = REQUIRED) -> An
     if (kind is float or kind is int) and value:
         return serial_to_date(value, name)  # type: ignore[arg-type]
     value = scalar(value, name)
-    if is_empty(value):
-        return _default_or_error(default, name, f"a date ({ACCEPTED_DATE_FORMS})")
+    if is_blank(value):
+        return _default_or_error(
+            default, name, f"a date ({ACCEPTED_DATE_FORMS})", empty="empty or 0"
+        )
     return _read_date(value, name)
 
 
@@ -251,9 +410,6 @@ def _read_date(value: object, name: str) -> dt.date:
         msg = f"{name} must be a date, got {value!r}"
         raise ExcelInputError(msg)
     if isinstance(value, (int, float)):
-        if value == 0:
-            msg = f"{name} is 0, which is not a date (is the cell empty?)"
-            raise ExcelInputError(msg)
         return serial_to_date(value, name)
     if isinstance(value, str):
         try:
@@ -305,7 +461,8 @@ def to_text(value: object, name: str = "text", default: object = REQUIRED) -> An
     """Read one cell as text, without surrounding blanks.
 
     A whole number is written without a decimal point (``6.0`` -> ``"6"``), so
-    a code typed into a number cell still reads as typed.
+    a code typed into a number cell still reads as typed. 0 reads as empty:
+    no code, region or status is 0.
 
     Raises:
         ExcelInputError: The value is a boolean, a date or a fractional number.
@@ -315,7 +472,7 @@ def to_text(value: object, name: str = "text", default: object = REQUIRED) -> An
         ('England and Wales', '6')
     """
     value = scalar(value, name)
-    if is_empty(value):
+    if is_blank(value):
         return _default_or_error(default, name, "text")
     if isinstance(value, str):
         return value.strip()
@@ -458,10 +615,10 @@ def reshape(flat: Sequence[T], rows: int, cols: int) -> list[list[T]]:
 def quick_dates(cells: Sequence[object]) -> list[dt.date] | None:
     """Read a column of plain date cells fast, or return None to read it cell by cell.
 
-    Plain cells are datetimes (classic date cells) and serial numbers after
-    29/02/1900 (Office.js dates, formula results). Anything else, including
-    an empty cell, gives None, and the caller reads the cells with `to_date`,
-    which has the messages.
+    Plain cells are datetimes (classic date cells) and serial numbers the
+    date system can read (Office.js dates, formula results). Anything else,
+    including an empty cell, 0 or an error, gives None, and the caller reads
+    the cells with `to_date`, which has the messages.
 
     Examples:
         >>> import datetime as dt
@@ -472,31 +629,38 @@ def quick_dates(cells: Sequence[object]) -> list[dt.date] | None:
     """
     out: list[dt.date] = []
     append = out.append
+    use1904 = _DATE1904.get()
+    if use1904 is None:
+        return None
+    convert = excel_serial_to_date
     for cell in cells:
-        if isinstance(cell, dt.datetime):
-            append(cell.date())
-        elif (
-            isinstance(cell, (int, float))
-            and not isinstance(cell, bool)
-            and _LEAP_BUG_SERIAL < cell < _MAX_SERIAL + 1
-        ):
-            append(_after_bug(math.floor(cell)))
+        kind = type(cell)
+        if kind is dt.datetime:
+            append(cell.date())  # type: ignore[attr-defined]
+        elif kind is int or kind is float:
+            try:
+                append(convert(cell, date1904=use1904))  # type: ignore[arg-type]
+            except SendkitError:
+                return None
         else:
             return None
     return out
 
 
 def dates_in(value: object, name: str = "closures") -> tuple[dt.date, ...]:
-    """Read every non-empty cell of a range as a date (for a holiday list).
+    """Read every date in a range (for a list of closure days).
 
-    Empty cells are skipped, so a whole column can be referenced.
-    An empty or omitted argument gives no dates.
+    Empty cells and 0 are skipped, so a whole column can be referenced.
+    An empty or omitted argument gives no dates. An error cell anywhere in
+    the range is an error: a closure list with ``#N/A`` in it is not a list
+    to count working days with.
 
     Raises:
+        ErrorCellError: A cell holds an Excel error value.
         ExcelInputError: A cell is not a date; the message gives its place.
 
     Examples:
-        >>> dates_in([[45062], [None], ["2023-05-17"]])
+        >>> dates_in([[45062], [None], [0], ["2023-05-17"]])
         (datetime.date(2023, 5, 16), datetime.date(2023, 5, 17))
     """
     if is_empty(value):
@@ -504,33 +668,32 @@ def dates_in(value: object, name: str = "closures") -> tuple[dt.date, ...]:
     out = []
     for r, row in enumerate(as_grid(value), start=1):
         for c, cell in enumerate(row, start=1):
-            if not is_empty(scalar(cell, name)):
-                place = (
-                    f"{name} (row {r}, column {c})"
-                    if len(row) > 1
-                    else f"{name} (row {r})"
-                )
+            place = (
+                f"{name} (row {r}, column {c})" if len(row) > 1 else f"{name} (row {r})"
+            )
+            if not is_blank(scalar(cell, place)):
                 out.append(to_date(cell, place))
     return tuple(out)
 
 
 def each(
     function: Callable[..., T], columns: Sequence[Sequence[object]]
-) -> list[T | str]:
-    """Apply *function* to each row of *columns*, turning sendkit errors into text.
+) -> list[T | str | CellError]:
+    """Apply *function* to each row of *columns*; a bad row gives a `CellError`.
 
-    A row whose first cell is empty gives ``""`` (an empty cell in Excel), so a
-    formula over a column with gaps leaves the gaps empty. A row that fails
-    gives a text starting ``"ERROR: "`` in its cell; the other rows still
-    compute.
+    A row whose first cell is empty or 0 gives ``""`` (an empty cell in
+    Excel), so a formula over a column with gaps leaves the gaps empty. A row
+    that fails gives a `CellError` in its place (``#N/A`` when an input cell
+    is ``#N/A``, ``#VALUE!`` for a value that cannot be read); the other rows
+    still compute.
     """
-    out: list[T | str] = []
+    out: list[T | str | CellError] = []
     for row in zip(*columns, strict=True):
         try:
-            if is_empty(scalar(row[0])):
+            if _blank_cell(row[0]):
                 out.append("")
             else:
                 out.append(function(*row))
         except CELL_ERRORS as exc:
-            out.append(f"ERROR: {message(exc)}")
+            out.append(cell_error(exc))
     return out

@@ -1,44 +1,59 @@
 """sendkit's Excel formulas, for classic xlwings and xlwings Lite alike.
 
-The only module of the add-in that imports xlwings. Each formula is thin:
-read the cells with `sendkit_excel.coerce`, call sendkit, return the answer.
-Python names are ``sk_...``, so Excel shows ``=SK_WORKDAY(A2, 35)`` in every
-runtime (Excel function names ignore case).
+Each formula is thin: read the cells with `sendkit_excel.coerce`, call
+sendkit, return the answer. Python names are ``sk_...``, so Excel shows
+``=SK_WORKDAY(A2, 35)`` in every runtime (Excel function names ignore case).
+Every formula module is listed in `sendkit_excel.FORMULA_MODULES` and
+reaches Excel through `sendkit_excel.formulas`.
 
 Conventions for every formula:
 
 * Parameters are unannotated (xlwings would turn hints into converters that
-  differ between runtimes); coercion happens inside.
+  differ between runtimes); coercion happens inside. Every parameter asks
+  xlwings for error cells as text (``err_to_str``), so an error cell is never
+  read as an empty one.
 * An argument may be one cell or a range. Ranges of the same size are paired
   cell by cell, a single cell is used for every row, and the answer spills
-  as a range of the same shape. In a range, an empty first argument gives an
-  empty cell and a bad row gives a text starting ``ERROR:`` in its cell,
-  without stopping the other rows.
-* A bad single-cell call is an error: classic xlwings shows the short
-  message as the cell's text (``ERROR: ...``); xlwings Lite and Server show
-  ``#VALUE!`` with the message on hover (`xlwings.XlwingsError`).
+  as a range of the same shape. In a range, an empty (or 0) first argument
+  gives an empty cell and a bad row gives an Excel error value in its cell
+  (`coerce.CellError`: the input's own error, such as ``#N/A``, or
+  ``#VALUE!``), without stopping the other rows.
+* A bad single-cell call is an error Excel can detect (``ISERROR``,
+  ``IFERROR``): an error cell in any argument gives that error back (as
+  Excel's ``WORKDAY`` does); other bad input gives ``#VALUE!``. xlwings Lite
+  and Server show the message on hover (`xlwings.XlwingsError`); classic
+  xlwings returns the error value itself (a COM ``VT_ERROR``).
 * Dates come back as dates. Classic Excel shows a date's serial number until
   the cell is formatted as a date; Lite formats it for you.
+* The 1904 date system: classic reads ``Workbook.Date1904`` of the calling
+  workbook and converts; xlwings Lite cannot tell, so a workbook in that
+  system declares it with `set_date_system` in its ``main.py``.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import functools
+import importlib.metadata
+import inspect
+import math
 from collections.abc import Callable
 from types import MappingProxyType
 from typing import Any, Final, TypeVar
 
 import xlwings as xw
-from xlwings import arg, func
+from xlwings import arg as xw_arg
+from xlwings import func
 
 import sendkit
 from sendkit import ehc, inspections, plans
+from sendkit.dates import date_to_excel_serial
 from sendkit.errors import SendkitError
 
 from . import coerce
 
 __all__ = [
+    "sk_calendar_info",
     "sk_due_date",
     "sk_ehc_due",
     "sk_ehc_timeliness",
@@ -49,6 +64,7 @@ __all__ = [
     "sk_rule_status",
     "sk_rules",
     "sk_timeline",
+    "sk_why",
     "sk_workday",
 ]
 
@@ -58,8 +74,24 @@ F = TypeVar("F", bound=Callable[..., Any])
 #: "xlwings.pro.udfs_officejs" (Lite and Server) or "xlwings" (no-op: plain
 #: Python, as on Linux).
 RUNTIME: Final[str] = xw.func.__module__
-CLASSIC: Final = RUNTIME == "xlwings.udfs"
+CLASSIC: bool = RUNTIME == "xlwings.udfs"
 _MAX_MESSAGE: Final = 255
+#: The error values every Excel has, and that both xlwings runtimes can return.
+BASIC_ERRORS: Final = MappingProxyType(
+    {
+        "#NULL!": -2146826288,
+        "#DIV/0!": -2146826281,
+        "#VALUE!": -2146826273,
+        "#REF!": -2146826265,
+        "#NAME?": -2146826259,
+        "#NUM!": -2146826252,
+        "#N/A": -2146826246,
+    }
+)
+#: Number format of dates sent back in the 1904 system (xlwings Lite).
+_DATE_FORMAT: Final = "dd/mm/yyyy"
+#: DATE(2000,1,1) in each date system, for SK_CALENDAR_INFO's check_date.
+_CHECK_DAY: Final = dt.date(2000, 1, 1)
 
 _REGION_DOC: Final = (
     "Bank-holiday region: england-and-wales (default when empty), scotland "
@@ -71,24 +103,122 @@ _CLOSURES_DOC: Final = (
 )
 
 
-def _fail(message: str) -> str:
-    """Report a bad call the way the runtime can show it."""
-    if len(message) > _MAX_MESSAGE:
-        message = message[: _MAX_MESSAGE - 3] + "..."
+def arg(name: str, **options: Any) -> Callable[[F], F]:
+    """`xlwings.arg` with error cells read as their text (``"#N/A"``), never as empty."""
+    return xw_arg(name, err_to_str=True, **options)
+
+
+# -- the workbook's date system ---------------------------------------------------
+
+_lite_date1904 = False
+
+
+def set_date_system(year: int) -> None:
+    """Declare the workbook's date system, 1900 (the default) or 1904.
+
+    For xlwings Lite, which does not tell Python which system a workbook
+    uses: a workbook in the 1904 system (File > Options > Advanced) puts
+    ``functions.set_date_system(1904)`` in its ``main.py``. Classic xlwings
+    reads the workbook's own setting and ignores this.
+
+    Raises:
+        ValueError: *year* is not 1900 or 1904.
+    """
+    global _lite_date1904  # noqa: PLW0603 - one setting per Python, as a workbook has one
+    if year not in {1900, 1904}:
+        msg = f"the date system is 1900 or 1904, not {year!r}"
+        raise ValueError(msg)
+    _lite_date1904 = year == 1904  # noqa: PLR2004
+
+
+def _classic_date1904() -> bool | None:
+    """Classic: the calling workbook's ``Date1904``, or None if it cannot be read."""
+    try:
+        return bool(xw.Book.caller().api.Date1904)
+    except Exception:  # noqa: BLE001 - any COM failure means "unknown", said in the cell
+        return None
+
+
+def _workbook_date1904() -> bool | None:
+    """Whether the workbook uses the 1904 system; None when it cannot be known."""
     if CLASSIC:
-        return f"ERROR: {message}"
-    raise xw.XlwingsError(message)
+        return _classic_date1904()
+    return _lite_date1904
+
+
+# -- answers and errors as the runtime can show them ------------------------------
+
+
+def _classic_error(code: str) -> Any:
+    """A COM error value (``VT_ERROR``) that Excel shows as *code*.
+
+    pywin32 turns a `win32com.client.VARIANT` into that VARIANT, and the
+    VBA wrapper that xlwings writes passes it on as the function's value,
+    as ``CVErr`` would.
+    """
+    import pythoncom
+    from win32com.client import VARIANT
+
+    return VARIANT(pythoncom.VT_ERROR, BASIC_ERRORS.get(code, BASIC_ERRORS["#VALUE!"]))
+
+
+def _error_value(code: str) -> Any:
+    """The value a cell gets for the Excel error *code* in this runtime."""
+    if CLASSIC:
+        return _classic_error(code)
+    # xlwings Lite and Server turn these texts into real error values.
+    return code if code in BASIC_ERRORS else "#VALUE!"
+
+
+def _fail(error: BaseException) -> Any:
+    """Report a bad call the way the runtime can show it."""
+    code = coerce.error_code(error)
+    if CLASSIC:
+        return _classic_error(code)
+    if isinstance(error, coerce.ErrorCellError) and code in BASIC_ERRORS:
+        return code  # an error cell gives the same error back, as WORKDAY does
+    text = coerce.message(error)
+    if len(text) > _MAX_MESSAGE:
+        text = text[: _MAX_MESSAGE - 3] + "..."
+    raise xw.XlwingsError(text)
+
+
+def _shown(value: Any, *, use1904: bool) -> Any:
+    """*value* with its error cells (and, in the 1904 system, dates) as Excel takes them."""
+    if isinstance(value, coerce.CellError):
+        return _error_value(value.code)
+    if use1904 and isinstance(value, dt.date):
+        serial = coerce.date_to_serial(value)
+        if CLASSIC:
+            return float(serial)
+        return {
+            "type": "FormattedNumber",
+            "basicValue": serial,
+            "numberFormat": _DATE_FORMAT,
+        }
+    if isinstance(value, list):
+        return [_shown(item, use1904=use1904) for item in value]
+    return value
 
 
 def _excel_errors(function: F) -> F:
-    """Turn sendkit's errors into a short message instead of a traceback."""
+    """Run a formula in the workbook's date system; errors become Excel errors.
+
+    Every formula of every module in `sendkit_excel.FORMULA_MODULES` wears
+    this decorator (under ``@func``), so that all of them read error cells,
+    blanks and the date system the same way.
+    """
 
     @functools.wraps(function)
     def wrapper(*args: Any) -> Any:
+        use1904 = _workbook_date1904()  # None: classic, and Excel would not say
         try:
-            return function(*args)
+            with coerce.date_system(use1904=use1904):
+                answer = _shown(function(*args), use1904=bool(use1904))
         except coerce.CELL_ERRORS as exc:
-            return _fail(coerce.message(exc))
+            return _fail(exc)
+        # xlwings reads a lone dict as a table of keys: send it as one cell.
+        return [[answer]] if isinstance(answer, dict) else answer
 
     return wrapper  # type: ignore[return-value]
 
@@ -104,10 +234,136 @@ def _cells(function: Callable[..., Any], values: list[object], names: list[str])
     """Apply *function* to one cell (errors raised) or to ranges (errors per cell)."""
     rows, cols, columns = coerce.broadcast(values, names)
     if rows * cols == 1:
-        if coerce.is_empty(coerce.scalar(columns[0][0], names[0])):
+        if coerce.is_blank(coerce.scalar(columns[0][0], names[0])):
             return ""
         return function(*(column[0] for column in columns))
     return coerce.reshape(coerce.each(function, columns), rows, cols)
+
+
+# -- why a cell shows an error ------------------------------------------------------
+
+_WHY_DOC: Final = "An argument of that formula, in order; leave the rest empty."
+
+
+def _first_problem(value: Any) -> str | None:
+    """The message of the first `coerce.CellError` in an answer, with its row."""
+    if isinstance(value, coerce.CellError):
+        return value.message
+    if isinstance(value, list):
+        for r, row in enumerate(value, start=1):
+            cells = row if isinstance(row, list) else [row]
+            for cell in cells:
+                if isinstance(cell, coerce.CellError):
+                    where = f"row {r}: " if len(value) > 1 else ""
+                    return where + cell.message
+    return None
+
+
+@func
+@_excel_errors
+@arg("formula", doc="The formula's name, such as SK_WORKDAY.")
+@arg("arg1", ndim=2, doc=_WHY_DOC)
+@arg("arg2", ndim=2, doc=_WHY_DOC)
+@arg("arg3", ndim=2, doc=_WHY_DOC)
+@arg("arg4", ndim=2, doc=_WHY_DOC)
+@arg("arg5", ndim=2, doc=_WHY_DOC)
+@arg("arg6", ndim=2, doc=_WHY_DOC)
+@arg("arg7", ndim=2, doc=_WHY_DOC)
+def sk_why(  # noqa: PLR0917 - Excel passes every argument by position
+    formula, arg1=None, arg2=None, arg3=None, arg4=None, arg5=None, arg6=None, arg7=None
+):
+    """Why a formula gives an error value: its message as text, or OK."""
+    from . import formulas
+
+    name = str(coerce.to_text(formula, "formula")).lower().removeprefix("=")
+    name = name.split("(", 1)[0].strip()
+    target = getattr(formulas, name if name.startswith("sk_") else f"sk_{name}", None)
+    if target is None or target is sk_why:
+        msg = f"formula {name.upper()!r} is not a sendkit formula"
+        raise coerce.ExcelInputError(msg)
+    raw = inspect.unwrap(target)
+    given = [arg1, arg2, arg3, arg4, arg5, arg6, arg7]
+    width = len(inspect.signature(raw).parameters)
+    if any(value is not None for value in given[width:]):
+        msg = f"{name.upper()} takes {width} arguments"
+        raise coerce.ExcelInputError(msg)
+    try:
+        answer = raw(*given[:width])
+    except coerce.CELL_ERRORS as exc:
+        return coerce.message(exc)
+    return _first_problem(answer) or "OK"
+
+
+# -- the calendar's horizon --------------------------------------------------------
+
+#: What the "holidays" column of a detail view says of a date past the horizon.
+BEYOND_WORDS: Final = "PAST ANNOUNCED HOLIDAYS"
+
+
+def _horizon(day: object) -> str:
+    """``announced``, or a flag for a date after the last announced bank holidays."""
+    if not isinstance(day, dt.date):
+        return ""
+    if day > sendkit.ANNOUNCED_THROUGH:
+        return f"{BEYOND_WORDS} (after {sendkit.ANNOUNCED_THROUGH:%d/%m/%Y})"
+    return "announced"
+
+
+def _date_system_row(check_date: object) -> str:
+    """What the add-in knows of the workbook's date system."""
+    use1904 = coerce.date1904()
+    if not coerce.is_blank(coerce.scalar(check_date, "check_date")):
+        seen = coerce.scalar(check_date, "check_date")
+        if isinstance(seen, (int, float)) and not isinstance(seen, bool):
+            whole = int(seen) if math.isfinite(seen) else -1
+            found = {
+                date_to_excel_serial(_CHECK_DAY): "1900",
+                date_to_excel_serial(_CHECK_DAY, date1904=True): "1904",
+            }.get(whole)
+            assumed = "1904" if use1904 else "1900"
+            if found is None:
+                msg = "check_date must be DATE(2000,1,1)"
+                raise coerce.ExcelInputError(msg)
+            if found != assumed:
+                msg = (
+                    f"this workbook uses the {found} date system but the add-in reads "
+                    f"{assumed}: in xlwings Lite, put functions.set_date_system({found}) "
+                    "in main.py"
+                )
+                raise coerce.ExcelInputError(msg)
+            return f"{found} (checked with DATE(2000,1,1))"
+    if use1904 is None:
+        return "unknown: Excel did not say; numbers are not read as dates"
+    where = "read from the workbook" if CLASSIC else "as set in main.py; not checked"
+    return f"{'1904' if use1904 else '1900'} ({where})"
+
+
+@func
+@_excel_errors
+@arg("region", doc=_REGION_DOC)
+@arg("check_date", doc="Optional: DATE(2000,1,1), to check the workbook's date system.")
+def sk_calendar_info(region=None, check_date=None):
+    """Where the bank holidays come from, which version, and the last announced year."""
+    region_name = coerce.to_text(region, "region", sendkit.DEFAULT_REGION)
+    cal = sendkit.calendar_for(region_name)
+    horizon = sendkit.ANNOUNCED_THROUGH
+    return [
+        ["item", "value"],
+        ["region", cal.region],
+        ["holiday data", cal.data_source],
+        ["holidays package version", importlib.metadata.version("holidays")],
+        ["years covered", f"{cal.first_day.year}-{cal.last_day.year}"],
+        ["last announced year", horizon.year],
+        [
+            "after that",
+            (
+                f"dates after {horizon:%d/%m/%Y} use holidays computed by rule; "
+                f"detail views flag them {BEYOND_WORDS}"
+            ),
+        ],
+        ["sendkit version", importlib.metadata.version("sendkit-england")],
+        ["date system", _date_system_row(check_date)],
+    ]
 
 
 # -- working days --------------------------------------------------------------
@@ -130,7 +386,7 @@ def sk_workday(start_date, days, region=None, closures=None):
         return coerce.to_date(start, "start_date"), coerce.to_int(count, "days")
 
     if rows * cols == 1:
-        if coerce.is_empty(coerce.scalar(starts[0], "start_date")):
+        if coerce.is_blank(coerce.scalar(starts[0], "start_date")):
             return ""
         return cal.add_working_days(*read(starts[0], counts[0]))
     # One call for the whole range: each answer is two table look-ups.
@@ -238,6 +494,7 @@ _MILESTONE_COLUMNS: Final = (
     ("confidence", lambda m: m.confidence),
     ("confirmed", lambda m: m.confirmed),
     ("source", lambda m: m.source),
+    ("holidays", lambda m: _horizon(m.on)),
 )
 
 
@@ -332,6 +589,7 @@ _DETAIL_COLUMNS: Final = (
     ("status", lambda d: _status(d.confidence)),
     ("kind", lambda d: "deadline" if d.is_hard_limit else "expected"),
     ("source", lambda d: d.source),
+    ("holidays", lambda d: _horizon(d.due)),
 )
 
 
@@ -384,12 +642,14 @@ def sk_due_date(  # noqa: PLR0917 - Excel passes every argument by position
         msg = "with detail TRUE, give the start dates and rule codes as one column"
         raise coerce.ExcelInputError(msg)
     if rows == 1:
-        if coerce.is_empty(coerce.scalar(columns[0][0], names[0])):
+        if coerce.is_blank(coerce.scalar(columns[0][0], names[0])):
             return ""
         return [due(*(column[0] for column in columns))]
-    blank = [""] * (len(_DETAIL_COLUMNS) - 1)
+    width = len(_DETAIL_COLUMNS)
     return [
-        cell if isinstance(cell, list) else [cell, *blank]
+        cell
+        if isinstance(cell, list)
+        else [cell] * width  # a bad row is an error in every column; a gap is empty
         for cell in coerce.each(due, columns)
     ]
 
@@ -482,6 +742,7 @@ _EHC_STEP_COLUMNS: Final = (
     ("due", lambda step: step.due or ""),
     ("confidence", lambda step: sendkit.get_rule(step.code).confidence.tag),
     ("confirmed", lambda step: sendkit.get_rule(step.code).confirmed),
+    ("holidays", lambda step: _horizon(step.due)),
 )
 
 
@@ -498,7 +759,11 @@ def sk_ehc_due(received_date, step_code=None, region=None):
     """Due date of an EHC step counted from the request; no step: every step spills."""
     region_name = coerce.to_text(region, "region", sendkit.DEFAULT_REGION)
     steps = coerce.as_grid(step_code)
-    if len(steps) == 1 and len(steps[0]) == 1 and coerce.is_empty(steps[0][0]):
+    if (
+        len(steps) == 1
+        and len(steps[0]) == 1
+        and coerce.is_blank(coerce.scalar(steps[0][0], "step_code"))
+    ):
         received = coerce.to_date(received_date, "received_date")
         case = ehc.EhcCase(case_id="excel", received=received)
         timeline = ehc.case_timeline(case, as_of=received, region=region_name)
@@ -551,9 +816,9 @@ def sk_ehc_timeliness(
     )
     cases = []
     for i in range(rows * cols):
-        if coerce.is_empty(coerce.scalar(received[i])):
-            continue
         where = f" (row {i + 1})"
+        if coerce.is_blank(coerce.scalar(received[i], "received_dates" + where)):
+            continue
         cases.append(
             ehc.EhcCase(
                 case_id=f"row {i + 1}",
