@@ -2,6 +2,8 @@
 
 * `EhcCase`: one request for an EHC needs assessment (SEN2 dates, opaque id).
 * `case_timeline`, `open_steps`: each case's due dates and their status.
+* `worklist`, `PlanRecord`: one list of every open step across the caseload,
+  new requests and existing plans (reviews, transfers, tribunal orders).
 * `timeliness`: the 20-week measure for a calendar year, as DfE counts it.
 * `read_cases`: a caseload from CSV, XLSX (SEN2 field names) or SEN2 XML;
   `write_cases` writes the CSV layout back, `write_steps` a due list.
@@ -37,11 +39,22 @@ from ._model import EXCEPTION_REASON_TEXT, CaseException, EhcCase, ExceptionReas
 from ._national import NATIONAL, NationalFigure, national_figure
 from ._synthetic import synthetic_caseload
 from ._timeline import CaseTimeline, Step, StepStatus, case_timeline, open_steps
+from ._worklist import (
+    ORDER_RULES,
+    ItemStatus,
+    OrderKind,
+    PlanRecord,
+    WorkItem,
+    Worklist,
+    phase_transfer_year,
+    worklist,
+)
 
 __all__ = [
     "COLUMNS",
     "EXCEPTION_REASON_TEXT",
     "NATIONAL",
+    "ORDER_RULES",
     "REQUIRED_COLUMNS",
     "STEP_COLUMNS",
     "CaseException",
@@ -50,12 +63,17 @@ __all__ = [
     "DefinitionItem",
     "EhcCase",
     "ExceptionReason",
+    "ItemStatus",
     "MonthFigures",
     "NationalFigure",
+    "OrderKind",
+    "PlanRecord",
     "Problem",
     "Step",
     "StepStatus",
     "Timeliness",
+    "WorkItem",
+    "Worklist",
     "case_queries",
     "case_timeline",
     "cases_from_rows",
@@ -63,10 +81,12 @@ __all__ = [
     "measure_definition",
     "national_figure",
     "open_steps",
+    "phase_transfer_year",
     "read_cases",
     "read_sen2_xml",
     "synthetic_caseload",
     "timeliness",
+    "worklist",
     "write_cases",
     "write_steps",
 ]
