@@ -37,7 +37,7 @@ from ._measure import (
 )
 from ._model import EXCEPTION_REASON_TEXT, CaseException, EhcCase, ExceptionReason
 from ._national import NATIONAL, NationalFigure, national_figure
-from ._synthetic import synthetic_caseload
+from ._synthetic import synthetic_caseload, synthetic_plans
 from ._timeline import CaseTimeline, Step, StepStatus, case_timeline, open_steps
 from ._worklist import (
     ORDER_RULES,
@@ -85,6 +85,7 @@ __all__ = [
     "read_cases",
     "read_sen2_xml",
     "synthetic_caseload",
+    "synthetic_plans",
     "timeliness",
     "worklist",
     "write_cases",
