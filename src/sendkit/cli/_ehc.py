@@ -24,6 +24,7 @@ from ..ehc import (
 )
 from ..errors import InvalidInputError
 from ..rules import RULES, RuleBook, load_rules
+from . import _caseload
 from ._common import add_calendar_options, date_arg, int_arg, print_json
 
 #: How many problems to print on stderr before summarising the rest.
@@ -126,6 +127,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         "--force", action="store_true", help="replace the output file if it exists"
     )
     example.set_defaults(handler=_example)
+    _caseload.register(commands)  # ehc due, ehc example --plans (issue 13)
 
     ehc.set_defaults(handler=lambda _args: _help(ehc))
 

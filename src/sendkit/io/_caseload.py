@@ -13,7 +13,9 @@ data); every row left out is counted and its reason kept.
 
 from __future__ import annotations
 
+import csv
 import datetime as dt
+import os
 import pathlib
 from collections.abc import Iterable, Mapping, Sequence
 from types import MappingProxyType
@@ -25,9 +27,12 @@ from ..ehc._model import EhcCase
 from ..ehc._worklist import OrderKind, PlanRecord
 from ..errors import InvalidInputError
 from ._ehc import (
+    COLUMNS,
     NOT_SHOWN,
     Problem,
     _CellError,
+    _cells,
+    _guard,
     _read_date,
     _read_flag,
     _squash,
@@ -36,7 +41,13 @@ from ._ehc import (
 )
 from ._sheets import read_sheets
 
-__all__ = ["PLAN_COLUMNS", "Caseload", "read_caseload"]
+__all__ = [
+    "PLAN_COLUMNS",
+    "Caseload",
+    "caseload_header",
+    "read_caseload",
+    "write_caseload",
+]
 
 #: The plan columns sendkit reads, with the `PlanRecord` field each fills.
 PLAN_COLUMNS: Final = MappingProxyType(
@@ -312,3 +323,83 @@ def read_caseload(
         rows_left_out=len(left_out),
         source=source,
     )
+
+
+def _plan_text(plan: PlanRecord, field: str) -> str:
+    value = getattr(plan, field)
+    if isinstance(value, bool):
+        return str(int(value)) if value or field == "decided_to_amend" else ""
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, OrderKind):
+        return value.value
+    return "" if value is None else str(value)
+
+
+def _atomic_write(path: pathlib.Path, rows: Iterable[Sequence[str]]) -> int:
+    """Write CSV rows to a temporary file beside *path*, then move it into place."""
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    count = -1
+    try:
+        with tmp.open("w", newline="", encoding="utf-8") as handle:
+            writer = csv.writer(handle)
+            for row in rows:
+                writer.writerow(row)
+                count += 1
+        tmp.replace(path)
+    except OSError as exc:
+        tmp.unlink(missing_ok=True)
+        msg = f"cannot write {str(path)!r}: {exc.strerror or exc}"
+        raise InvalidInputError(msg) from None
+    return count
+
+
+def caseload_header() -> list[str]:
+    """The columns `write_caseload` writes: request columns, then plan columns."""
+    return [*COLUMNS, *(c for c in PLAN_COLUMNS if c not in COLUMNS)]
+
+
+def write_caseload(
+    cases: Iterable[EhcCase],
+    plans: Iterable[PlanRecord],
+    path: str | pathlib.Path,
+    *,
+    force: bool = False,
+) -> int:
+    """Write requests and plans to one CSV file that `read_caseload` reads.
+
+    Requests first (the `sendkit.ehc.COLUMNS` cells), then one row per plan.
+    Text a spreadsheet would run as a formula gets a leading apostrophe. The
+    file is written beside *path* and moved into place, so a failed write
+    leaves no half file.
+
+    Raises:
+        InvalidInputError: *path* exists and *force* is False, does not end in
+            ``.csv``, or cannot be written.
+    """
+    path = pathlib.Path(path)
+    if path.suffix.lower() != ".csv":
+        msg = f"write_caseload writes .csv files, got {path.name!r}"
+        raise InvalidInputError(msg)
+    if path.exists() and not force:
+        msg = f"{str(path)!r} already exists; give --force to replace it"
+        raise InvalidInputError(msg)
+    header = caseload_header()
+    extra = [c for c in PLAN_COLUMNS if c not in COLUMNS]
+    blank_plan = [""] * len(extra)
+    blank_request = dict.fromkeys(COLUMNS, "")
+
+    def rows() -> Iterable[list[str]]:
+        yield header
+        for case in cases:
+            yield [*_cells(case), *blank_plan]
+        for plan in plans:
+            request = dict(blank_request)
+            request["CaseId"] = _guard(plan.case_id)
+            request["StartDate"] = _plan_text(plan, "plan_issued")
+            yield [
+                *request.values(),
+                *(_guard(_plan_text(plan, PLAN_COLUMNS[c])) for c in extra),
+            ]
+
+    return _atomic_write(path, rows())
