@@ -37,6 +37,7 @@ from ._ehc import (
     _read_flag,
     _squash,
     _text,
+    _unguard,
     cases_from_rows,
 )
 from ._sheets import read_sheets
@@ -217,7 +218,9 @@ def _plans(
     seen: set[str] = set()
     for number, row in rows:
         case_id = (
-            _text(row[id_at]) if id_at < len(row) and row[id_at] is not None else ""
+            _unguard(_text(row[id_at]))
+            if id_at < len(row) and row[id_at] is not None
+            else ""
         )
         cells = {c: row[p] if p < len(row) else None for p, c in used.items()}
         try:
