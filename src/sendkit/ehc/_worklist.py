@@ -32,7 +32,7 @@ import attrs
 from ..calendars import DEFAULT_REGION
 from ..dates import as_date, as_int, to_day
 from ..errors import InvalidInputError, InvalidTypeError
-from ..rules import Rule, deadline
+from ..rules import Rule, due_date, get_rule
 from ._model import EhcCase
 from ._timeline import open_steps
 
@@ -320,23 +320,23 @@ def _item(
     note: str = "",
     **inputs: dt.date | None,
 ) -> WorkItem:
-    limit = deadline(
-        code,
+    rule = get_rule(code, rules=ctx.rules)
+    due = due_date(
+        rule,
         trigger if start is None else start,
         region=ctx.region,
         closures=ctx.closures,
         rules=ctx.rules,
         **inputs,
     )
-    rule = limit.rule
     return WorkItem(
         case=case,
         rule=rule.code,
         summary=rule.summary,
         trigger=trigger,
-        due=limit.due,
-        status=_status(limit.due, ctx.as_of, ctx.soon_days),
-        days=(limit.due - ctx.as_of).days,
+        due=due,
+        status=_status(due, ctx.as_of, ctx.soon_days),
+        days=(due - ctx.as_of).days,
         basis=rule.basis.value,
         confidence=rule.confidence.value,
         source=rule.source,
