@@ -16,6 +16,7 @@ from sendkit.ehc import (
     case_timeline,
     open_steps,
     phase_transfer_year,
+    review_measures,
     worklist,
 )
 from sendkit.ehc._model import EhcCase
@@ -257,3 +258,38 @@ def test_worklist_properties(
             assert case.case_id not in listed or any(
                 plan.case_id == case.case_id for plan in plans
             )
+
+
+# -- annual-review measures -------------------------------------------------------------
+
+
+def test_review_measures_count_a_late_decision_and_an_overdue_review() -> None:
+    plans = [
+        PlanRecord(
+            case_id="P1",
+            plan_issued=dt.date(2023, 3, 15),
+            last_review=dt.date(2024, 3, 1),
+            review_meeting=dt.date(2024, 3, 1),
+            review_decision=dt.date(2024, 4, 15),
+            decided_to_amend=False,
+        ),
+        PlanRecord(case_id="P2", plan_issued=dt.date(2023, 1, 10)),
+        PlanRecord(case_id="P3", plan_issued=dt.date(2025, 1, 10)),
+    ]
+    measures = review_measures(plans, year=2024)
+    assert measures.plans == 2
+    assert measures.review_decisions == 1
+    assert measures.decisions_within_4_weeks == 0
+    assert measures.outcome_no_amend == 1
+    assert measures.reviews_overdue == 1
+    assert measures.percent_within_4_weeks == 0.0
+    assert set(measures.to_dict()["definitions"]) >= {"reviews_overdue", "plans"}
+
+
+@given(plans=plan_lists(), year=st.integers(2016, 2026))
+def test_review_measures_are_consistent(plans: list[PlanRecord], year: int) -> None:
+    m = review_measures(plans, year=year)
+    assert m.decisions_within_4_weeks <= m.review_decisions
+    assert m.outcome_amend + m.outcome_no_amend <= m.review_decisions
+    assert m.reviews_expected <= m.plans
+    assert m.reviews_overdue <= m.plans

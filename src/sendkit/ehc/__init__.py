@@ -37,15 +37,18 @@ from ._measure import (
 )
 from ._model import EXCEPTION_REASON_TEXT, CaseException, EhcCase, ExceptionReason
 from ._national import NATIONAL, NationalFigure, national_figure
+from ._reviews import REVIEW_DEFINITIONS, ReviewMeasures, review_measures
 from ._synthetic import synthetic_caseload, synthetic_plans
 from ._timeline import CaseTimeline, Step, StepStatus, case_timeline, open_steps
 from ._worklist import (
     ORDER_RULES,
+    SERVICE_RULES,
     ItemStatus,
     OrderKind,
     PlanRecord,
     WorkItem,
     Worklist,
+    deemed_served,
     phase_transfer_year,
     worklist,
 )
@@ -56,6 +59,8 @@ __all__ = [
     "NATIONAL",
     "ORDER_RULES",
     "REQUIRED_COLUMNS",
+    "REVIEW_DEFINITIONS",
+    "SERVICE_RULES",
     "STEP_COLUMNS",
     "CaseException",
     "CaseFile",
@@ -69,6 +74,7 @@ __all__ = [
     "OrderKind",
     "PlanRecord",
     "Problem",
+    "ReviewMeasures",
     "Step",
     "StepStatus",
     "Timeliness",
@@ -78,12 +84,14 @@ __all__ = [
     "case_timeline",
     "cases_from_rows",
     "convention_text",
+    "deemed_served",
     "measure_definition",
     "national_figure",
     "open_steps",
     "phase_transfer_year",
     "read_cases",
     "read_sen2_xml",
+    "review_measures",
     "synthetic_caseload",
     "synthetic_plans",
     "timeliness",

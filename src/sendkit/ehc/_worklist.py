@@ -38,11 +38,13 @@ from ._timeline import open_steps
 
 __all__ = [
     "ORDER_RULES",
+    "SERVICE_RULES",
     "ItemStatus",
     "OrderKind",
     "PlanRecord",
     "WorkItem",
     "Worklist",
+    "deemed_served",
     "phase_transfer_year",
     "worklist",
 ]
@@ -537,3 +539,52 @@ def worklist(
         items = [i for i in items if i.days <= within]
     items.sort(key=lambda item: (item.due, item.case, item.rule))
     return Worklist(as_of=as_of, items=tuple(items))
+
+
+#: How a notice was sent, and the rule for the day it is deemed served
+#: (None: served the day it is sent).
+SERVICE_RULES: Final[Mapping[str, str | None]] = {
+    "hand": None,
+    "email": None,
+    "first-class-post": "service.first-class-post",
+    "second-class-post": "service.second-class-post",
+}
+
+
+def deemed_served(
+    sent: dt.date,
+    method: str,
+    *,
+    region: str = DEFAULT_REGION,
+    rules: Mapping[str, Rule] | None = None,
+) -> dt.date:
+    """The day a draft plan (reg 13) or amendment notice (reg 22) is deemed served.
+
+    The SEND Regulations 2014 have no deemed-service rule of their own, so
+    this applies the catalogue's ``service.*`` rules (Interpretation Act 1978
+    s7, read as the courts read first class post: the second working day
+    after posting, [S]; second class: the fourth, [U]). By hand or agreed
+    email, the sending day. Start the 15-day window (``ehc.draft-
+    representations``) from the returned day.
+
+    Raises:
+        InvalidInputError: *method* is not one of `SERVICE_RULES`.
+
+    Examples:
+        >>> import datetime as dt
+        >>> deemed_served(dt.date(2025, 3, 7), "first-class-post")
+        datetime.date(2025, 3, 11)
+        >>> deemed_served(dt.date(2025, 3, 7), "email")
+        datetime.date(2025, 3, 7)
+    """
+    sent = as_date(sent, "sent")
+    if method not in SERVICE_RULES:
+        msg = (
+            f"method of service {method!r} is not known; expected one of "
+            f"{', '.join(SERVICE_RULES)}"
+        )
+        raise InvalidInputError(msg)
+    code = SERVICE_RULES[method]
+    if code is None:
+        return sent
+    return due_date(code, sent, region=region, rules=rules)
