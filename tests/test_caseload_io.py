@@ -167,3 +167,11 @@ def test_cli_due_writes_xlsx_and_refuses_to_replace(
     assert out.stat().st_size > 0
     assert main(args) != 0
     assert "already exists" in capsys.readouterr().err
+
+
+def test_sen2_xml_gives_requests_and_issued_plans() -> None:
+    path = pathlib.Path(__file__).parent / "data" / "ehc_sen2.xml"
+    read = read_caseload(path)
+    issued = [case.case_id for case in read.cases if case.plan_issued is not None]
+    assert [plan.case_id for plan in read.plans] == issued
+    assert all(plan.last_review is None for plan in read.plans)

@@ -264,15 +264,42 @@ def _plans(
     return plans, problems, left_out
 
 
+def _from_sen2_xml(path: pathlib.Path) -> Caseload:
+    """A SEN2 person-level return: its requests, and a plan record per issued plan.
+
+    The return holds the plan's date (``StartDate``) but not, as read by
+    sendkit, review or tribunal dates: only annual reviews from the plan's
+    date can be listed.
+    """
+    from ._sen2xml import read_sen2_xml  # noqa: PLC0415 - only for XML files
+
+    read = read_sen2_xml(path)
+    plans = tuple(
+        PlanRecord(case_id=case.case_id, plan_issued=case.plan_issued)
+        for case in read.cases
+        if case.plan_issued is not None
+    )
+    return Caseload(
+        cases=read.cases,
+        plans=plans,
+        problems=read.problems,
+        queries=read.queries,
+        rows_left_out=len(read.problems),
+        source=read.source or path.name,
+    )
+
+
 def read_caseload(
     path: str | pathlib.Path, *, as_of: dt.date | None = None
 ) -> Caseload:
-    """Read requests and plans from a CSV, XLSX or ODS file (first sheet).
+    """Read requests and plans from a CSV, XLSX or ODS file (first sheet), or SEN2 XML.
 
     Request rows (with ``ReceivedDate``) are read as `read_cases` reads them;
     plan columns are `PLAN_COLUMNS`. A row with a problem in its plan
     columns is left out of the plans (and reported); a row with a problem in
-    its request columns is left out of the requests. With *as_of*, a
+    its request columns is left out of the requests. A SEN2 XML return gives
+    its requests and a plan record (the plan's date only) for each issued
+    plan. With *as_of*, a
     ``TransferYear`` before *as_of*'s year is reported as in the past.
 
     Raises:
@@ -281,6 +308,8 @@ def read_caseload(
         RowError: A request column layout problem (see `cases_from_rows`).
     """
     path = pathlib.Path(path)
+    if path.suffix.lower() == ".xml":
+        return _from_sen2_xml(path)
     sheets = read_sheets(path)
     source = path.name
     if not sheets or not sheets[0].rows:
