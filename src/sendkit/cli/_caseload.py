@@ -50,7 +50,9 @@ def register(
             "sure it is. Status: overdue, due-soon or upcoming."
         ),
     )
-    due.add_argument("file", help="a .csv, .xlsx, .ods caseload file or a SEN2 .xml return")
+    due.add_argument(
+        "file", help="a .csv, .xlsx, .ods caseload file or a SEN2 .xml return"
+    )
     due.add_argument("--as-of", type=date_arg, required=True, metavar="DATE")
     due.add_argument(
         "--within",
