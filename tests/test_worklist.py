@@ -22,6 +22,7 @@ from sendkit.ehc import (
 from sendkit.ehc._model import EhcCase
 from sendkit.ehc.strategies import caseloads
 from sendkit.errors import InvalidInputError
+from sendkit.rules import RULES, Direction
 
 AS_OF = dt.date(2025, 6, 2)
 
@@ -236,8 +237,11 @@ def test_worklist_properties(
     # Every case's steps appear once.
     assert len(keys) == len(set(keys))
     for item in work.items:
-        # No step is listed before the event that starts its clock.
+        # No step is listed before the event that starts its clock, and a
+        # forward limit is never due before that event.
         assert item.trigger <= as_of
+        if RULES[item.rule].direction is Direction.AFTER:
+            assert item.due >= item.trigger
         # Status agrees with due and as_of.
         left = (item.due - as_of).days
         assert item.days == left
@@ -293,3 +297,21 @@ def test_review_measures_are_consistent(plans: list[PlanRecord], year: int) -> N
     assert m.outcome_amend + m.outcome_no_amend <= m.review_decisions
     assert m.reviews_expected <= m.plans
     assert m.reviews_overdue <= m.plans
+
+
+def test_a_late_decision_to_amend_still_counts_the_plan_from_the_meeting() -> None:
+    plan = PlanRecord(
+        case_id="P1",
+        plan_issued=dt.date(2024, 1, 1),
+        review_meeting=dt.date(2024, 11, 1),
+        review_decision=dt.date(2025, 5, 1),
+        decided_to_amend=True,
+    )
+    (item,) = (
+        i
+        for i in worklist(plans=[plan], as_of=AS_OF).items
+        if i.rule == "ehc.review.amended-plan-from-meeting"
+    )
+    assert item.trigger == dt.date(2024, 11, 1)
+    assert item.due == dt.date(2025, 1, 24)
+    assert item.status is ItemStatus.OVERDUE

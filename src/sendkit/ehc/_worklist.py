@@ -387,8 +387,7 @@ def _review_items(ctx: _Ctx, plan: PlanRecord) -> list[WorkItem]:
                             ctx,
                             plan.case_id,
                             "ehc.review.amended-plan-from-meeting",
-                            decision,
-                            start=meeting,
+                            meeting,
                         )
                     )
     return items
