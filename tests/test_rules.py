@@ -122,7 +122,11 @@ def test_required_codes_are_present() -> None:
 
 
 def test_unconfirmed_figures_are_flagged() -> None:
-    for code in ("area-send.pap.submit", "area-send.pap.publish", "legacy.wsoa.submit"):
+    for code in (
+        "area-send.pap.submit",
+        "area-send.pap.publish",
+        "legacy.wsoa.submit",
+    ):  # reg 4 text unread
         assert not RULES[code].confirmed
     assert RULES["legacy.revisit.report"].confidence is Confidence.UNCONFIRMED
     assert RULES["ehc.final-plan"].confirmed
@@ -464,7 +468,9 @@ def test_describe_period() -> None:
         "2 months (or 1 month from certificate_issued, whichever is later)"
     )
     assert RULES["ehc.phase-transfer"].describe_period() == "before 15 February"
-    assert RULES["ehc.review.meeting-notice"].describe_period() == "2 weeks before"
+    assert RULES["ehc.review.meeting-notice"].describe_period() == (
+        "2 weeks before (clear days)"
+    )
 
 
 # -- properties --------------------------------------------------------------------------

@@ -23,6 +23,7 @@ from ..ehc import (
     write_steps,
 )
 from ..rules import RULES, RuleBook, load_rules
+from . import _caseload
 from ._common import (
     add_calendar_options,
     add_quiet_option,
@@ -165,6 +166,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         "--force", action="store_true", help="replace the output file if it exists"
     )
     example.set_defaults(handler=_example)
+    _caseload.register(commands)  # ehc due, ehc example --plans (issue 13)
 
     ehc.set_defaults(handler=lambda _args: _help(ehc))
 

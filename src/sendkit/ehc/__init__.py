@@ -2,6 +2,8 @@
 
 * `EhcCase`: one request for an EHC needs assessment (SEN2 dates, opaque id).
 * `case_timeline`, `open_steps`: each case's due dates and their status.
+* `worklist`, `PlanRecord`: one list of every open step across the caseload,
+  new requests and existing plans (reviews, transfers, tribunal orders).
 * `timeliness`: the 20-week measure for a calendar year, as DfE counts it.
 * `read_cases`: a caseload from CSV, XLSX (SEN2 field names) or SEN2 XML;
   `write_cases` writes the CSV layout back, `write_steps` a due list.
@@ -35,14 +37,30 @@ from ._measure import (
 )
 from ._model import EXCEPTION_REASON_TEXT, CaseException, EhcCase, ExceptionReason
 from ._national import NATIONAL, NationalFigure, national_figure
-from ._synthetic import synthetic_caseload
+from ._reviews import REVIEW_DEFINITIONS, ReviewMeasures, review_measures
+from ._synthetic import synthetic_caseload, synthetic_plans
 from ._timeline import CaseTimeline, Step, StepStatus, case_timeline, open_steps
+from ._worklist import (
+    ORDER_RULES,
+    SERVICE_RULES,
+    ItemStatus,
+    OrderKind,
+    PlanRecord,
+    WorkItem,
+    Worklist,
+    deemed_served,
+    phase_transfer_year,
+    worklist,
+)
 
 __all__ = [
     "COLUMNS",
     "EXCEPTION_REASON_TEXT",
     "NATIONAL",
+    "ORDER_RULES",
     "REQUIRED_COLUMNS",
+    "REVIEW_DEFINITIONS",
+    "SERVICE_RULES",
     "STEP_COLUMNS",
     "CaseException",
     "CaseFile",
@@ -50,23 +68,34 @@ __all__ = [
     "DefinitionItem",
     "EhcCase",
     "ExceptionReason",
+    "ItemStatus",
     "MonthFigures",
     "NationalFigure",
+    "OrderKind",
+    "PlanRecord",
     "Problem",
+    "ReviewMeasures",
     "Step",
     "StepStatus",
     "Timeliness",
+    "WorkItem",
+    "Worklist",
     "case_queries",
     "case_timeline",
     "cases_from_rows",
     "convention_text",
+    "deemed_served",
     "measure_definition",
     "national_figure",
     "open_steps",
+    "phase_transfer_year",
     "read_cases",
     "read_sen2_xml",
+    "review_measures",
     "synthetic_caseload",
+    "synthetic_plans",
     "timeliness",
+    "worklist",
     "write_cases",
     "write_steps",
 ]

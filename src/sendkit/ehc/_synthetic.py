@@ -12,8 +12,9 @@ from typing import Any, Final
 from ..dates import as_int
 from ..errors import InvalidInputError
 from ._model import CaseException, EhcCase, ExceptionReason
+from ._worklist import OrderKind, PlanRecord
 
-__all__ = ["synthetic_caseload"]
+__all__ = ["synthetic_caseload", "synthetic_plans"]
 
 _REASONS: Final = tuple(ExceptionReason)
 # The shape of the made-up caseload (shares of cases at each branch).
@@ -131,3 +132,81 @@ def synthetic_caseload(  # noqa: C901 - one generator, read top to bottom
                 fields["week20"] = False
         cases.append(EhcCase(**fields))
     return tuple(cases)
+
+
+_KINDS: Final = tuple(OrderKind)
+_REVIEWED_IN_TIME: Final = 0.8  # share of plans whose last review was within 12 months
+_MEETING_BOOKED: Final = 0.15
+_MEETING_HELD: Final = 0.1
+_TRANSFERRING: Final = 0.12
+_TO_POST_16: Final = 0.35  # of transfers
+_ORDERS: Final = 0.02
+_MOVED_IN: Final = 0.02
+_UNDER_5: Final = 0.05
+_YEAR_DAYS: Final = 365
+
+
+def synthetic_plans(  # noqa: C901 - one generator, read top to bottom
+    *, year: int, plans: int = 10_000, seed: int = 0
+) -> tuple[PlanRecord, ...]:
+    """Return made-up existing plans, seen on 31 December of *year*.
+
+    Plans were made over the six years before; most (80%) were last reviewed
+    within the 12 months allowed, the rest are late. Some have a review
+    meeting booked in the next weeks or held without a decision yet; about
+    12% transfer between phases next year (a third of them to post-16), 2%
+    have a tribunal order or conceded appeal in the last 20 weeks, 2% moved
+    in from another council, 5% are under 5. Ids are ``PLN-000001`` upwards.
+
+    Examples:
+        >>> plans = synthetic_plans(year=2025, plans=50, seed=1)
+        >>> len(plans), plans[0].case_id
+        (50, 'PLN-000001')
+    """
+    year = as_int(year, "year")
+    count = as_int(plans, "plans")
+    if count < 0:
+        msg = f"plans must be 0 or more, got {count!r}"
+        raise InvalidInputError(msg)
+    rng = random.Random(seed)  # noqa: S311 - test data, not security
+    end = dt.date(year, 12, 31)
+    first = dt.date(year - 6, 1, 1).toordinal()
+    out = []
+    for number in range(1, count + 1):
+        made = dt.date.fromordinal(rng.randint(first, end.toordinal() - 30))
+        fields: dict[str, Any] = {"case_id": f"PLN-{number:06d}", "plan_issued": made}
+        age = (end - made).days
+        if age > _YEAR_DAYS:
+            back = (
+                rng.randint(10, 330)
+                if rng.random() < _REVIEWED_IN_TIME
+                else rng.randint(366, 500)
+            )
+            last = max(made + dt.timedelta(days=300), end - dt.timedelta(days=back))
+            if last <= end:
+                fields["last_review"] = last
+        roll = rng.random()
+        if roll < _MEETING_BOOKED:
+            fields["review_meeting"] = end + dt.timedelta(days=rng.randint(3, 40))
+        elif roll < _MEETING_BOOKED + _MEETING_HELD:
+            held = end - dt.timedelta(days=rng.randint(3, 60))
+            if held > made and held > fields.get("last_review", made):
+                fields["review_meeting"] = held
+                if rng.random() < 0.5:  # noqa: PLR2004 - half decided already
+                    fields["review_decision"] = min(
+                        end, held + dt.timedelta(days=rng.randint(7, 35))
+                    )
+                    fields["decided_to_amend"] = rng.random() < 0.6  # noqa: PLR2004
+        if rng.random() < _TRANSFERRING:
+            fields["transfer_year"] = year + 1
+            fields["transfer_post_16"] = rng.random() < _TO_POST_16
+        if rng.random() < _ORDERS:
+            order = end - dt.timedelta(days=rng.randint(0, 140))
+            fields["order_date"] = order
+            fields["order_kind"] = rng.choice(_KINDS)
+        if rng.random() < _MOVED_IN:
+            fields["transfer_in"] = end - dt.timedelta(days=rng.randint(0, 120))
+        if rng.random() < _UNDER_5:
+            fields["under_5"] = True
+        out.append(PlanRecord(**fields))
+    return tuple(out)

@@ -392,6 +392,25 @@ def _sixteen_week_note(case: EhcCase) -> str:
     return "If the council decides to issue a plan instead, this limit does not apply."
 
 
+def _not_yet_received(case: EhcCase, as_of: dt.date) -> CaseTimeline:
+    """Every step waits: no clock had started, as the request was not yet received."""
+    text = (
+        f"The request was received after {as_of.isoformat()}, so no clock had "
+        "started on that day."
+    )
+    steps = tuple(
+        Step(
+            case_id=case.case_id,
+            code=code,
+            name=_NAMES[code],
+            status=StepStatus.WAITING,
+            explanation=text,
+        )
+        for code in _NAMES
+    )
+    return CaseTimeline(case_id=case.case_id, as_of=as_of, steps=steps)
+
+
 def case_timeline(
     case: EhcCase,
     *,
@@ -416,7 +435,8 @@ def case_timeline(
     A recorded exception (reg 10(4)) excuses a late 16- or 20-week step: it
     still shows as missed or overdue, with ``excepted=True`` and the reason.
     Events dated after *as_of* are left out, so the timeline shows the case
-    as it stood on that day.
+    as it stood on that day; a request received after *as_of* has every step
+    ``waiting``, since no clock had started.
 
     Args:
         case: The case.
@@ -472,6 +492,8 @@ def timeline_on(
     if soon_days < 0:
         msg = f"soon_days must be 0 or more, got {soon_days!r}"
         raise InvalidInputError(msg)
+    if case.received > as_of:
+        return _not_yet_received(case, as_of)
     case = _as_it_stood(case, as_of)
     ctx = _Context(
         case=case,

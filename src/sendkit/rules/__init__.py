@@ -38,6 +38,7 @@ from ._model import (
     Period,
     Roll,
     Rule,
+    Uncounted,
     Unit,
 )
 
@@ -58,6 +59,7 @@ __all__ = [
     "Roll",
     "Rule",
     "RuleBook",
+    "Uncounted",
     "Unit",
     "deadline",
     "due_date",

@@ -1,7 +1,8 @@
 """The catalogue of time limits: data only, one `Rule` per row.
 
-Every figure, source and confidence tag comes from the project's domain notes
-(``domain.md`` sections 1-4 and 7). Rows are grouped by family; the order here
+Every figure, source and confidence tag is cited to a public source; rows
+added for the whole caseload (reviews, transfers, tribunal orders) were checked
+against the primary text where it could be read, and say so where it could not. Rows are grouped by family; the order here
 is the order of ``sendkit rules`` and of the generated Rules page.
 A change of figure or source here needs a matching row in
 ``tests/data/deadline_examples.csv``.
@@ -21,6 +22,7 @@ from ._model import (
     Period,
     Roll,
     Rule,
+    Uncounted,
     Unit,
 )
 
@@ -129,6 +131,34 @@ _REG45: Final = (
     "https://legislation.gov.uk/id/uksi/2015/359/regulation/8/b?timeline=false"
 )
 
+_S44: Final = "https://www.legislation.gov.uk/ukpga/2014/6/section/44"
+_TALEM_S44: Final = (
+    "http://talemlaw.co.uk/the-local-government-and-social-care-ombudsman-update-"
+    "nottinghamshire-county-council-18-001-869/"
+)
+_JAR_REG3: Final = "https://legislation.gov.uk/uksi/2015/1792/regulation/3"
+_JAR_REG4: Final = "https://www.legislation.gov.uk/uksi/2015/1792/regulation/4"
+_REG15: Final = "http://www.legislation.gov.uk./uksi/2014/1530/regulation/15/made"
+_REG44: Final = "https://sendfamilymagic.mykajabi.com/blog/appeal-guidance"
+_SURREY_UNOPPOSED: Final = (
+    "https://www.sendadvicesurrey.org.uk/information-advice-and-resources/appeals/"
+    "withdrawingstopping-an-appeal"
+)
+_IPSEA_RESPONSE: Final = (
+    "https://www.ipsea.org.uk/faqs/after-i-made-my-appeal-my-la-agreed-to-make-the-"
+    "changes-i-was-asking-for-in-sections-b-and-f-what-do-i-need-to-do"
+)
+_PB_REGS: Final = "https://legislation.gov.uk/uksi/2014/1652?timeline=false"
+_SEN_EXPERT_PB: Final = (
+    "https://www.senexpertsolicitors.co.uk/site/news/"
+    "personal-budgets-direct-payments-and-sen-2"
+)
+_COP: Final = "https://www.gov.uk/government/publications/send-code-of-practice-0-to-25"
+_REASSESS: Final = "https://edyourself.org/send-regulations/"
+_CPR_6_26: Final = (
+    "https://www.justice.gov.uk/courts/procedure-rules/civil/rules/part06"
+)
+
 # -- validity -----------------------------------------------------------------
 
 #: The 2016 local area SEND inspections began in May 2016 and the framework
@@ -145,6 +175,19 @@ _EXCEPTIONS: Final = (
     "(an institution closed for 4 weeks or more, exceptional personal "
     "circumstances, absence from the area for 4 weeks or more); exceptions "
     "suspend the limit rather than extend it by a fixed amount."
+)
+_CLEAR_DAYS_READING: Final = (
+    "Read as clear days (neither the day notice goes out nor the meeting day "
+    "counts), so notice goes out at least 15 days before the meeting. That is "
+    "the usual reading of 'at least' periods in English law (R v Turner "
+    "[1910] 1 KB 346; Re Hector Whaling Ltd [1936] Ch 208), but no SEND source "
+    "settles it: an unsettled reading. Override the rule's counting "
+    "(start_is_day_zero: 14 days before) if your council reads it otherwise."
+)
+_REG44_TEXT: Final = (
+    "Reg 44(2)(b)-(c) as reproduced by SEND Family Magic; the text of reg 44 "
+    "was not read on legislation.gov.uk. The Tribunal may direct a different "
+    "period (reg 44(1)); exceptions in reg 44(3)."
 )
 _AFTER_JUNE_2025: Final = (
     "The June 2025 handbook changed 'the process for priority action plans'; the "
@@ -188,7 +231,11 @@ CATALOGUE: Final[tuple[Rule, ...]] = (
         note=(
             "The source says only 'within 70 working days': whether the days run "
             "from receiving the report or from its publication is unconfirmed. "
-            f"{_AFTER_JUNE_2025}"
+            "If the priority action plan is the written statement of SI 2015/1792 "
+            "regs 3-4 (the July 2025 handbook uses reg 3's term 'principal "
+            "authority'), reg 4's 70 working days from receipt apply: an "
+            "inference, not confirmed. Since 2025 feedback on the plan comes from "
+            f"DfE and NHS England, not Ofsted and CQC. {_AFTER_JUNE_2025}"
         ),
     ),
     Rule(
@@ -368,17 +415,24 @@ CATALOGUE: Final[tuple[Rule, ...]] = (
         summary="Submit the written statement of action (2016-2022 framework)",
         clock_starts="the inspection report (outcome letter) is received",
         period=Period(70, Unit.WORKING_DAYS),
-        basis=Basis.FRAMEWORK,
+        basis=Basis.LAW,
         source=(
-            "Local area SEND inspection handbook (2016), as quoted in Westminster "
-            "City Council committee minutes ('within 70 working days of receiving "
-            "the report')"
+            "Children Act 2004 (Joint Area Reviews) Regulations 2015 (SI 2015/1792), "
+            "reg 4 ('within 70 working days of receiving the report'); reg 3 "
+            "requires the report and names the principal authority"
         ),
-        url=_WESTMINSTER,
-        confidence=Confidence.SECONDARY,
+        url=_JAR_REG4,
+        confidence=Confidence.PRIMARY_PARTIAL,
         valid_from=_LEGACY_FROM,
         valid_until=_LEGACY_UNTIL,
-        note="The 2016 handbook itself could not be read; Special Needs Jungle agrees.",
+        note=(
+            "Law, counted from receipt of the report. Reg 3 was read on "
+            f"legislation.gov.uk ({_JAR_REG3}); the 70-working-day wording of "
+            "reg 4 is as quoted in Westminster City Council committee minutes "
+            f"({_WESTMINSTER}) and could not be read on legislation.gov.uk, so the "
+            "figure stays flagged until it is. Since 2025, feedback on a priority "
+            "action plan comes from DfE and NHS England, not Ofsted and CQC."
+        ),
     ),
     Rule(
         code="legacy.wsoa.dfe-review",
@@ -543,11 +597,45 @@ CATALOGUE: Final[tuple[Rule, ...]] = (
         clock_starts="the plan was first made, then the previous review",
         period=Period(12, Unit.MONTHS),
         basis=Basis.LAW,
-        source="Children and Families Act 2014, s44(1) (explanatory notes)",
-        url=_S44_NOTES,
-        confidence=Confidence.PRIMARY,
+        counting=Counting.START_IS_DAY_ONE,
+        source=(
+            "Children and Families Act 2014, s44(1) ('during the period of 12 "
+            "months starting with the date on which the EHC plan was made', then "
+            "each 12 months starting with the date of the last review)"
+        ),
+        url=_S44,
+        confidence=Confidence.PRIMARY_PARTIAL,
         valid_from=_SEND_REGS_FROM,
-        note="The exact wording of s44(1) is from a secondary source; the figure is in the explanatory notes.",
+        note=(
+            "A period starting with a day counts that day as day 1, so a plan "
+            "made on 15 March 2024 must be reviewed by 14 March 2025, and one made "
+            "on 29 February 2024 by 28 February 2025. The 12 months are in the "
+            f"Act's explanatory notes ({_S44_NOTES}); the 'starting with' wording "
+            f"is as quoted by Talem Law ({_TALEM_S44}), the Act's own page was not "
+            "read. Reg 15(5)(a), read in full, uses the same 'beginning with' form "
+            "for a transferred plan."
+        ),
+    ),
+    Rule(
+        code="ehc.review.under-5",
+        summary="Consider reviewing the EHC plan of a child under 5",
+        clock_starts="the plan was made, then the previous review",
+        period=Period(6, Unit.MONTHS),
+        basis=Basis.USUAL_PRACTICE,
+        counting=Counting.START_IS_DAY_ONE,
+        source=(
+            "SEND Code of Practice 0 to 25 (2015), para 9.178 ('should consider "
+            "reviewing an EHC plan for a child under 5 at least every three to "
+            "six months')"
+        ),
+        url=_COP,
+        confidence=Confidence.SECONDARY,
+        valid_from=_SEND_REGS_FROM,
+        note=(
+            "Statutory guidance ('should'), not a time limit in law: an expected "
+            "date at the outer end of the 3-6 month range. The paragraph's "
+            "wording is as reported; the Code itself was not read."
+        ),
     ),
     Rule(
         code="ehc.review.meeting-notice",
@@ -556,11 +644,18 @@ CATALOGUE: Final[tuple[Rule, ...]] = (
         period=Period(2, Unit.WEEKS),
         basis=Basis.LAW,
         direction=Direction.BEFORE,
-        source="SEND Regulations 2014, reg 20(3) (attends school) and reg 21(3) (does not)",
+        counting=Counting.CLEAR_DAYS,
+        source=(
+            "SEND Regulations 2014, reg 20(3) (attends school) and reg 21(3) "
+            "(does not): 'At least two weeks' notice of the date of the meeting'"
+        ),
         url=_REG20,
-        confidence=Confidence.PRIMARY,
+        confidence=Confidence.SECONDARY,
         valid_from=_SEND_REGS_FROM,
-        note="At least 2 weeks' notice: the due date is the last day notice can go out.",
+        note=(
+            "The 2 weeks were read in regs 20(3) and 21(3). The due date is the "
+            f"last day notice can go out. {_CLEAR_DAYS_READING}"
+        ),
     ),
     Rule(
         code="ehc.review.advice-circulated",
@@ -569,11 +664,16 @@ CATALOGUE: Final[tuple[Rule, ...]] = (
         period=Period(2, Unit.WEEKS),
         basis=Basis.LAW,
         direction=Direction.BEFORE,
-        source="SEND Regulations 2014, reg 20(4) (attends school) and reg 21(4) (does not)",
+        counting=Counting.CLEAR_DAYS,
+        source=(
+            "SEND Regulations 2014, reg 20(4) (attends school) and reg 21(4) "
+            "(does not): circulate advice 'at least two weeks in advance of the "
+            "review meeting'"
+        ),
         url=_REG21,
-        confidence=Confidence.PRIMARY,
+        confidence=Confidence.SECONDARY,
         valid_from=_SEND_REGS_FROM,
-        note="At least 2 weeks before the meeting.",
+        note=(f"The 2 weeks were read in regs 20(4) and 21(4). {_CLEAR_DAYS_READING}"),
     ),
     Rule(
         code="ehc.review.report",
@@ -687,6 +787,117 @@ CATALOGUE: Final[tuple[Rule, ...]] = (
         url=_REG18,
         confidence=Confidence.PRIMARY,
         valid_from=_SEND_REGS_FROM,
+    ),
+    # -- plans moving between councils (SEND Regulations 2014 reg 15) ----------
+    Rule(
+        code="ehc.transfer.plan",
+        summary="Old council transfers the EHC plan to the new council after a move",
+        clock_starts="the old council learns of the move",
+        period=Period(15, Unit.WORKING_DAYS),
+        basis=Basis.LAW,
+        counting=Counting.START_IS_DAY_ONE,
+        source=(
+            "SEND Regulations 2014, reg 15(2) ('within 15 working days beginning "
+            "with the day on which it did become aware')"
+        ),
+        url=_REG15,
+        confidence=Confidence.PRIMARY,
+        valid_from=_SEND_REGS_FROM,
+        note=(
+            "Applies when the old council learns of the move less than 15 working "
+            "days before it; otherwise the plan goes on the day of the move. The "
+            "SEND Regulations do not define 'working day': Monday to Friday "
+            "without bank holidays is assumed."
+        ),
+    ),
+    Rule(
+        code="ehc.transfer.notify",
+        summary="New council tells the family the plan has moved, whether it will assess, and when it will review",
+        clock_starts="the plan is transferred",
+        period=Period(6, Unit.WEEKS),
+        basis=Basis.LAW,
+        source="SEND Regulations 2014, reg 15(4) ('within 6 weeks of the date of the transfer')",
+        url=_REG15,
+        confidence=Confidence.PRIMARY,
+        valid_from=_SEND_REGS_FROM,
+    ),
+    Rule(
+        code="ehc.transfer.review",
+        summary="New council reviews a transferred EHC plan",
+        clock_starts="the plan is transferred",
+        period=Period(3, Unit.MONTHS),
+        basis=Basis.LAW,
+        counting=Counting.START_IS_DAY_ONE,
+        alternatives=(
+            AlternativeClock(
+                input="last_review",
+                clock_starts="the plan was made or last reviewed (by the old council)",
+                period=Period(12, Unit.MONTHS),
+                counting=Counting.START_IS_DAY_ONE,
+            ),
+        ),
+        source=(
+            "SEND Regulations 2014, reg 15(5): before the later of 12 months "
+            "beginning with the date the plan was made or last reviewed, and 3 "
+            "months beginning with the date of the transfer"
+        ),
+        url=_REG15,
+        confidence=Confidence.PRIMARY_PARTIAL,
+        valid_from=_SEND_REGS_FROM,
+        note=(
+            "Reg 15(5)(a) (12 months) was read; the 3 months of limb (b) are from "
+            "secondary accounts, as the text read was cut off there. Give "
+            "last_review= for the 12-month clock."
+        ),
+    ),
+    # -- reassessment requests (SEND Regulations 2014 regs 24-25) ----------------
+    Rule(
+        code="ehc.reassessment.decision",
+        summary="Notify the decision whether to reassess after a request",
+        clock_starts="the request for a reassessment is received",
+        period=Period(15, Unit.CALENDAR_DAYS),
+        basis=Basis.LAW,
+        source="SEND Regulations 2014, reg 25(1) (number believed), per domain summaries such as edyourself.org",
+        url=_REASSESS,
+        confidence=Confidence.SECONDARY,
+        valid_from=_SEND_REGS_FROM,
+        note="Regs 24-25 were not read on legislation.gov.uk.",
+    ),
+    Rule(
+        code="ehc.reassessment.repeat-request",
+        summary="End of the period in which a repeat request for a reassessment may be refused",
+        clock_starts="the last EHC needs assessment",
+        period=Period(6, Unit.MONTHS),
+        basis=Basis.LAW,
+        source="SEND Regulations 2014, reg 24 (number believed): a request may be refused within 6 months of the last assessment",
+        url=_REASSESS,
+        confidence=Confidence.SECONDARY,
+        valid_from=_SEND_REGS_FROM,
+        note=(
+            "Not a deadline for the council: the first day after which the "
+            "6-month ground for refusing a repeat request no longer applies. "
+            "Regs 24-25 were not read on legislation.gov.uk."
+        ),
+    ),
+    # -- personal budgets (SI 2014/1652) ------------------------------------------
+    Rule(
+        code="personal-budget.direct-payments.first-review",
+        summary="First review of direct payments for special educational provision",
+        clock_starts="direct payments are first made",
+        period=Period(3, Unit.MONTHS),
+        basis=Basis.LAW,
+        source=(
+            "Special Educational Needs (Personal Budgets) Regulations 2014 "
+            "(SI 2014/1652), reg 11, as described by SEN Expert Solicitors"
+        ),
+        url=_SEN_EXPERT_PB,
+        confidence=Confidence.SECONDARY,
+        valid_from=_SEND_REGS_FROM,
+        note=(
+            "Reviewed within the first 3 months, then at each annual review and "
+            f"reassessment. The regulations ({_PB_REGS}) were read only in part "
+            "(regs 1-3); the 2012 pilot order it replaced had the same 3 months."
+        ),
     ),
     # -- mediation (SEND Regulations 2014, Part 2) -------------------------------
     Rule(
@@ -853,5 +1064,208 @@ CATALOGUE: Final[tuple[Rule, ...]] = (
         url=_REG45,
         confidence=Confidence.PRIMARY,
         valid_from=_SEND_REGS_FROM,
+    ),
+    Rule(
+        code="tribunal.unopposed.draft-plan",
+        summary="LA that will not oppose a refusal-to-issue appeal issues a draft EHC plan",
+        clock_starts="the LA tells the Tribunal it will not oppose the appeal",
+        period=Period(5, Unit.WEEKS),
+        basis=Basis.LAW,
+        source=(
+            "SEND Regulations 2014, reg 45 as amended by SI 2015/359 reg 8 "
+            "(appeal under s51(2)(b)), per SEND Advice Surrey"
+        ),
+        url=_SURREY_UNOPPOSED,
+        confidence=Confidence.SECONDARY,
+        valid_from=_SEND_REGS_FROM,
+        note="The refusal-to-issue limb of reg 45 was not read; tribunal.unopposed.final-plan is for appeals against a refusal to assess.",
+    ),
+    Rule(
+        code="tribunal.unopposed.plan-after-refusal",
+        summary="LA that will not oppose a refusal-to-issue appeal issues the final EHC plan",
+        clock_starts="the LA tells the Tribunal it will not oppose the appeal",
+        period=Period(11, Unit.WEEKS),
+        basis=Basis.LAW,
+        source=(
+            "SEND Regulations 2014, reg 45 as amended by SI 2015/359 reg 8 "
+            "(appeal under s51(2)(b)), per SEND Advice Surrey"
+        ),
+        url=_SURREY_UNOPPOSED,
+        confidence=Confidence.SECONDARY,
+        valid_from=_SEND_REGS_FROM,
+    ),
+    Rule(
+        code="tribunal.unopposed.name-school",
+        summary="LA that will not oppose a placement-only appeal names the school",
+        clock_starts="the LA tells the Tribunal it will not oppose the appeal",
+        period=Period(2, Unit.WEEKS),
+        basis=Basis.LAW,
+        source="SEND Regulations 2014, reg 45 as amended by SI 2015/359 reg 8, per SEND Advice Surrey",
+        url=_SURREY_UNOPPOSED,
+        confidence=Confidence.SECONDARY,
+        valid_from=_SEND_REGS_FROM,
+        note="Section I only; a placement and contents appeal takes 5 weeks (tribunal.unopposed.amended-plan).",
+    ),
+    Rule(
+        code="tribunal.response",
+        summary="LA sends its response to an appeal to the Tribunal",
+        clock_starts="the LA receives the appeal from the Tribunal",
+        period=Period(30, Unit.WORKING_DAYS),
+        basis=Basis.LAW,
+        uncounted=Uncounted.TRIBUNAL_CLOSED,
+        source=(
+            "First-tier Tribunal (HESC) Rules 2008, rule 21 (response), as "
+            "described by IPSEA ('within 30 working days'); rule 12(3)(b) leaves "
+            "August and 25 December-1 January out of the count"
+        ),
+        url=_IPSEA_RESPONSE,
+        confidence=Confidence.SECONDARY,
+        note=(
+            "Rule 12(3)(b) is a different counting from rule 12(3)(a)'s roll of "
+            "an appeal deadline: the days are not counted at all. HMCTS guidance "
+            "is reported to say about 6 weeks. Neither rule 21 nor rule 12(3)(b) "
+            "was read on legislation.gov.uk."
+        ),
+    ),
+    # -- tribunal orders (SEND Regulations 2014 reg 44) ---------------------------
+    Rule(
+        code="tribunal.order.assess.notify",
+        summary="After an order to assess or reassess, tell the family the assessment will be made",
+        clock_starts="the Tribunal's order is made",
+        period=Period(2, Unit.WEEKS),
+        basis=Basis.LAW,
+        source="SEND Regulations 2014, reg 44(2)(b)",
+        url=_REG44,
+        confidence=Confidence.SECONDARY,
+        valid_from=_SEND_REGS_FROM,
+        note=_REG44_TEXT,
+    ),
+    Rule(
+        code="tribunal.order.assess.not-to-issue",
+        summary="After an order to assess, notify a decision not to issue a plan",
+        clock_starts="the Tribunal's order is made",
+        period=Period(10, Unit.WEEKS),
+        basis=Basis.LAW,
+        source="SEND Regulations 2014, reg 44(2)(b)(i)",
+        url=_REG44,
+        confidence=Confidence.SECONDARY,
+        valid_from=_SEND_REGS_FROM,
+        note=_REG44_TEXT,
+    ),
+    Rule(
+        code="tribunal.order.assess.final-plan",
+        summary="After an order to assess, issue the final EHC plan",
+        clock_starts="the Tribunal's order is made",
+        period=Period(14, Unit.WEEKS),
+        basis=Basis.LAW,
+        source="SEND Regulations 2014, reg 44(2)(b)(ii)",
+        url=_REG44,
+        confidence=Confidence.SECONDARY,
+        valid_from=_SEND_REGS_FROM,
+        note=_REG44_TEXT,
+    ),
+    Rule(
+        code="tribunal.order.make-plan.draft",
+        summary="After an order to make and maintain a plan, issue the draft plan",
+        clock_starts="the Tribunal's order is made",
+        period=Period(5, Unit.WEEKS),
+        basis=Basis.LAW,
+        source="SEND Regulations 2014, reg 44(2)(c)(i)",
+        url=_REG44,
+        confidence=Confidence.SECONDARY,
+        valid_from=_SEND_REGS_FROM,
+        note=_REG44_TEXT,
+    ),
+    Rule(
+        code="tribunal.order.make-plan.final",
+        summary="After an order to make and maintain a plan, issue the final plan",
+        clock_starts="the Tribunal's order is made",
+        period=Period(11, Unit.WEEKS),
+        basis=Basis.LAW,
+        source="SEND Regulations 2014, reg 44(2)(c)(ii)",
+        url=_REG44,
+        confidence=Confidence.SECONDARY,
+        valid_from=_SEND_REGS_FROM,
+        note=_REG44_TEXT,
+    ),
+    Rule(
+        code="tribunal.order.amend",
+        summary="After an order to amend the plan's needs or provision, issue the amended plan",
+        clock_starts="the Tribunal's order is made",
+        period=Period(5, Unit.WEEKS),
+        basis=Basis.LAW,
+        source="SEND Regulations 2014, reg 44(2) (the amendment limb), as summarised in secondary accounts",
+        url=_REG44,
+        confidence=Confidence.SECONDARY,
+        valid_from=_SEND_REGS_FROM,
+        note="The limb for orders to amend was not read in any reproduction of the text; 5 weeks is the figure secondary accounts give.",
+    ),
+    Rule(
+        code="tribunal.order.name-school",
+        summary="After an order about the school named (section I only), issue the amended plan",
+        clock_starts="the Tribunal's order is made",
+        period=Period(2, Unit.WEEKS),
+        basis=Basis.LAW,
+        source="SEND Regulations 2014, reg 44(2) (placement limb), figure unconfirmed",
+        url=_REG44,
+        confidence=Confidence.UNCONFIRMED,
+        valid_from=_SEND_REGS_FROM,
+        note=(
+            "No source for the order limb could be read: 2 weeks mirrors the "
+            "unopposed placement appeal (reg 45). Override it with a local rule "
+            "file once checked."
+        ),
+    ),
+    Rule(
+        code="tribunal.order.continue-and-amend",
+        summary="After an order to continue and amend a plan the LA meant to cease, issue the amended plan",
+        clock_starts="the Tribunal's order is made",
+        period=Period(5, Unit.WEEKS),
+        basis=Basis.LAW,
+        source="SEND Regulations 2014, reg 44(2) (continue-to-maintain limb), figure unconfirmed",
+        url=_REG44,
+        confidence=Confidence.UNCONFIRMED,
+        valid_from=_SEND_REGS_FROM,
+        note=(
+            "No source for this limb could be read: 5 weeks mirrors the unopposed "
+            "cessation appeal (reg 45). An order only to continue the plan takes "
+            "effect at once and has no period. Override it once checked."
+        ),
+    ),
+    # -- service of documents -------------------------------------------------------
+    Rule(
+        code="service.first-class-post",
+        summary="A document sent by first class post is deemed served",
+        clock_starts="the document is posted",
+        period=Period(2, Unit.WORKING_DAYS),
+        basis=Basis.USUAL_PRACTICE,
+        source=(
+            "Interpretation Act 1978 s7 (served when it would be delivered 'in the "
+            "ordinary course of post'), with the civil courts' second business day "
+            "after posting (CPR 6.26) as the usual reading"
+        ),
+        url=_CPR_6_26,
+        confidence=Confidence.SECONDARY,
+        note=(
+            "The SEND Regulations 2014 set no deemed-service rule for the draft "
+            "plan (reg 13) or the amendment notice (reg 22). s7 applies to Acts "
+            "and, through s23, to regulations; the day used is an assumption, "
+            "flagged. By hand or by agreed email, sendkit treats the sending day "
+            "as the service day."
+        ),
+    ),
+    Rule(
+        code="service.second-class-post",
+        summary="A document sent by second class post is deemed served",
+        clock_starts="the document is posted",
+        period=Period(4, Unit.WORKING_DAYS),
+        basis=Basis.USUAL_PRACTICE,
+        source=(
+            "Interpretation Act 1978 s7 ('ordinary course of post'); the fourth "
+            "working day is the long-standing court practice for second class post"
+        ),
+        url=_CPR_6_26,
+        confidence=Confidence.UNCONFIRMED,
+        note="No current source read for the fourth working day; an assumption, flagged.",
     ),
 )

@@ -32,6 +32,7 @@ from ._model import (
     Period,
     Roll,
     Rule,
+    Uncounted,
     Unit,
 )
 
@@ -83,6 +84,12 @@ COUNTING_CONVENTIONS: Final[Mapping[Counting, str]] = {
     Counting.DAY_BEFORE: (
         "The act must happen before the named date, so the last day in time "
         "is the day before it."
+    ),
+    Counting.CLEAR_DAYS: (
+        "Read as clear days: neither the day of the act nor the day of the "
+        "event counts, so the period needs one more day than its length. "
+        "A reading, not a settled rule; override the rule if you read it "
+        "otherwise."
     ),
 }
 
@@ -262,10 +269,84 @@ class Deadline:
 def _working_steps(
     start: dt.date, period: Period, counting: Counting, calendar: WorkingCalendar
 ) -> int:
-    """Working days to move: one fewer when a working start day is day one."""
+    """Working days to move: one fewer when a working start day is day one.
+
+    Clear days need one working day more: the event day is not counted.
+    """
     if counting is Counting.START_IS_DAY_ONE and calendar.is_working_day(start):
         return period.amount - 1
+    if counting is Counting.CLEAR_DAYS:
+        return period.amount + 1
     return period.amount
+
+
+def _day_shift(sign: int, counting: Counting) -> dt.timedelta:
+    """The one-day correction of a counting convention, in the direction of travel.
+
+    "Beginning with" the start day ends a day sooner (-1); clear days end a
+    day later (+1), since neither end day counts.
+    """
+    if counting is Counting.START_IS_DAY_ONE:
+        return dt.timedelta(days=sign)
+    if counting is Counting.CLEAR_DAYS:
+        return dt.timedelta(days=-sign)
+    return dt.timedelta(0)
+
+
+def _months_beginning_with(start: dt.date, months: int) -> dt.date:
+    """The last day of a period of *months* months beginning with *start*.
+
+    The period ends the day before the next period would begin: 12 months
+    beginning with 15 March 2024 end on 14 March 2025, and 12 months
+    beginning with 1 March 2023 end on 29 February 2024. When the
+    corresponding day does not exist (29 February 2024 plus 12 months), the
+    next period begins on the 1st of the following month, so the period ends
+    on the month's last day (28 February 2025). Backwards, the mirror image:
+    the day after *start* minus the months.
+    """
+    one = dt.timedelta(days=1)
+    if months < 0:
+        return start + one + relativedelta(months=months)
+    following = start + relativedelta(months=months)
+    if following.day != start.day:  # clipped to the month's end
+        following += one
+    return following - one
+
+
+def _tribunal_closed(day: dt.date) -> bool:
+    """Whether rule 12(3)(b) leaves *day* out of a count: August, 25 Dec-1 Jan."""
+    return (
+        day.month == _AUGUST
+        or (day.month, day.day) >= (_DECEMBER, _CHRISTMAS)
+        or (day.month, day.day) == (1, 1)
+    )
+
+
+def _count_uncounted(
+    start: dt.date,
+    period: Period,
+    sign: int,
+    calendar: WorkingCalendar,
+) -> dt.date:
+    """Count *period* from *start*, skipping the days rule 12(3)(b) leaves out.
+
+    Days in August and from 25 December to 1 January are not counted at
+    all (unlike rule 12(3)(a), which rolls a due date out of them). For
+    working days, a day counts only if it is also a working day. The start
+    day is day 0.
+    """
+    one = dt.timedelta(days=sign)
+    working = period.unit is Unit.WORKING_DAYS
+    day = start
+    left = period.amount
+    while left:
+        day += one
+        if _tribunal_closed(day):
+            continue
+        if working and not calendar.is_working_day(day):
+            continue
+        left -= 1
+    return day
 
 
 def _advance(
@@ -277,9 +358,12 @@ def _advance(
 ) -> dt.date:
     """Move *sign* times *period* from *start*: the one place that knows each unit."""
     one = dt.timedelta(days=1)
-    # "Beginning with" the start day makes it day one: the period ends a day sooner.
-    back = sign * one if counting is Counting.START_IS_DAY_ONE else dt.timedelta(0)
+    # "Beginning with" the start day makes it day one: the period ends a day
+    # sooner. Clear days exclude both ends: the period needs a day more.
+    back = _day_shift(sign, counting)
     amount = period.amount
+    if period.unit is Unit.MONTHS and counting is Counting.START_IS_DAY_ONE:
+        return _months_beginning_with(start, sign * amount)
     match period.unit:
         case Unit.CALENDAR_DAYS:
             return start + sign * amount * one - back
@@ -295,6 +379,42 @@ def _advance(
             return named - one if counting is Counting.DAY_BEFORE else named
         case _:
             assert_never(period.unit)
+
+
+def _count_lines(
+    start: dt.date, due: dt.date, period: Period, sign: int, counting: Counting
+) -> list[str]:
+    """Explain a count of a period that is not in working days."""
+    lines = []
+    if period.unit is Unit.FIXED_DATE:
+        named = dt.date(start.year, period.month or 1, period.amount)
+        lines.append(
+            f"{period} in the calendar year of the event ({start.year}) is "
+            f"{long_date(named)}; the date is {long_date(due)}."
+        )
+    elif counting is Counting.START_IS_DAY_ONE:
+        lines.append(
+            f"{period} beginning with {long_date(start)} end on {long_date(due)}."
+        )
+    elif counting is Counting.CLEAR_DAYS:
+        word = "after" if sign > 0 else "before"
+        lines.append(
+            f"{period} clear of {long_date(start)} (neither end day counted): "
+            f"the last day {word} it in time is {long_date(due)}."
+        )
+    else:
+        word = "after" if sign > 0 else "before"
+        lines.append(f"{period} {word} {long_date(start)} is {long_date(due)}.")
+        if period.unit is Unit.MONTHS and due.day != start.day:
+            lines.append(
+                f"That month has no day {start.day}, so the date is clipped to "
+                "its last day."
+            )
+    if period.unit is not Unit.WORKING_DAYS:
+        lines.append(UNIT_CONVENTIONS[period.unit])
+    if counting is not Counting.START_IS_DAY_ZERO:
+        lines.append(COUNTING_CONVENTIONS[counting])
+    return lines
 
 
 def _count(
@@ -329,30 +449,7 @@ def _count(
         raise OutsideCalendarError(msg) from None
     if not explain:
         return due, []
-    lines = []
-    if period.unit is Unit.FIXED_DATE:
-        named = dt.date(start.year, period.month or 1, period.amount)
-        lines.append(
-            f"{period} in the calendar year of the event ({start.year}) is "
-            f"{long_date(named)}; the date is {long_date(due)}."
-        )
-    elif counting is Counting.START_IS_DAY_ONE:
-        lines.append(
-            f"{period} beginning with {long_date(start)} end on {long_date(due)}."
-        )
-    else:
-        word = "after" if sign > 0 else "before"
-        lines.append(f"{period} {word} {long_date(start)} is {long_date(due)}.")
-        if period.unit is Unit.MONTHS and due.day != start.day:
-            lines.append(
-                f"That month has no day {start.day}, so the date is clipped to "
-                "its last day."
-            )
-    if period.unit is not Unit.WORKING_DAYS:
-        lines.append(UNIT_CONVENTIONS[period.unit])
-    if counting is not Counting.START_IS_DAY_ZERO:
-        lines.append(COUNTING_CONVENTIONS[counting])
-    return due, lines
+    return due, _count_lines(start, due, period, sign, counting)
 
 
 def _tribunal_closed_period(due: dt.date) -> dt.date | None:
@@ -510,6 +607,34 @@ def _footer(chosen: Rule, due: dt.date) -> list[str]:
     return lines
 
 
+def _count_skipping(
+    chosen: Rule, start: dt.date, calendar: WorkingCalendar, *, explain: bool
+) -> tuple[dt.date, list[str]]:
+    """Count a rule whose period leaves some days out (`Uncounted`)."""
+    sign = 1 if chosen.direction is Direction.AFTER else -1
+    try:
+        due = _count_uncounted(start, chosen.period, sign, calendar)
+    except OverflowError:
+        msg = (
+            f"{chosen.period} from {start.isoformat()} leaves the range of dates "
+            "Python can represent (years 1 to 9999)"
+        )
+        raise OutsideCalendarError(msg) from None
+    if not explain:
+        return due, []
+    word = "after" if sign > 0 else "before"
+    first = (
+        f"{chosen.period} {word} {long_date(start)}, not counting days in August "
+        f"or from 25 December to 1 January, is {long_date(due)}."
+    )
+    second = (
+        "First-tier Tribunal (HESC) Rules 2008 rule 12(3)(b): those days are "
+        "left out of the count altogether, not rolled over as an appeal "
+        "deadline is under rule 12(3)(a)."
+    )
+    return due, [first, second]
+
+
 def _compute(
     chosen: Rule,
     start: dt.date,
@@ -523,14 +648,17 @@ def _compute(
     if explain:
         trail.append(f"{chosen.code}: {chosen.summary}.")
         trail.append(f"Clock starts: {chosen.clock_starts}: {long_date(start)}.")
-    due, lines = _count(
-        start,
-        chosen.period,
-        chosen.direction,
-        chosen.counting,
-        calendar,
-        explain=explain,
-    )
+    if chosen.uncounted is Uncounted.NONE:
+        due, lines = _count(
+            start,
+            chosen.period,
+            chosen.direction,
+            chosen.counting,
+            calendar,
+            explain=explain,
+        )
+    else:
+        due, lines = _count_skipping(chosen, start, calendar, explain=explain)
     trail.extend(lines)
     for clock in chosen.alternatives:
         other_start = given.get(clock.input)

@@ -28,6 +28,7 @@ __all__ = [
     "Period",
     "Roll",
     "Rule",
+    "Uncounted",
     "Unit",
 ]
 
@@ -153,11 +154,35 @@ class Counting(enum.Enum):
       15-day window that begins on the 1st ends on the 15th.
     * ``day_before``: "before 15 February": the named date is itself too late,
       so the last day in time is the day before it.
+    * ``clear_days``: "at least two weeks' notice" read as clear days: neither
+      the day of the act nor the day of the event counts, so two weeks'
+      notice of a meeting must go out 15 days before it. A reading, not a
+      settled rule: a rule using it says so in its note.
+
+    For months, "a period of 12 months starting with" a day ends on the day
+    before the corresponding day a year on (15 March 2024 to 14 March 2025);
+    a start on 29 February ends on 28 February, the last day before the
+    next period would start.
     """
 
     START_IS_DAY_ZERO = "start_is_day_zero"
     START_IS_DAY_ONE = "start_is_day_one"
     DAY_BEFORE = "day_before"
+    CLEAR_DAYS = "clear_days"
+
+
+class Uncounted(enum.Enum):
+    """Days a period skips altogether (not counted, as opposed to rolled over).
+
+    * ``none``: every day of the unit counts.
+    * ``tribunal_closed``: First-tier Tribunal (HESC) Rules 2008 rule
+      12(3)(b): in a special educational needs case, days in August and from
+      25 December to 1 January are not counted when working out when an act
+      other than starting an appeal must be done.
+    """
+
+    NONE = "none"
+    TRIBUNAL_CLOSED = "tribunal_closed"
 
 
 class Roll(enum.Enum):
@@ -356,6 +381,15 @@ def _check_rule(rule: Rule) -> None:
     if rule.period.unit is Unit.FIXED_DATE and rule.direction is Direction.BEFORE:
         msg = f"rule {rule.code!r}: a fixed date has no direction; use direction=AFTER"
         raise InvalidInputError(msg)
+    if rule.counting is Counting.CLEAR_DAYS and rule.period.unit is Unit.FIXED_DATE:
+        msg = f"rule {rule.code!r}: counting 'clear_days' does not apply to fixed dates"
+        raise InvalidInputError(msg)
+    if rule.uncounted is not Uncounted.NONE and rule.period.unit not in {
+        Unit.CALENDAR_DAYS,
+        Unit.WORKING_DAYS,
+    }:
+        msg = f"rule {rule.code!r}: uncounted days apply only to periods of days"
+        raise InvalidInputError(msg)
     if rule.counting is Counting.DAY_BEFORE and rule.period.unit is not Unit.FIXED_DATE:
         msg = f"rule {rule.code!r}: counting 'day_before' applies only to fixed dates"
         raise InvalidInputError(msg)
@@ -396,6 +430,7 @@ class Rule:
         direction: Whether the due date is after the event or before it.
         counting: Which day is day one (see `Counting`).
         roll: What happens when the due date is not a working day.
+        uncounted: Days the period skips altogether (see `Uncounted`).
         alternatives: Further clocks for "whichever is later" rules.
         valid_from: The first clock-start date the rule applies to, if limited.
         valid_until: The last clock-start date the rule applies to, if limited.
@@ -417,6 +452,7 @@ class Rule:
     direction: Direction = Direction.AFTER
     counting: Counting = Counting.START_IS_DAY_ZERO
     roll: Roll = Roll.KEEP
+    uncounted: Uncounted = Uncounted.NONE
     alternatives: tuple[AlternativeClock, ...] = attrs.field(
         default=(), converter=_to_tuple
     )
@@ -463,6 +499,10 @@ class Rule:
             )
         elif self.direction is Direction.BEFORE:
             text = f"{text} before"
+        if self.counting is Counting.CLEAR_DAYS:
+            text = f"{text} (clear days)"
+        if self.uncounted is Uncounted.TRIBUNAL_CLOSED:
+            text = f"{text} (August and 25 December-1 January not counted)"
         for clock in self.alternatives:
             text += f" (or {clock.period} from {clock.input}, whichever is later)"
         return text

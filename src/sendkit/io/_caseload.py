@@ -1,0 +1,437 @@
+"""Reading a whole caseload: requests and the plans a council maintains, one file.
+
+One row per child (``CaseId``). The request columns are those of
+`sendkit.ehc.COLUMNS` (SEN2's field names); the plan columns are `PLAN_COLUMNS`
+(SEN2's ``StartDate`` for the plan's date; sendkit's own names for what SEN2
+does not hold, such as review and tribunal dates). A row with a
+``ReceivedDate`` is a request; a row with a ``StartDate``,
+``TribunalOrderDate`` or ``TransferInDate`` is also a plan record.
+
+Problems name the file, row and column, never a cell's value (children's
+data); every row left out is counted and its reason kept.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import os
+import pathlib
+from collections.abc import Iterable, Mapping, Sequence
+from types import MappingProxyType
+from typing import Final
+
+import attrs
+
+from ..ehc._model import EhcCase
+from ..ehc._worklist import OrderKind, PlanRecord
+from ..errors import InvalidInputError
+from ._ehc import (
+    COLUMNS,
+    NOT_SHOWN,
+    Problem,
+    _CellError,
+    _cells,
+    _guard,
+    _read_date,
+    _read_flag,
+    _squash,
+    _text,
+    _unguard,
+    cases_from_rows,
+)
+from ._sheets import read_sheets
+
+__all__ = [
+    "PLAN_COLUMNS",
+    "Caseload",
+    "caseload_header",
+    "read_caseload",
+    "write_caseload",
+]
+
+#: The plan columns sendkit reads, with the `PlanRecord` field each fills.
+PLAN_COLUMNS: Final = MappingProxyType(
+    {
+        "StartDate": "plan_issued",
+        "LastReviewDate": "last_review",
+        "ReviewMeetingDate": "review_meeting",
+        "ReviewDecisionDate": "review_decision",
+        "DecidedToAmend": "decided_to_amend",
+        "AmendedPlanDate": "amended_plan",
+        "Under5": "under_5",
+        "TransferYear": "transfer_year",
+        "TransferToPost16": "transfer_post_16",
+        "NcYear": "nc_year",
+        "TransferAmendedDate": "transfer_amended",
+        "TribunalOrderDate": "order_date",
+        "TribunalOrderKind": "order_kind",
+        "TribunalOrderCompliedDate": "order_complied",
+        "TransferInDate": "transfer_in",
+        "TransferNotifiedDate": "transfer_notified",
+    }
+)
+_DATES: Final = frozenset(
+    {
+        "plan_issued",
+        "last_review",
+        "review_meeting",
+        "review_decision",
+        "amended_plan",
+        "transfer_amended",
+        "order_date",
+        "order_complied",
+        "transfer_in",
+        "transfer_notified",
+    }
+)
+_FLAGS: Final = frozenset({"decided_to_amend", "under_5", "transfer_post_16"})
+_YEARS: Final = frozenset({"transfer_year", "nc_year"})
+_PLAN_MARKERS: Final = ("plan_issued", "order_date", "transfer_in")
+_BY_SQUASHED: Final = MappingProxyType({_squash(name): name for name in PLAN_COLUMNS})
+_KINDS: Final = ", ".join(kind.value for kind in OrderKind)
+_LOWEST_NC_YEAR: Final = -2  # nursery years counted below reception (0)
+_HIGHEST_NC_YEAR: Final = 14
+
+
+@attrs.frozen(kw_only=True)
+class Caseload:
+    """The requests and plans read from one file, and what was left out.
+
+    Attributes:
+        cases: Requests for an assessment (rows with a ``ReceivedDate``).
+        plans: Plan records (rows with a plan's date, an order or a move in).
+        problems: One entry per row (or cell) left out, by row and column.
+        queries: Rows kept but questioned by a sendkit check.
+        rows_left_out: How many rows were left out altogether.
+        source: The file name.
+    """
+
+    cases: tuple[EhcCase, ...]
+    plans: tuple[PlanRecord, ...]
+    problems: tuple[Problem, ...] = ()
+    queries: tuple[Problem, ...] = ()
+    rows_left_out: int = 0
+    source: str = ""
+
+
+def _plan_cell(field: str, value: object, column: str) -> object:
+    if field in _DATES:
+        return _read_date(value, column)
+    if field in _FLAGS:
+        return _read_flag(value, column)
+    text = _text(value)
+    if field in _YEARS:
+        try:
+            return int(text)
+        except ValueError:
+            msg = f"{column} must be a whole number; {NOT_SHOWN}"
+            raise _CellError(msg) from None
+    try:
+        return OrderKind(text.lower())
+    except ValueError:
+        msg = (
+            f"{column} is not a known order kind; expected one of {_KINDS}; {NOT_SHOWN}"
+        )
+        raise _CellError(msg) from None
+
+
+def _check_plan(values: Mapping[str, object], as_of: dt.date | None) -> None:
+    """Cross-field checks; raise `_CellError` with the column at fault."""
+    made = values.get("plan_issued")
+    for column, field in PLAN_COLUMNS.items():
+        day = values.get(field)
+        if (
+            field != "plan_issued"
+            and field
+            in {"last_review", "review_meeting", "review_decision", "amended_plan"}
+            and isinstance(day, dt.date)
+            and isinstance(made, dt.date)
+            and day < made
+        ):
+            msg = (
+                f"{column} is before StartDate (the plan's date); the row was left out"
+            )
+            raise _CellError(column, msg)
+    if values.get("order_kind") is not None and values.get("order_date") is None:
+        msg = "TribunalOrderKind is given but TribunalOrderDate is empty"
+        raise _CellError("TribunalOrderDate", msg)
+    if values.get("order_date") is not None and values.get("order_kind") is None:
+        msg = f"TribunalOrderDate is given but TribunalOrderKind is empty; expected one of {_KINDS}"
+        raise _CellError("TribunalOrderKind", msg)
+    year = values.get("transfer_year")
+    if isinstance(year, int) and as_of is not None and year < as_of.year:
+        msg = "TransferYear is in the past on the report date; the row was left out"
+        raise _CellError("TransferYear", msg)
+    nc_year = values.get("nc_year")
+    if isinstance(nc_year, int) and not _LOWEST_NC_YEAR <= nc_year <= _HIGHEST_NC_YEAR:
+        msg = f"NcYear must be from {_LOWEST_NC_YEAR} to {_HIGHEST_NC_YEAR}"
+        raise _CellError("NcYear", msg)
+
+
+def _plan_from_cells(
+    case_id: str, cells: Mapping[str, object], as_of: dt.date | None
+) -> PlanRecord | None:
+    values: dict[str, object] = {}
+    for column, value in cells.items():
+        if value is None or _text(value) == "":
+            continue
+        field = PLAN_COLUMNS[column]
+        try:
+            values[field] = _plan_cell(field, value, column)
+        except _CellError as exc:
+            raise _CellError(column, str(exc)) from None
+    if not any(values.get(marker) is not None for marker in _PLAN_MARKERS):
+        return None
+    _check_plan(values, as_of)
+    return PlanRecord(case_id=case_id, **values)  # type: ignore[arg-type]
+
+
+def _plan_header(header: Sequence[object]) -> tuple[int | None, dict[int, str]]:
+    """Return the CaseId position and {position: plan column} of *header*."""
+    used: dict[int, str] = {}
+    id_at: int | None = None
+    for position, raw in enumerate(header):
+        name = _squash(_text(raw)) if raw is not None else ""
+        if name == "caseid" and id_at is None:
+            id_at = position
+        column = _BY_SQUASHED.get(name)
+        if column is not None and column not in used.values():
+            used[position] = column
+    return id_at, used
+
+
+def _plans(
+    header: Sequence[object],
+    rows: Iterable[tuple[int, Sequence[object]]],
+    *,
+    source: str,
+    as_of: dt.date | None,
+) -> tuple[list[PlanRecord], list[Problem], set[int]]:
+    """Read the plan columns of every row; return plans, problems, rows left out."""
+    id_at, used = _plan_header(header)
+    plans: list[PlanRecord] = []
+    problems: list[Problem] = []
+    left_out: set[int] = set()
+    if id_at is None or not used:
+        return plans, problems, left_out
+    seen: set[str] = set()
+    for number, row in rows:
+        case_id = (
+            _unguard(_text(row[id_at]))
+            if id_at < len(row) and row[id_at] is not None
+            else ""
+        )
+        cells = {c: row[p] if p < len(row) else None for p, c in used.items()}
+        try:
+            plan = _plan_from_cells(case_id, cells, as_of)
+        except _CellError as exc:
+            column, reason = exc.args
+            problems.append(
+                Problem(reason=reason, row=number, column=column, source=source)
+            )
+            left_out.add(number)
+            continue
+        except InvalidInputError as exc:  # a model invariant; no values in it
+            problems.append(Problem(reason=str(exc), row=number, source=source))
+            left_out.add(number)
+            continue
+        if plan is None:
+            continue
+        if not case_id:
+            problems.append(
+                Problem(
+                    reason="CaseId is empty; every row needs an opaque case id",
+                    row=number,
+                    column="CaseId",
+                    source=source,
+                )
+            )
+            left_out.add(number)
+        elif case_id in seen:
+            problems.append(
+                Problem(
+                    reason=f"CaseId {case_id!r} repeats an earlier plan row; this row is left out",
+                    row=number,
+                    column="CaseId",
+                    source=source,
+                )
+            )
+            left_out.add(number)
+        else:
+            seen.add(case_id)
+            plans.append(plan)
+    return plans, problems, left_out
+
+
+def _from_sen2_xml(path: pathlib.Path) -> Caseload:
+    """A SEN2 person-level return: its requests, and a plan record per issued plan.
+
+    The return holds the plan's date (``StartDate``) but not, as read by
+    sendkit, review or tribunal dates: only annual reviews from the plan's
+    date can be listed.
+    """
+    from ._sen2xml import read_sen2_xml  # noqa: PLC0415 - only for XML files
+
+    read = read_sen2_xml(path)
+    plans = tuple(
+        PlanRecord(case_id=case.case_id, plan_issued=case.plan_issued)
+        for case in read.cases
+        if case.plan_issued is not None
+    )
+    return Caseload(
+        cases=read.cases,
+        plans=plans,
+        problems=read.problems,
+        queries=read.queries,
+        rows_left_out=len(read.problems),
+        source=read.source or path.name,
+    )
+
+
+def read_caseload(
+    path: str | pathlib.Path, *, as_of: dt.date | None = None
+) -> Caseload:
+    """Read requests and plans from a CSV, XLSX or ODS file (first sheet), or SEN2 XML.
+
+    Request rows (with ``ReceivedDate``) are read as `read_cases` reads them;
+    plan columns are `PLAN_COLUMNS`. A row with a problem in its plan
+    columns is left out of the plans (and reported); a row with a problem in
+    its request columns is left out of the requests. A SEN2 XML return gives
+    its requests and a plan record (the plan's date only) for each issued
+    plan. With *as_of*, a
+    ``TransferYear`` before *as_of*'s year is reported as in the past.
+
+    Raises:
+        InvalidInputError: The file is missing or not a CSV, XLSX or ODS file,
+            or has no ``CaseId`` column.
+        RowError: A request column layout problem (see `cases_from_rows`).
+    """
+    path = pathlib.Path(path)
+    if path.suffix.lower() == ".xml":
+        return _from_sen2_xml(path)
+    sheets = read_sheets(path)
+    source = path.name
+    if not sheets or not sheets[0].rows:
+        msg = f"{source}: the first sheet is empty; expected a header row"
+        raise InvalidInputError(msg)
+    sheet = sheets[0]
+    header_row, *data = sheet.rows
+    header = header_row.values
+    if "caseid" not in {_squash(_text(cell)) for cell in header if cell is not None}:
+        msg = f"{source}, row {header_row.number}: the required column 'CaseId' is missing"
+        raise InvalidInputError(msg)
+    numbered = [(row.number, row.values) for row in data]
+    plans, problems, left_out = _plans(header, numbered, source=source, as_of=as_of)
+    cases: tuple[EhcCase, ...] = ()
+    queries: tuple[Problem, ...] = ()
+    if "receiveddate" in {_squash(_text(cell)) for cell in header if cell is not None}:
+        received_at = next(
+            i
+            for i, cell in enumerate(header)
+            if cell is not None and _squash(_text(cell)) == "receiveddate"
+        )
+        first = header_row.number + 1
+        last = data[-1].number if data else first
+        dense: list[Sequence[object]] = [() for _ in range(first, last + 1)]
+        for number, values in numbered:
+            has_request = (
+                received_at < len(values) and _text(values[received_at] or "") != ""
+            )
+            if has_request:
+                dense[number - first] = values
+        read = cases_from_rows(header, dense, source=source, first_row=first)
+        cases, queries = read.cases, read.queries
+        problems.extend(read.problems)
+        left_out.update(
+            p.row for p in read.problems if p.row is not None and p.row >= first
+        )
+    problems.sort(key=lambda problem: (problem.row or 0, problem.column or ""))
+    return Caseload(
+        cases=cases,
+        plans=tuple(plans),
+        problems=tuple(problems),
+        queries=queries,
+        rows_left_out=len(left_out),
+        source=source,
+    )
+
+
+def _plan_text(plan: PlanRecord, field: str) -> str:
+    value = getattr(plan, field)
+    if isinstance(value, bool):
+        return str(int(value)) if value or field == "decided_to_amend" else ""
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, OrderKind):
+        return value.value
+    return "" if value is None else str(value)
+
+
+def _atomic_write(path: pathlib.Path, rows: Iterable[Sequence[str]]) -> int:
+    """Write CSV rows to a temporary file beside *path*, then move it into place."""
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    count = -1
+    try:
+        with tmp.open("w", newline="", encoding="utf-8") as handle:
+            writer = csv.writer(handle)
+            for row in rows:
+                writer.writerow(row)
+                count += 1
+        tmp.replace(path)
+    except OSError as exc:
+        tmp.unlink(missing_ok=True)
+        msg = f"cannot write {str(path)!r}: {exc.strerror or exc}"
+        raise InvalidInputError(msg) from None
+    return count
+
+
+def caseload_header() -> list[str]:
+    """The columns `write_caseload` writes: request columns, then plan columns."""
+    return [*COLUMNS, *(c for c in PLAN_COLUMNS if c not in COLUMNS)]
+
+
+def write_caseload(
+    cases: Iterable[EhcCase],
+    plans: Iterable[PlanRecord],
+    path: str | pathlib.Path,
+    *,
+    force: bool = False,
+) -> int:
+    """Write requests and plans to one CSV file that `read_caseload` reads.
+
+    Requests first (the `sendkit.ehc.COLUMNS` cells), then one row per plan.
+    Text a spreadsheet would run as a formula gets a leading apostrophe. The
+    file is written beside *path* and moved into place, so a failed write
+    leaves no half file.
+
+    Raises:
+        InvalidInputError: *path* exists and *force* is False, does not end in
+            ``.csv``, or cannot be written.
+    """
+    path = pathlib.Path(path)
+    if path.suffix.lower() != ".csv":
+        msg = f"write_caseload writes .csv files, got {path.name!r}"
+        raise InvalidInputError(msg)
+    if path.exists() and not force:
+        msg = f"{str(path)!r} already exists; give --force to replace it"
+        raise InvalidInputError(msg)
+    header = caseload_header()
+    extra = [c for c in PLAN_COLUMNS if c not in COLUMNS]
+    blank_plan = [""] * len(extra)
+    blank_request = dict.fromkeys(COLUMNS, "")
+
+    def rows() -> Iterable[list[str]]:
+        yield header
+        for case in cases:
+            yield [*_cells(case), *blank_plan]
+        for plan in plans:
+            request = dict(blank_request)
+            request["CaseId"] = _guard(plan.case_id)
+            request["StartDate"] = _plan_text(plan, "plan_issued")
+            yield [
+                *request.values(),
+                *(_guard(_plan_text(plan, PLAN_COLUMNS[c])) for c in extra),
+            ]
+
+    return _atomic_write(path, rows())
