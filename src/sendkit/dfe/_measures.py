@@ -147,7 +147,7 @@ MEASURES: Final = MappingProxyType(
         for m in (
             _m(
                 "pc_within_20_weeks",
-                "% of new plans issued within 20 weeks (incl. exceptions)",
+                "% within 20 weeks (incl. exceptions)",
                 _T,
                 "pc_plans_issued_within_20_weeks",
                 "New EHC plans issued in the calendar year within 20 weeks of the "
@@ -159,7 +159,7 @@ MEASURES: Final = MappingProxyType(
             ),
             _m(
                 "pc_within_20_weeks_ex",
-                "% within 20 weeks, excluding exceptions",
+                "% within 20 weeks (excl. exceptions)",
                 _T,
                 "PC_plans_issued_20_weeks_ex",
                 "The same with the exception cases (SEN2 Week20 = 1) left out of "
@@ -198,7 +198,7 @@ MEASURES: Final = MappingProxyType(
             ),
             _m(
                 "requests",
-                "Requests for an EHC needs assessment",
+                "Requests for an assessment",
                 "requests",
                 "requests_received_in_year",
                 "Initial requests for an EHC needs assessment received in the "
@@ -267,7 +267,7 @@ MEASURES: Final = MappingProxyType(
             ),
             _m(
                 "pc_review_decisions_4_weeks",
-                "% of review decisions within 4 weeks of the meeting",
+                "% review decisions within 4 weeks",
                 "annual_reviews",
                 "pc_decsion_4weeks",
                 "Decisions within 4 weeks as a percentage of decisions made "
