@@ -74,14 +74,23 @@ def test_seed_figures_come_out_of_the_table():
     assert neighbour_keys("830")[0] == "891"
 
 
-@pytest.mark.parametrize("typed", ["Derbyshire", "derbyshire", " DERBYSHIRE ", "830", "E10000007", "e10000007"])
+@pytest.mark.parametrize(
+    "typed",
+    ["Derbyshire", "derbyshire", " DERBYSHIRE ", "830", "E10000007", "e10000007"],
+)
 def test_a_council_is_found_as_people_type_it(typed):
     assert find_council(typed).key == "830"
 
 
 @pytest.mark.parametrize(
     ("typed", "key"),
-    [("Durham", "840"), ("Herefordshire", "884"), ("Bedford Borough", "822"), ("Hull", "810"), ("Bristol", "801")],
+    [
+        ("Durham", "840"),
+        ("Herefordshire", "884"),
+        ("Bedford Borough", "822"),
+        ("Hull", "810"),
+        ("Bristol", "801"),
+    ],
 )
 def test_names_without_dfe_suffixes_are_found(typed, key):
     assert find_council(typed).key == key
@@ -151,7 +160,9 @@ def test_computed_rates_agree_with_dfe_where_dfe_publishes_both():
 
 def test_unknown_layout_is_one_line_naming_the_missing_columns(tmp_path):
     path = tmp_path / "odd.csv"
-    path.write_text("time_period,geographic_level,breakdown_topic,la_name\n", encoding="utf-8")
+    path.write_text(
+        "time_period,geographic_level,breakdown_topic,la_name\n", encoding="utf-8"
+    )
     with pytest.raises(InvalidInputError) as caught:
         read_dfe_file(path)
     message = str(caught.value)
@@ -163,16 +174,32 @@ def test_unknown_layout_is_one_line_naming_the_missing_columns(tmp_path):
 def test_a_newer_release_is_laid_over_the_shipped_table(tmp_path):
     path = tmp_path / "timeliness_20_week.csv"
     columns = [
-        "time_period", "time_identifier", "geographic_level", "country_code", "region_code",
-        "region_name", "new_la_code", "old_la_code", "la_name", "breakdown_topic", "breakdown",
+        "time_period",
+        "time_identifier",
+        "geographic_level",
+        "country_code",
+        "region_code",
+        "region_name",
+        "new_la_code",
+        "old_la_code",
+        "la_name",
+        "breakdown_topic",
+        "breakdown",
         *KINDS["timeliness_20_week"].columns,
     ]
     row = dict.fromkeys(columns, "")
     row.update(
-        time_period="2025", time_identifier="Calendar year", geographic_level="Local authority",
-        region_code="E12000004", region_name="East Midlands", new_la_code="E10000007",
-        old_la_code="830", la_name="Derbyshire", breakdown_topic="All EHC plans issued",
-        breakdown="All EHC plans issued", plans_issued_den="1400",
+        time_period="2025",
+        time_identifier="Calendar year",
+        geographic_level="Local authority",
+        region_code="E12000004",
+        region_name="East Midlands",
+        new_la_code="E10000007",
+        old_la_code="830",
+        la_name="Derbyshire",
+        breakdown_topic="All EHC plans issued",
+        breakdown="All EHC plans issued",
+        plans_issued_den="1400",
         pc_plans_issued_within_20_weeks="c",
     )
     with path.open("w", encoding="utf-8", newline="") as handle:
@@ -230,3 +257,33 @@ def test_cli_html_refuses_to_overwrite_without_force(tmp_path, capsys):
     page = out.read_text(encoding="utf-8")
     assert "<svg" in page
     assert "Derbyshire" in page
+
+
+def test_england_figures_in_the_ehc_measure_come_from_the_table_at_primary_level():
+    from sendkit.ehc import NATIONAL
+
+    table = shipped_table()
+    for year in table.years:
+        figure = NATIONAL[year]
+        assert (figure.confidence, figure.detail_confidence) == ("P", "P")
+        assert (
+            figure.percent_including_exceptions
+            == table.figure("E92000001", "pc_within_20_weeks", year).value
+        )
+        assert figure.issued == int(table.raw("E92000001", year, "plans_issued_den"))
+        assert "timeliness_20_week.csv" in figure.source
+
+
+def test_importing_sendkit_does_not_load_the_table():
+    import subprocess
+    import sys
+
+    code = (
+        "import sendkit, sendkit.ehc, sys; "
+        "from sendkit.dfe._table import shipped_table; "
+        "print(shipped_table.cache_info().currsize)"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    )
+    assert out.stdout.strip() == "0"

@@ -43,7 +43,10 @@ def _scale(figures: Sequence[Figure], percent: bool) -> float:
 
 def _trend_svg(row: MeasureBenchmark, council: str, region: str) -> str:
     spec = MEASURES[row.measure]
-    series = [(council, row.trend, _COUNCIL, "circle"), ("England", row.england_trend, _ENGLAND, "square")]
+    series = [
+        (council, row.trend, _COUNCIL, "circle"),
+        ("England", row.england_trend, _ENGLAND, "square"),
+    ]
     if row.region_trend:
         series.insert(1, (region, row.region_trend, _REGION, "diamond"))
     years = [f.year for f in row.trend]
@@ -84,7 +87,9 @@ def _trend_svg(row: MeasureBenchmark, council: str, region: str) -> str:
             "series break</text>"
         )
     for name, figures, colour, marker in series:
-        points = [(x(i), y(f.value)) for i, f in enumerate(figures) if f.value is not None]
+        points = [
+            (x(i), y(f.value)) for i, f in enumerate(figures) if f.value is not None
+        ]
         segments: list[list[tuple[float, float]]] = [[]]
         for i, f in enumerate(figures):
             if f.value is None or f.year == SERIES_BREAK:
@@ -97,10 +102,14 @@ def _trend_svg(row: MeasureBenchmark, council: str, region: str) -> str:
                 parts.append(
                     f'<polyline points="{path}" fill="none" stroke="{colour}" stroke-width="2.5"/>'
                 )
-        for (px, py), f in zip(points, [f for f in figures if f.value is not None], strict=True):
+        for (px, py), f in zip(
+            points, [f for f in figures if f.value is not None], strict=True
+        ):
             tip = f"<title>{_esc(name)} {f.year}: {_esc(f.text)}</title>"
             if marker == "circle":
-                parts.append(f'<circle cx="{px:.1f}" cy="{py:.1f}" r="4.5" fill="{colour}">{tip}</circle>')
+                parts.append(
+                    f'<circle cx="{px:.1f}" cy="{py:.1f}" r="4.5" fill="{colour}">{tip}</circle>'
+                )
             elif marker == "square":
                 parts.append(
                     f'<rect x="{px - 4:.1f}" y="{py - 4:.1f}" width="8" height="8" fill="{colour}">{tip}</rect>'
@@ -221,7 +230,9 @@ def render_benchmark_html(result: Benchmark) -> str:
             f"<h3>Among its statistical neighbours, {result.year}</h3>"
             f"{_neighbour_svg(result, row)}{_table(result, row)}"
         )
-        sections.append(ReportSection(title=spec.label, lines=_lines(result, row), html=body))
+        sections.append(
+            ReportSection(title=spec.label, lines=_lines(result, row), html=body)
+        )
     notes = (
         f"From {SERIES_BREAK} SEN2 is a person-level collection; DfE warns of a break "
         f"in the time series between {SERIES_BREAK - 1} and {SERIES_BREAK} (dashed line "
