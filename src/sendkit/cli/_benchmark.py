@@ -165,3 +165,162 @@ def benchmark_lines(result: Benchmark) -> list[str]:
 def dumps(result: Benchmark) -> str:
     """The benchmark as JSON text."""
     return json.dumps(result.to_dict(), indent=2, ensure_ascii=False)
+
+
+# ------------------------------------------------ sendkit ehc timeliness --la
+
+
+def add_reconcile_options(parser: argparse.ArgumentParser) -> None:
+    """Add ``--la``, ``--dfe``, ``--cases-behind`` and ``--force`` to ``ehc timeliness``."""
+    parser.add_argument(
+        "--la",
+        metavar="NAME_OR_CODE",
+        help="put DfE's published figure for this council and year beside the measure",
+    )
+    parser.add_argument(
+        "--dfe",
+        action="append",
+        default=[],
+        metavar="FILE",
+        help="a newer DfE EHC plan CSV to compare with; repeatable",
+    )
+    parser.add_argument(
+        "--cases-behind",
+        metavar="OUT",
+        help=(
+            "write the cases behind each number (numerator, denominator, "
+            "exceptions) to a CSV file"
+        ),
+    )
+    parser.add_argument(
+        "--force",
+        action="store_true",
+        help="replace the --cases-behind file if it exists",
+    )
+
+
+def _guard(text: str) -> str:
+    return "'" + text if text[:1] in {"=", "+", "-", "@", "\t", "\r"} else text
+
+
+def reconcile(args: argparse.Namespace, result: Any, cases: Any) -> dict[str, Any]:
+    """Compare *result* with DfE's figure (``--la``), write ``--cases-behind``.
+
+    Prints the comparison unless ``--json``; returns the JSON keys to add
+    (``published`` only when ``--la`` is given).
+    """
+    extra: dict[str, Any] = {}
+    if getattr(args, "cases_behind", None):
+        path = _write_cases_behind(args, result, cases)
+        if not args.json:
+            print(f"\nWrote the cases behind each number to {path}.")
+        extra["cases_behind"] = str(path)
+    if not getattr(args, "la", None):
+        return extra
+    from ..dfe import find_council  # noqa: PLC0415
+
+    table = _table(args)
+    council = find_council(args.la, table=table)
+    rows = [
+        ("plans_issued", result.issued, False),
+        ("within_20_weeks", result.within_20_weeks, False),
+        ("pc_within_20_weeks", result.percent, True),
+        ("plans_issued_ex", result.issued_excluding_exceptions, False),
+        ("within_20_weeks_ex", result.within_20_weeks_excluding_exceptions, False),
+        ("pc_within_20_weeks_ex", result.percent_excluding_exceptions, True),
+    ]
+    compared = []
+    for measure, mine, percent in rows:
+        published = table.figure(council.key, measure, result.year)
+        mine_value = None if mine is None else (round(mine, 1) if percent else mine)
+        difference = (
+            None
+            if mine_value is None or published.value is None
+            else round(mine_value - published.value, 1)
+        )
+        compared.append(
+            {
+                "measure": measure,
+                "label": MEASURES[measure].label,
+                "computed": mine_value,
+                "published": published.to_dict(),
+                "difference": difference,
+            }
+        )
+    extra["published"] = {
+        "council": council.to_dict(),
+        "year": result.year,
+        "figures": compared,
+        "source": table.source,
+    }
+    if not args.json:
+        print(
+            f"\nBeside DfE's published figures for {council.name} ({council.key}), "
+            f"{result.year}:"
+        )
+        print(f"{'':<40}{'computed':>12}{'published':>22}{'difference':>12}")
+        for row in compared:
+            value = row["computed"]
+            pct = MEASURES[row["measure"]].percent
+            mine_text = (
+                "-" if value is None else (f"{value:.1f}%" if pct else f"{value:,}")
+            )
+            figure = table.figure(council.key, row["measure"], result.year)
+            diff = row["difference"]
+            diff_text = (
+                "-"
+                if diff is None
+                else (f"{diff:+.1f} pts" if pct else f"{diff:+,.0f}")
+            )
+            print(f"{row['label']:<40}{mine_text:>12}{figure.text:>22}{diff_text:>12}")
+        print(
+            "A difference may come from cases missing or dated differently in the "
+            "file, or from DfE's later revisions; --cases-behind OUT lists the cases."
+        )
+    return extra
+
+
+def _write_cases_behind(args: argparse.Namespace, result: Any, cases: Any) -> str:
+    import csv  # noqa: PLC0415
+    import datetime as dt  # noqa: PLC0415
+
+    from ..io._dfe import write_atomically  # noqa: PLC0415
+
+    in_time = result.limit_days if result.boundary_inclusive else result.limit_days - 1
+    header = [
+        "CaseId",
+        "ReceivedDate",
+        "StartDate",
+        "Days",
+        "Exception",
+        "InDenominator",
+        "InNumerator",
+        "InDenominatorExcludingExceptions",
+        "InNumeratorExcludingExceptions",
+    ]
+
+    def write(handle: IO[Any]) -> None:
+        writer = csv.writer(handle, lineterminator="\n")
+        writer.writerow(header)
+        for case in cases:
+            issued = case.plan_issued
+            if not isinstance(issued, dt.date) or issued.year != result.year:
+                continue
+            days = (issued - case.received).days
+            excepted = case.week20 if case.week20 is not None else bool(case.exceptions)
+            ok = days <= in_time
+            writer.writerow(
+                [
+                    _guard(case.case_id),
+                    case.received.isoformat(),
+                    issued.isoformat(),
+                    days,
+                    int(excepted),
+                    1,
+                    int(ok),
+                    int(not excepted),
+                    int(ok and not excepted),
+                ]
+            )
+
+    return str(write_atomically(args.cases_behind, write, force=args.force))
