@@ -70,7 +70,7 @@ def test_cases_behind_each_number_are_written_formula_safe(tmp_path, capsys):
         )
         == 0
     )
-    rows = list(csv.DictReader(out.open(encoding="utf-8")))
+    rows = list(csv.DictReader(out.read_text(encoding="utf-8").splitlines()))
     assert [row["CaseId"] for row in rows] == ["'=A1", "A2", "A3"]
     assert [row["InNumerator"] for row in rows] == ["1", "0", "0"]
     assert [row["InDenominatorExcludingExceptions"] for row in rows] == ["1", "1", "0"]

@@ -162,6 +162,8 @@ def write_atomically(
             fd, mode, encoding=encoding, newline="" if not binary else None
         ) as handle:
             write(handle)
+        with contextlib.suppress(OSError):  # mkstemp makes it private (0600)
+            pathlib.Path(temp).chmod(0o644)
         pathlib.Path(temp).replace(path)
     except OSError as exc:
         with contextlib.suppress(OSError):
