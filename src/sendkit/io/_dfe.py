@@ -23,7 +23,9 @@ from typing import IO, Any, Final
 
 import attrs
 
-from ..dfe._measures import KINDS
+from ..dfe._benchmark import Benchmark
+from ..dfe._measures import KINDS, MEASURES, SERIES_BREAK
+from ..dfe._neighbours import NEIGHBOURS_SOURCE
 from ..dfe._table import META_COLUMNS, Table, headline_rows, shipped_table
 from ..errors import InvalidInputError
 
@@ -32,6 +34,7 @@ __all__ = [
     "read_dfe_file",
     "read_dfe_table",
     "write_atomically",
+    "write_benchmark_xlsx",
 ]
 
 _ALWAYS: Final = ("time_period", "geographic_level", "breakdown_topic")
@@ -175,3 +178,80 @@ def write_atomically(
             pathlib.Path(temp).unlink()
         raise
     return path
+
+
+def _safe(value: object) -> object:
+    """Text a spreadsheet would run as a formula gets a leading apostrophe."""
+    if isinstance(value, str) and value[:1] in {"=", "+", "-", "@", "\t", "\r"}:
+        return "'" + value
+    return value
+
+
+def write_benchmark_xlsx(
+    result: Benchmark, path: str | pathlib.Path, *, force: bool = False
+) -> pathlib.Path:
+    """Write a benchmark as a workbook: one sheet of figures, one of trends.
+
+    Numbers are numbers; a figure DfE does not publish is the text
+    ``not published (x)``, never 0. Every text cell is formula-safe.
+
+    Raises:
+        InvalidInputError: *path* exists and *force* is false, or it cannot
+            be written.
+    """
+    from openpyxl import Workbook  # noqa: PLC0415 - only when a workbook is asked for
+
+    book = Workbook()
+    sheet = book.active
+    assert sheet is not None  # noqa: S101 - a new workbook has one sheet
+    sheet.title = "Benchmark"
+    areas = [result.council.name]
+    if result.region:
+        areas.append(result.region.name)
+    areas += ["England", *(area.name for area in result.neighbours)]
+    sheet.append(
+        [_safe(f"{result.council.name}: DfE's published EHC figures, {result.year}")]
+    )
+    sheet.append(["Measure", "DfE column", *map(_safe, areas), "Rank among neighbours"])
+    for row in result.measures:
+        figures = [row.council]
+        if result.region and row.region:
+            figures.append(row.region)
+        figures += [row.england, *row.neighbours]
+        sheet.append(
+            [
+                _safe(MEASURES[row.measure].label),
+                row.measure and MEASURES[row.measure].column,
+                *(f.value if f.value is not None else f.text for f in figures),
+                row.rank_text,
+            ]
+        )
+    trend = book.create_sheet("Trend")
+    trend.append(["Measure", "Area", *(str(y) for y in result.years)])
+    for row in result.measures:
+        series = [(result.council.name, row.trend)]
+        if result.region:
+            series.append((result.region.name, row.region_trend))
+        series.append(("England", row.england_trend))
+        for name, figures_ in series:
+            trend.append(
+                [
+                    _safe(MEASURES[row.measure].label),
+                    _safe(name),
+                    *(f.value if f.value is not None else f.text for f in figures_),
+                ]
+            )
+    notes = book.create_sheet("Source")
+    for text in (
+        f"From {SERIES_BREAK} SEN2 is a person-level collection; DfE warns of a "
+        "break in the time series.",
+        "not published (x/c/z/low): DfE does not publish the figure; it is never 0.",
+        NEIGHBOURS_SOURCE,
+        result.source,
+    ):
+        notes.append([_safe(text)])
+
+    def write(handle: IO[Any]) -> None:
+        book.save(handle)
+
+    return write_atomically(path, write, force=force, binary=True)
