@@ -142,7 +142,8 @@ def find_area(
         shown = ", ".join(names[:12]) + (" ..." if len(names) > 12 else "")  # noqa: PLR2004
         msg = f"{text!r} matches {len(names)} councils: {shown}; give the name in full or the DfE number"
         raise AmbiguousAreaError(msg, query=text, candidates=names)
-    close = difflib.get_close_matches(key, list(index), n=3, cutoff=0.6)
+    close = difflib.get_close_matches(key, list(index), n=3, cutoff=0.8)
+    close = close or difflib.get_close_matches(key, list(index), n=3, cutoff=0.5)
     suggestions = tuple(dict.fromkeys(index[name][0].label for name in close))
     hint = f"; did you mean {' or '.join(suggestions)}?" if suggestions else ""
     msg = f"no council matches {text!r} in DfE's figures{hint}"

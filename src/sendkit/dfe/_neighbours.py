@@ -45,7 +45,7 @@ def neighbour_keys(council: str) -> tuple[str, ...]:
 
     Examples:
         >>> neighbour_keys("830")[:2]
-        ('891', '935')
+        ('891', '933')
     """
     return _grid().get(council, ())
 
