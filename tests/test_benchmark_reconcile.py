@@ -89,3 +89,19 @@ def test_cases_behind_each_number_are_written_formula_safe(tmp_path, capsys):
         == 2
     )
     assert "already exists" in capsys.readouterr().err
+
+
+def test_demo_shows_nottinghamshire_trend_beside_england_and_neighbours(
+    capsys, tmp_path
+):
+    page = tmp_path / "demo.html"
+    assert main(["demo", "--html", str(page)]) == 0
+    out = capsys.readouterr().out
+    assert (
+        "Nottinghamshire's 20-week timeliness beside England and its neighbours" in out
+    )
+    line = next(row for row in out.splitlines() if row.startswith("Nottinghamshire  "))
+    assert "97.5%" in line
+    assert "4.5%" in line
+    assert "Neighbours' median" in out
+    assert "series break" in page.read_text(encoding="utf-8")

@@ -324,3 +324,94 @@ def _write_cases_behind(args: argparse.Namespace, result: Any, cases: Any) -> st
             )
 
     return str(write_atomically(args.cases_behind, write, force=args.force))
+
+
+# ------------------------------------------------------------------ the demo
+
+
+def demo_section(case: Any) -> Any:
+    """The demo's section: the council's 20-week trend beside England and its neighbours.
+
+    From the table shipped in `sendkit.dfe`; ``None`` when the demo's local
+    area is not a council in DfE's figures.
+    """
+    import statistics  # noqa: PLC0415
+
+    from ..dfe import Figure, UnknownAreaError, find_council  # noqa: PLC0415
+    from ..dfe._benchmark import MeasureBenchmark  # noqa: PLC0415
+    from ..reports import ReportSection  # noqa: PLC0415
+    from ..reports._benchmark import _esc, _trend_svg  # noqa: PLC0415
+
+    try:
+        council = find_council(case.inspection.local_area)
+    except UnknownAreaError:
+        return None
+    result = benchmark(council, measures=("pc_within_20_weeks",))
+    row = result.measures[0]
+    median = []
+    for year in result.years:
+        values = [
+            n.value
+            for n in (
+                shipped_table().figure(a.key, "pc_within_20_weeks", year)
+                for a in result.neighbours
+            )
+            if n.value is not None
+        ]
+        median.append(
+            Figure(
+                area="neighbours",
+                name="Neighbours' median",
+                measure="pc_within_20_weeks",
+                year=year,
+                value=round(statistics.median(values), 1) if values else None,
+                reason="" if values else "no neighbour published a figure",
+            )
+        )
+    shown = MeasureBenchmark(
+        measure=row.measure,
+        council=row.council,
+        region=None,
+        england=row.england,
+        neighbours=row.neighbours,
+        rank=row.rank,
+        trend=row.trend,
+        england_trend=row.england_trend,
+        region_trend=tuple(median),
+    )
+    series = [
+        (council.name, row.trend),
+        ("Neighbours' median", tuple(median)),
+        ("England", row.england_trend),
+    ]
+    header = "".join(f"{year:>9}" for year in result.years)
+    lines = [
+        f"{'':<22}{header}",
+        *(
+            f"{name[:21]:<22}" + "".join(f"{f.text:>9}" for f in figures)
+            for name, figures in series
+        ),
+        "",
+        f"New EHC plans issued within 20 weeks (incl. exceptions), DfE's published "
+        f"figures. Neighbours: its ten statistical neighbours {NEIGHBOURS_CONFIDENCE}. "
+        f"From {SERIES_BREAK} SEN2 is person-level: DfE warns of a break in the series.",
+        "Run 'sendkit benchmark --la " + council.key + "' for every measure.",
+    ]
+    table_rows = "".join(
+        f"<tr><th scope='row'>{_esc(name)}</th>"
+        + "".join(f"<td>{_esc(f.text)}</td>" for f in figures)
+        + "</tr>"
+        for name, figures in series
+    )
+    head = "".join(f"<th scope='col'>{year}</th>" for year in result.years)
+    body = (
+        f"{_trend_svg(shown, council.name, 'Neighbours median')}"
+        f"<div style='overflow-x:auto'><table><thead><tr><th></th>{head}</tr></thead>"
+        f"<tbody>{table_rows}</tbody></table></div>"
+        f"<p>{_esc(lines[-2])}</p>"
+    )
+    return ReportSection(
+        title=f"{council.name}'s 20-week timeliness beside England and its neighbours",
+        lines=tuple(lines),
+        html=body,
+    )

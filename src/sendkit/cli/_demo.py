@@ -28,6 +28,7 @@ from ..inspections import (
 )
 from ..reports import ReportSection, inspection_report, render_html, render_text
 from ..rules import RULES, RuleBook
+from . import _benchmark
 from ._common import add_calendar_options, date_arg, warnings_to_stderr, write_page
 from ._inspections import add_rules_option, local_rules_lines, rule_book
 from ._plans import plan_skeleton_section
@@ -106,6 +107,7 @@ SECTIONS: list[
     _core_sections,
     _sources_section,
     _plan_section,
+    _benchmark.demo_section,  # dfe: the council's 20-week trend (issue 14)
 ]
 
 
