@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import textwrap
 from typing import IO, Any
 
 from ..dfe import (
@@ -95,6 +96,10 @@ def _benchmark(args: argparse.Namespace) -> int:
     return 0
 
 
+#: Lines of running text are wrapped to this width.
+_WIDTH = 88
+
+
 def _cell(text: str, width: int) -> str:
     return f"{text:>{width}}"
 
@@ -138,7 +143,7 @@ def benchmark_lines(result: Benchmark) -> list[str]:
     lines.append(f"  ({MEASURES[first.measure].label}, {result.year})")
     lines += ["", f"Trend: {MEASURES[first.measure].label}"]
     header = "".join(
-        f"{year}{'|' if year == SERIES_BREAK - 1 else ''}".rjust(9)
+        f"{'|' if year == SERIES_BREAK else ''}{year}".rjust(9)
         for year in result.years
     )
     lines.append(f"{'':<24}{header}")
@@ -159,7 +164,22 @@ def benchmark_lines(result: Benchmark) -> list[str]:
         "x not available, c confidential, z not applicable, low too small to show.",
         f"Source: {result.source}",
     ]
-    return lines
+    out: list[str] = []
+    for line in lines:
+        if len(line) <= _WIDTH:
+            out.append(line)
+            continue
+        indent = " " * (len(line) - len(line.lstrip(" |*")))
+        out.extend(
+            textwrap.wrap(
+                line,
+                _WIDTH,
+                subsequent_indent=indent or "  ",
+                break_long_words=False,
+                break_on_hyphens=False,
+            )
+        )
+    return out
 
 
 def dumps(result: Benchmark) -> str:
@@ -274,7 +294,7 @@ def reconcile(args: argparse.Namespace, result: Any, cases: Any) -> dict[str, An
             )
             print(f"{row['label']:<40}{mine_text:>12}{figure.text:>22}{diff_text:>12}")
         print(
-            "A difference may come from cases missing or dated differently in the "
+            "A difference may come from cases missing or dated differently in the\n"
             "file, or from DfE's later revisions; --cases-behind OUT lists the cases."
         )
     return extra
