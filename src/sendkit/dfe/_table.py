@@ -162,7 +162,7 @@ class Figure:
             'not published (x)'
         """
         if self.value is None:
-            return f"not published ({self.symbol})" if self.symbol else "no row"
+            return f"not published ({self.symbol})" if self.symbol else "no figure"
         if MEASURES[self.measure].percent:
             mark = "*" if self.computed else ""
             return f"{self.value:.1f}%{mark}"
