@@ -109,8 +109,10 @@ def benchmark_lines(result: Benchmark) -> list[str]:
     council = result.council
     region = result.region.name if result.region else "Region"
     lines = [
-        f"{council.name} ({council.key}, {council.code}): DfE's published EHC "
-        f"figures, {result.year}",
+        (
+            f"{council.name} ({council.key}, {council.code}): DfE's published EHC "
+            f"figures, {result.year}"
+        ),
         "",
         f"{'':<38}{council.name[:14]:>14}{region[:14]:>16}{'England':>10}  rank*",
     ]
@@ -123,8 +125,10 @@ def benchmark_lines(result: Benchmark) -> list[str]:
         )
     lines += [
         "",
-        "* rank among the council and its ten statistical neighbours, highest "
-        "value first, published figures only.",
+        (
+            "* rank among the council and its ten statistical neighbours, highest "
+            "value first, published figures only."
+        ),
     ]
     if any(f.computed for row in result.measures for f in (row.council, row.england)):
         lines.append(
@@ -143,8 +147,7 @@ def benchmark_lines(result: Benchmark) -> list[str]:
     lines.append(f"  ({MEASURES[first.measure].label}, {result.year})")
     lines += ["", f"Trend: {MEASURES[first.measure].label}"]
     header = "".join(
-        f"{'|' if year == SERIES_BREAK else ''}{year}".rjust(9)
-        for year in result.years
+        f"{'|' if year == SERIES_BREAK else ''}{year}".rjust(9) for year in result.years
     )
     lines.append(f"{'':<24}{header}")
     trends = [(council.name, first.trend)]
@@ -157,11 +160,15 @@ def benchmark_lines(result: Benchmark) -> list[str]:
         )
         lines.append(f"{name[:23]:<24}{cells}")
     lines += [
-        f"| From {SERIES_BREAK} SEN2 is a person-level collection: DfE warns of a "
-        "break in the time series.",
+        (
+            f"| From {SERIES_BREAK} SEN2 is a person-level collection: DfE warns of a "
+            "break in the time series."
+        ),
         "",
-        "A figure DfE does not publish shows as 'not published (symbol)', never 0: "
-        "x not available, c confidential, z not applicable, low too small to show.",
+        (
+            "A figure DfE does not publish shows as 'not published (symbol)', never 0: "
+            "x not available, c confidential, z not applicable, low too small to show."
+        ),
         f"Source: {result.source}",
     ]
     out: list[str] = []
@@ -249,7 +256,7 @@ def reconcile(args: argparse.Namespace, result: Any, cases: Any) -> dict[str, An
         ("within_20_weeks_ex", result.within_20_weeks_excluding_exceptions, False),
         ("pc_within_20_weeks_ex", result.percent_excluding_exceptions, True),
     ]
-    compared = []
+    compared: list[dict[str, Any]] = []
     for measure, mine, percent in rows:
         published = table.figure(council.key, measure, result.year)
         mine_value = None if mine is None else (round(mine, 1) if percent else mine)
@@ -412,9 +419,11 @@ def demo_section(case: Any) -> Any:
             for name, figures in series
         ),
         "",
-        f"New EHC plans issued within 20 weeks (incl. exceptions), DfE's published "
-        f"figures. Neighbours: its ten statistical neighbours {NEIGHBOURS_CONFIDENCE}. "
-        f"From {SERIES_BREAK} SEN2 is person-level: DfE warns of a break in the series.",
+        (
+            f"New EHC plans issued within 20 weeks (incl. exceptions), DfE's published "
+            f"figures. Neighbours: its ten statistical neighbours {NEIGHBOURS_CONFIDENCE}. "
+            f"From {SERIES_BREAK} SEN2 is person-level: DfE warns of a break in the series."
+        ),
         "Run 'sendkit benchmark --la " + council.key + "' for every measure.",
     ]
     table_rows = "".join(

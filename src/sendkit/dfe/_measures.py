@@ -114,7 +114,7 @@ class Measure:
     higher_is_better: bool | None = None
 
 
-def _m(  # noqa: PLR0917 - a table of five positional facts reads best
+def _m(
     key: str,
     label: str,
     kind: str,

@@ -166,9 +166,11 @@ def _from_table(year: int) -> NationalFigure | None:
 
 
 class _National(Mapping[int, NationalFigure]):
-    """England's figures by year: DfE's sen2_mi.csv before 2019, then the
-    headline table shipped in `sendkit.dfe` (read on first use, so importing
-    sendkit does not load it)."""
+    """England's figures by year, read on first use.
+
+    DfE's sen2_mi.csv before 2019, then the headline table shipped in
+    `sendkit.dfe`, so importing sendkit does not load the table.
+    """
 
     @functools.cached_property
     def _figures(self) -> dict[int, NationalFigure]:

@@ -243,8 +243,10 @@ def write_benchmark_xlsx(
             )
     notes = book.create_sheet("Source")
     for text in (
-        f"From {SERIES_BREAK} SEN2 is a person-level collection; DfE warns of a "
-        "break in the time series.",
+        (
+            f"From {SERIES_BREAK} SEN2 is a person-level collection; DfE warns of a "
+            "break in the time series."
+        ),
         "not published (x/c/z/low): DfE does not publish the figure; it is never 0.",
         NEIGHBOURS_SOURCE,
         result.source,

@@ -41,7 +41,9 @@ def _scale(figures: Sequence[Figure], percent: bool) -> float:
     return top * 1.1 or 1.0
 
 
-def _trend_svg(row: MeasureBenchmark, council: str, region: str) -> str:
+def _trend_svg(  # noqa: C901, PLR0912 - one chart, drawn in one place
+    row: MeasureBenchmark, council: str, region: str
+) -> str:
     spec = MEASURES[row.measure]
     series = [
         (council, row.trend, _COUNCIL, "circle"),
@@ -62,8 +64,10 @@ def _trend_svg(row: MeasureBenchmark, council: str, region: str) -> str:
 
     title = f"{spec.label}: {council}, {region} and England, {years[0]}-{years[-1]}"
     parts = [
-        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height}" '
-        f'role="img" width="100%" style="max-width:{width}px"><title>{_esc(title)}</title>'
+        (
+            f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height}" '
+            f'role="img" width="100%" style="max-width:{width}px"><title>{_esc(title)}</title>'
+        )
     ]
     for tick in range(5):
         value = top_value * tick / 4
@@ -143,8 +147,10 @@ def _neighbour_svg(result: Benchmark, row: MeasureBenchmark) -> str:
 
     title = f"{spec.label}, {result.year}: {result.council.name} and its statistical neighbours"
     parts = [
-        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height}" '
-        f'role="img" width="100%" style="max-width:{width}px"><title>{_esc(title)}</title>'
+        (
+            f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height}" '
+            f'role="img" width="100%" style="max-width:{width}px"><title>{_esc(title)}</title>'
+        )
     ]
     for i, (name, figure, mine) in enumerate(bars):
         y = top + i * (bar_h + gap)
@@ -213,8 +219,10 @@ def _table(result: Benchmark, row: MeasureBenchmark) -> str:
 
 def _lines(result: Benchmark, row: MeasureBenchmark) -> tuple[str, ...]:
     return (
-        f"{result.council.name}: {row.council.text}; England: {row.england.text}; "
-        f"rank {row.rank_text}",
+        (
+            f"{result.council.name}: {row.council.text}; England: {row.england.text}; "
+            f"rank {row.rank_text}"
+        ),
     )
 
 
@@ -234,18 +242,24 @@ def render_benchmark_html(result: Benchmark) -> str:
             ReportSection(title=spec.label, lines=_lines(result, row), html=body)
         )
     notes = (
-        f"From {SERIES_BREAK} SEN2 is a person-level collection; DfE warns of a break "
-        f"in the time series between {SERIES_BREAK - 1} and {SERIES_BREAK} (dashed line "
-        "in the trend charts).",
-        "A figure DfE does not publish is written 'not published' with DfE's symbol "
-        "(x not available, c confidential, z not applicable, low too small to show); "
-        "it is never drawn or counted as 0. A rate followed by * was worked out by "
-        "sendkit from DfE's published counts because DfE does not publish the rate "
-        "for that year.",
-        "Rank: the council's place among itself and its ten statistical neighbours, "
-        "highest value first, counting published figures only. For the 20-week and "
-        "annual-review measures higher is better; for counts and refusal rates a rank "
-        "is a size, not a judgement.",
+        (
+            f"From {SERIES_BREAK} SEN2 is a person-level collection; DfE warns of a break "
+            f"in the time series between {SERIES_BREAK - 1} and {SERIES_BREAK} (dashed line "
+            "in the trend charts)."
+        ),
+        (
+            "A figure DfE does not publish is written 'not published' with DfE's symbol "
+            "(x not available, c confidential, z not applicable, low too small to show); "
+            "it is never drawn or counted as 0. A rate followed by * was worked out by "
+            "sendkit from DfE's published counts because DfE does not publish the rate "
+            "for that year."
+        ),
+        (
+            "Rank: the council's place among itself and its ten statistical neighbours, "
+            "highest value first, counting published figures only. For the 20-week and "
+            "annual-review measures higher is better; for counts and refusal rates a rank "
+            "is a size, not a judgement."
+        ),
         NEIGHBOURS_SOURCE,
         f"Figures: {result.source}",
     )
