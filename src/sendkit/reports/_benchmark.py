@@ -90,6 +90,7 @@ def _trend_svg(  # noqa: C901, PLR0912 - one chart, drawn in one place
             f'<text x="{bx + 4:.1f}" y="{top + 10}" font-size="11" fill="{_BREAK}">'
             "series break</text>"
         )
+    ends: list[tuple[float, float, str, str]] = []
     for name, figures, colour, marker in series:
         points = [
             (x(i), y(f.value)) for i, f in enumerate(figures) if f.value is not None
@@ -124,13 +125,23 @@ def _trend_svg(  # noqa: C901, PLR0912 - one chart, drawn in one place
                     f'L{px - 5:.1f} {py:.1f} Z" fill="{colour}">{tip}</path>'
                 )
         if points:
-            px, py = points[-1]
-            parts.append(
-                f'<text x="{px + 10:.1f}" y="{py + 4:.1f}" font-size="12" fill="{colour}">'
-                f"{_esc(name[:20])}</text>"
-            )
+            ends.append((points[-1][1], points[-1][0], name, colour))
+    parts.extend(_end_labels(ends))
     parts.append("</svg>")
     return "".join(parts)
+
+
+def _end_labels(ends: list[tuple[float, float, str, str]]) -> list[str]:
+    """Name each line at its last point, moved apart so no two overlap."""
+    ends.sort()
+    placed: list[float] = []
+    for y, _, _, _ in ends:
+        placed.append(max(y, placed[-1] + 14) if placed else y)
+    return [
+        f'<text x="{x + 10:.1f}" y="{py + 4:.1f}" font-size="12" fill="{colour}">'
+        f"{_esc(name[:20])}</text>"
+        for (_, x, name, colour), py in zip(ends, placed, strict=True)
+    ]
 
 
 def _neighbour_svg(result: Benchmark, row: MeasureBenchmark) -> str:
