@@ -29,6 +29,13 @@ _ENGLAND: Final = "#3d3d3d"
 _NEIGHBOUR: Final = "#6f777b"
 _BREAK: Final = "#b3261e"
 
+#: A measure's section is longer than a printed page: let it break between
+#: its charts and tables rather than push each one to a new page.
+_PRINT: Final = (
+    "<style>@media print{section{break-inside:auto}"
+    "svg,table,h3{break-inside:avoid}h3{break-after:avoid}}</style>"
+)
+
 
 def _esc(text: object) -> str:
     return html.escape(str(text), quote=True)
@@ -241,10 +248,10 @@ def render_benchmark_html(result: Benchmark) -> str:
     """Return the benchmark as one self-contained HTML page for a board."""
     region = result.region.name if result.region else "region"
     sections = []
-    for row in result.measures:
+    for index, row in enumerate(result.measures):
         spec = MEASURES[row.measure]
         body = (
-            f"<p>{_esc(spec.definition)}</p>"
+            (_PRINT if index == 0 else "") + f"<p>{_esc(spec.definition)}</p>"
             f"<h3>Trend since {result.years[0]}</h3>{_trend_svg(row, result.council.name, region)}"
             f"<h3>Among its statistical neighbours, {result.year}</h3>"
             f"{_neighbour_svg(result, row)}{_table(result, row)}"
