@@ -29,6 +29,9 @@ _ENGLAND: Final = "#3d3d3d"
 _NEIGHBOUR: Final = "#6f777b"
 _BREAK: Final = "#b3261e"
 
+#: Charts keep a readable size on a phone and scroll sideways in their box.
+_SCROLL: Final = "<div style='overflow-x:auto'>"
+
 #: A measure's section is longer than a printed page: let it break between
 #: its charts and tables rather than push each one to a new page.
 _PRINT: Final = (
@@ -59,7 +62,7 @@ def _trend_svg(  # noqa: C901, PLR0912 - one chart, drawn in one place
     if row.region_trend:
         series.insert(1, (region, row.region_trend, _REGION, "diamond"))
     years = [f.year for f in row.trend]
-    width, height, left, right, top, bottom = 640, 260, 56, 150, 16, 36
+    width, height, left, right, top, bottom = 560, 260, 48, 130, 16, 36
     top_value = _scale([f for _, s, _, _ in series for f in s], spec.percent)
     span_x = (width - left - right) / max(len(years) - 1, 1)
 
@@ -73,7 +76,7 @@ def _trend_svg(  # noqa: C901, PLR0912 - one chart, drawn in one place
     parts = [
         (
             f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height}" '
-            f'role="img" width="100%" style="max-width:{width}px"><title>{_esc(title)}</title>'
+            f'role="img" width="100%" style="max-width:{width}px;min-width:460px"><title>{_esc(title)}</title>'
         )
     ]
     for tick in range(5):
@@ -158,7 +161,7 @@ def _neighbour_svg(result: Benchmark, row: MeasureBenchmark) -> str:
         for area, figure in zip(result.neighbours, row.neighbours, strict=True)
     ]
     bars.sort(key=lambda b: -(b[1].value if b[1].value is not None else -1e18))
-    width, label_w, bar_h, gap, top = 640, 190, 18, 6, 8
+    width, label_w, bar_h, gap, top = 560, 170, 18, 6, 8
     height = top + len(bars) * (bar_h + gap) + 24
     top_value = _scale([b[1] for b in bars] + [row.england], spec.percent)
     plot = width - label_w - 80
@@ -167,7 +170,7 @@ def _neighbour_svg(result: Benchmark, row: MeasureBenchmark) -> str:
     parts = [
         (
             f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height}" '
-            f'role="img" width="100%" style="max-width:{width}px"><title>{_esc(title)}</title>'
+            f'role="img" width="100%" style="max-width:{width}px;min-width:460px"><title>{_esc(title)}</title>'
         )
     ]
     for i, (name, figure, mine) in enumerate(bars):
@@ -252,9 +255,10 @@ def render_benchmark_html(result: Benchmark) -> str:
         spec = MEASURES[row.measure]
         body = (
             (_PRINT if index == 0 else "") + f"<p>{_esc(spec.definition)}</p>"
-            f"<h3>Trend since {result.years[0]}</h3>{_trend_svg(row, result.council.name, region)}"
+            f"<h3>Trend since {result.years[0]}</h3>"
+            f"{_SCROLL}{_trend_svg(row, result.council.name, region)}</div>"
             f"<h3>Among its statistical neighbours, {result.year}</h3>"
-            f"{_neighbour_svg(result, row)}{_table(result, row)}"
+            f"{_SCROLL}{_neighbour_svg(result, row)}</div>{_table(result, row)}"
         )
         sections.append(
             ReportSection(title=spec.label, lines=_lines(result, row), html=body)
