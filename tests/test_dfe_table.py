@@ -307,3 +307,25 @@ def test_cli_xlsx_is_written_with_numbers_and_never_zero_for_suppressed(tmp_path
         list(book["Source"].iter_rows(values_only=True))
     )
     book.close()
+
+
+def test_cli_dfe_file_of_unknown_layout_is_one_line(tmp_path, capsys):
+    path = tmp_path / "other.csv"
+    path.write_text("a,b\n1,2\n", encoding="utf-8")
+    assert main(["benchmark", "--la", "830", "--dfe", str(path)]) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1
+    assert "missing columns" in err
+
+
+def test_html_page_writes_suppressed_figures_as_not_published(tmp_path):
+    out = tmp_path / "page.html"
+    assert (
+        main(["benchmark", "--la", "Derbyshire", "--year", "2024", "--html", str(out)])
+        == 0
+    )
+    page = out.read_text(encoding="utf-8")
+    assert "not published (x)" in page  # Dorset's excluding-exceptions rate
+    assert "series break" in page
+    assert "<script" not in page
+    assert "http://" not in page.replace('xmlns="http://www.w3.org/2000/svg"', "")
