@@ -65,7 +65,7 @@ class TestTimeliness:
         assert code == 0
         assert "Within 20 weeks" in out
         assert "England 2024 (published)" in out
-        assert "46.4% [S]" in out
+        assert "46.4% [P]" in out
         assert "  [U] Day 0 is the day the request was received" in out
         assert "  [INFERRED] Excluding exceptions" in out
         assert "  [U] Over 52 weeks: more than 364 days" in out

@@ -15,13 +15,13 @@ import sys
 from collections.abc import Sequence
 
 from ..errors import SendkitError
-from . import _demo, _ehc, _inspections, _plans, _rules, _workdays
+from . import _benchmark, _demo, _ehc, _inspections, _plans, _rules, _workdays
 from ._common import progress, warnings_to_stderr
 
 __all__ = ["main"]
 
 #: Modules that add subcommands, in the order they appear in ``--help``.
-_FAMILIES = [_demo, _workdays, _rules, _inspections, _ehc, _plans]
+_FAMILIES = [_demo, _workdays, _rules, _inspections, _ehc, _plans, _benchmark]
 
 EXIT_OK = 0
 EXIT_INPUT = 2

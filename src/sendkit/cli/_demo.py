@@ -27,6 +27,7 @@ from ..inspections import (
 )
 from ..reports import ReportSection, inspection_report, render_html, render_text
 from ..rules import RULES, RuleBook
+from . import _benchmark
 from ._common import (
     add_calendar_options,
     add_force_option,
@@ -112,6 +113,7 @@ SECTIONS: list[
     _core_sections,
     _sources_section,
     _plan_section,
+    _benchmark.demo_section,  # dfe: the council's 20-week trend (issue 14)
 ]
 
 

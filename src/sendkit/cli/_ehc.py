@@ -23,7 +23,7 @@ from ..ehc import (
     write_steps,
 )
 from ..rules import RULES, RuleBook, load_rules
-from . import _caseload
+from . import _benchmark, _caseload
 from ._common import (
     add_calendar_options,
     add_quiet_option,
@@ -92,6 +92,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         help="count a plan issued on day 140 as late (default: in time; unconfirmed)",
     )
     _common_options(measure)
+    _benchmark.add_reconcile_options(measure)  # dfe: --la, --dfe, --cases-behind
     measure.set_defaults(handler=_timeliness)
 
     due = commands.add_parser(
@@ -240,6 +241,9 @@ def _timeliness(args: argparse.Namespace) -> int:
         boundary_inclusive=not args.day_140_late,
         rules=_book(args),
     )
+    if not args.json:
+        print("\n".join(_measure_lines(result, read)))
+    extra = _benchmark.reconcile(args, result, read.cases)  # dfe: DfE's figure
     if args.json:
         print_json(
             {
@@ -248,10 +252,9 @@ def _timeliness(args: argparse.Namespace) -> int:
                 "cases_read": len(read.cases),
                 "problems": [str(problem) for problem in read.problems],
                 "queries": [str(query) for query in read.queries],
+                **extra,
             }
         )
-        return 0
-    print("\n".join(_measure_lines(result, read)))
     return 0
 
 

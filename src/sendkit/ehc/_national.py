@@ -3,10 +3,10 @@
 Sources: DfE's "Education, health and care plans" publication on Explore
 Education Statistics
 (https://explore-education-statistics.service.gov.uk/find-statistics/education-health-and-care-plans).
-Calendar years 2014-2022 come from its ``sen2_mi.csv`` (national rows, fields
-``no_exc_20week_rate`` and ``inc_exc_20week_rate``); 2023 and 2024 headline
-rates come from press reports of DfE's releases, and their counts from the
-national rows of its ``timeliness_20_week.csv``.
+Calendar years 2014-2018 come from its ``sen2_mi.csv`` (national rows, fields
+``no_exc_20week_rate`` and ``inc_exc_20week_rate``); 2019-2024 from the
+national headline rows of its ``timeliness_20_week.csv`` (release of June
+2025), shipped in `sendkit.dfe`, all read in DfE's own files [P].
 Each figure carries a confidence tag: ``P`` (read in DfE's own file), ``S``
 (secondary: a report of DfE's figure), ``U`` (unconfirmed: read once, not
 checked against a second source).
@@ -14,6 +14,8 @@ checked against a second source).
 
 from __future__ import annotations
 
+import functools
+from collections.abc import Iterator, Mapping
 from types import MappingProxyType
 from typing import Any, Final
 
@@ -85,19 +87,12 @@ def _mi(
     )
 
 
-_COUNTS: Final = (
-    "Counts and the including-exceptions rate: the national row of DfE's "
-    "timeliness_20_week.csv on Explore Education Statistics, not "
-    "checked against a second source."
-)
-
 _BREAK: Final = (
     "From 2023 SEN2 is a person-level collection; DfE warns of a break in the "
     "time series. "
 )
 
-#: National figures by calendar year. 2025 is not yet read.
-NATIONAL: Final = MappingProxyType(
+_MI: Final = MappingProxyType(
     {
         2014: _mi(
             2014,
@@ -129,47 +124,77 @@ NATIONAL: Final = MappingProxyType(
             "ehcp-within-the-legal-timeframe-233); the corrected data (and the 2024 "
             "release) give 49.2% (49.166).",
         ),
-        2023: NationalFigure(
-            year=2023,
-            percent_excluding_exceptions=50.3,
-            percent_including_exceptions=49.1,
-            issued_excluding_exceptions=76_506,
-            within_20_weeks_excluding_exceptions=38_471,
-            issued=80_945,
-            within_20_weeks=39_784,
-            confidence="S",
-            detail_confidence="U",
-            source=(
-                "Headline: DfE's 2024 release (calendar year 2023) as reported at "
-                "https://nurseriesandschools.org/news-detail/number-of-children-on-"
-                "special-educational-needs-support-plans-in-england-rises and "
-                "https://www.flourisheducation.co.uk/resources/news/2023-saw-the-"
-                "largest-rise-in-education-health-and/57/ . " + _COUNTS
-            ),
-            note=_BREAK,
-        ),
-        2024: NationalFigure(
-            year=2024,
-            percent_excluding_exceptions=46.4,
-            percent_including_exceptions=45.9,
-            issued_excluding_exceptions=84_866,
-            within_20_weeks_excluding_exceptions=39_407,
-            issued=90_392,
-            within_20_weeks=41_448,
-            confidence="S",
-            detail_confidence="U",
-            source=(
-                "Headline: DfE's 2025 release (calendar year 2024) as reported at "
-                "https://polimapper.co.uk/2025/06/surge-in-number-of-ehcps-in-"
-                'england-amid-rising-demand and in DfE\'s briefing ("just 46%", '
-                "down from 50.3%) via "
-                "https://www.parliamenttoday.com/free/viewnews.html?id=165567 . "
-                + _COUNTS
-            ),
-            note=_BREAK,
-        ),
     }
 )
+
+
+_DFE_FILE: Final = (
+    "DfE, Education, health and care plans (release of June 2025): the national "
+    "headline row of timeliness_20_week.csv, shipped in sendkit.dfe; " + _EES_URL
+)
+
+
+def _from_table(year: int) -> NationalFigure | None:
+    from ..dfe._table import ENGLAND, shipped_table  # noqa: PLC0415 - read on first use
+
+    table = shipped_table()
+    if year not in table.years:
+        return None
+
+    def count(column: str) -> int | None:
+        text = table.raw(ENGLAND, year, column)
+        return int(text) if text.isdigit() else None
+
+    excl = table.figure(ENGLAND, "pc_within_20_weeks_ex", year)
+    incl = table.figure(ENGLAND, "pc_within_20_weeks", year)
+    if excl.value is None or excl.computed:
+        return None
+    note = _MI[year].note if year in _MI else ""
+    return NationalFigure(
+        year=year,
+        percent_excluding_exceptions=excl.value,
+        percent_including_exceptions=None if incl.computed else incl.value,
+        issued_excluding_exceptions=count("plans_issued_den_ex"),
+        within_20_weeks_excluding_exceptions=count("plans_issued_20_weeks_ex"),
+        issued=count("plans_issued_den"),
+        within_20_weeks=count("plans_issued_within_20_weeks"),
+        confidence="P",
+        detail_confidence="P",
+        source=_DFE_FILE,
+        note=(_BREAK + note).strip() if year >= 2023 else note,  # noqa: PLR2004
+    )
+
+
+class _National(Mapping[int, NationalFigure]):
+    """England's figures by year, read on first use.
+
+    DfE's sen2_mi.csv before 2019, then the headline table shipped in
+    `sendkit.dfe`, so importing sendkit does not load the table.
+    """
+
+    @functools.cached_property
+    def _figures(self) -> dict[int, NationalFigure]:
+        figures = dict(_MI)
+        from ..dfe._table import shipped_table  # noqa: PLC0415 - read on first use
+
+        for year in shipped_table().years:
+            figure = _from_table(year)
+            if figure is not None:
+                figures[year] = figure
+        return dict(sorted(figures.items()))
+
+    def __getitem__(self, year: int) -> NationalFigure:
+        return self._figures[year]
+
+    def __iter__(self) -> Iterator[int]:
+        return iter(self._figures)
+
+    def __len__(self) -> int:
+        return len(self._figures)
+
+
+#: National figures by calendar year, 2014 to 2024. 2025 is not yet read.
+NATIONAL: Final[Mapping[int, NationalFigure]] = _National()
 
 
 def national_figure(year: int) -> NationalFigure | None:

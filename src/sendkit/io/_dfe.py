@@ -1,0 +1,259 @@
+"""Reading DfE's EHC plan files, and writing benchmark outputs atomically.
+
+DfE publishes *Education, health and care plans* each June on Explore
+Education Statistics as CSV files (``timeliness_20_week.csv``,
+``requests.csv``, ``assessments.csv``, ``annual_reviews.csv``). Their layout:
+one row per year, area and breakdown, with ``time_period``,
+``geographic_level``, ``region_code``, ``new_la_code``, ``old_la_code``,
+``la_name``, ``breakdown_topic`` and the value columns. `read_dfe_file`
+recognises which file it is from its columns, keeps the headline rows, and
+`read_dfe_table` lays them over the table shipped inside sendkit, so a newer
+release can be used before sendkit ships it.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import csv
+import os
+import pathlib
+import tempfile
+from collections.abc import Callable, Iterable
+from typing import IO, Any, Final
+
+import attrs
+
+from ..dfe._benchmark import Benchmark
+from ..dfe._measures import KINDS, MEASURES, SERIES_BREAK
+from ..dfe._neighbours import NEIGHBOURS_SOURCE
+from ..dfe._table import META_COLUMNS, Table, headline_rows, shipped_table
+from ..errors import InvalidInputError
+
+__all__ = [
+    "DfeFile",
+    "read_dfe_file",
+    "read_dfe_table",
+    "write_atomically",
+    "write_benchmark_xlsx",
+]
+
+_ALWAYS: Final = ("time_period", "geographic_level", "breakdown_topic")
+
+
+@attrs.frozen(kw_only=True)
+class DfeFile:
+    """The headline rows of one DfE EHC plan file.
+
+    Attributes:
+        kind: Which file it is (a key of `sendkit.dfe.KINDS`).
+        source: The file's path as given.
+        rows: The headline rows, with `sendkit.dfe.META_COLUMNS` and the
+            kind's value columns, as DfE wrote them.
+        years: The calendar years it holds.
+    """
+
+    kind: str
+    source: str
+    rows: tuple[dict[str, str], ...]
+    years: tuple[int, ...]
+
+
+def _kind(header: Iterable[str], source: str) -> str:
+    present = {name.strip().lstrip("\ufeff") for name in header}
+    best: tuple[int, str, list[str]] | None = None
+    for name, spec in KINDS.items():
+        needed = [*_ALWAYS, *META_COLUMNS, *spec.columns]
+        missing = [column for column in dict.fromkeys(needed) if column not in present]
+        if not missing:
+            return name
+        if best is None or len(missing) < best[0]:
+            best = (len(missing), name, missing)
+    assert best is not None  # noqa: S101 - KINDS is never empty
+    _, name, missing = best
+    msg = (
+        f"{source}: not a DfE EHC plan file of a layout sendkit knows: missing "
+        f"columns {', '.join(missing)} (nearest layout: DfE's {name}.csv)"
+    )
+    raise InvalidInputError(msg)
+
+
+def read_dfe_file(path: str | pathlib.Path) -> DfeFile:
+    """Read one of DfE's EHC plan CSV files and keep its headline rows.
+
+    Raises:
+        InvalidInputError: The file cannot be read, or its columns are not
+            those of a DfE file sendkit knows (the message names the missing
+            columns), or a headline row has no usable year or level.
+    """
+    path = pathlib.Path(path)
+    source = str(path)
+    try:
+        with path.open(encoding="utf-8-sig", newline="") as handle:
+            reader = csv.DictReader(handle)
+            kind = _kind(reader.fieldnames or (), source)
+            rows = headline_rows(kind, reader)
+    except OSError as exc:
+        msg = f"cannot read {source!r}: {exc.strerror}"
+        raise InvalidInputError(msg) from None
+    except (UnicodeDecodeError, csv.Error):
+        msg = f"{source}: not a UTF-8 CSV file (DfE's files are)"
+        raise InvalidInputError(msg) from None
+    years: set[int] = set()
+    for number, row in enumerate(rows, start=2):
+        text = row["time_period"]
+        if not (text[:4].isdigit()):
+            msg = (
+                f"{source}, headline row {number}, column 'time_period': not a "
+                "calendar year (YYYY)"
+            )
+            raise InvalidInputError(msg)
+        years.add(int(text[:4]))
+    if not rows:
+        msg = f"{source}: no headline rows (breakdown_topic {KINDS[kind].topic!r} ...)"
+        raise InvalidInputError(msg)
+    return DfeFile(
+        kind=kind, source=source, rows=tuple(rows), years=tuple(sorted(years))
+    )
+
+
+def read_dfe_table(*paths: str | pathlib.Path) -> Table:
+    """Return the shipped table with each DfE file in *paths* laid over it.
+
+    A newer release's figures replace the shipped ones for the same year,
+    area and column; years the shipped table lacks are added.
+    """
+    table = shipped_table()
+    for path in paths:
+        read = read_dfe_file(path)
+        try:
+            table = table.updated(read.rows, source=read.source)
+        except (KeyError, ValueError) as exc:
+            msg = f"{read.source}: a headline row cannot be read ({exc})"
+            raise InvalidInputError(msg) from None
+    return table
+
+
+def write_atomically(
+    path: str | pathlib.Path,
+    write: Callable[[IO[Any]], None],
+    *,
+    force: bool = False,
+    binary: bool = False,
+) -> pathlib.Path:
+    """Write a file through a temporary file in the same folder, then rename it.
+
+    A reader never sees half a file, and a failed write leaves the old one.
+
+    Raises:
+        InvalidInputError: *path* exists and *force* is false, or it cannot
+            be written.
+    """
+    path = pathlib.Path(path)
+    if path.exists() and not force:
+        msg = f"{str(path)!r} already exists; give --force to replace it"
+        raise InvalidInputError(msg)
+    folder = path.parent if str(path.parent) else pathlib.Path()
+    try:
+        fd, temp = tempfile.mkstemp(prefix=f".{path.name}.", dir=folder)
+    except OSError as exc:
+        msg = f"cannot write {str(path)!r}: {exc.strerror}"
+        raise InvalidInputError(msg) from None
+    try:
+        mode = "wb" if binary else "w"
+        encoding = None if binary else "utf-8"
+        with os.fdopen(
+            fd, mode, encoding=encoding, newline="" if not binary else None
+        ) as handle:
+            write(handle)
+        with contextlib.suppress(OSError):  # mkstemp makes it private (0600)
+            pathlib.Path(temp).chmod(0o644)
+        pathlib.Path(temp).replace(path)
+    except OSError as exc:
+        with contextlib.suppress(OSError):
+            pathlib.Path(temp).unlink()
+        msg = f"cannot write {str(path)!r}: {exc.strerror}"
+        raise InvalidInputError(msg) from None
+    except BaseException:
+        with contextlib.suppress(OSError):
+            pathlib.Path(temp).unlink()
+        raise
+    return path
+
+
+def _safe(value: object) -> object:
+    """Text a spreadsheet would run as a formula gets a leading apostrophe."""
+    if isinstance(value, str) and value[:1] in {"=", "+", "-", "@", "\t", "\r"}:
+        return "'" + value
+    return value
+
+
+def write_benchmark_xlsx(
+    result: Benchmark, path: str | pathlib.Path, *, force: bool = False
+) -> pathlib.Path:
+    """Write a benchmark as a workbook: one sheet of figures, one of trends.
+
+    Numbers are numbers; a figure DfE does not publish is the text
+    ``not published (x)``, never 0. Every text cell is formula-safe.
+
+    Raises:
+        InvalidInputError: *path* exists and *force* is false, or it cannot
+            be written.
+    """
+    from openpyxl import Workbook  # noqa: PLC0415 - only when a workbook is asked for
+
+    book = Workbook()
+    sheet = book.active
+    assert sheet is not None  # noqa: S101 - a new workbook has one sheet
+    sheet.title = "Benchmark"
+    areas = [result.council.name]
+    if result.region:
+        areas.append(result.region.name)
+    areas += ["England", *(area.name for area in result.neighbours)]
+    sheet.append(
+        [_safe(f"{result.council.name}: DfE's published EHC figures, {result.year}")]
+    )
+    sheet.append(["Measure", "DfE column", *map(_safe, areas), "Rank among neighbours"])
+    for row in result.measures:
+        figures = [row.council]
+        if result.region and row.region:
+            figures.append(row.region)
+        figures += [row.england, *row.neighbours]
+        sheet.append(
+            [
+                _safe(MEASURES[row.measure].label),
+                row.measure and MEASURES[row.measure].column,
+                *(f.value if f.value is not None else f.text for f in figures),
+                row.rank_text,
+            ]
+        )
+    trend = book.create_sheet("Trend")
+    trend.append(["Measure", "Area", *(str(y) for y in result.years)])
+    for row in result.measures:
+        series = [(result.council.name, row.trend)]
+        if result.region:
+            series.append((result.region.name, row.region_trend))
+        series.append(("England", row.england_trend))
+        for name, figures_ in series:
+            trend.append(
+                [
+                    _safe(MEASURES[row.measure].label),
+                    _safe(name),
+                    *(f.value if f.value is not None else f.text for f in figures_),
+                ]
+            )
+    notes = book.create_sheet("Source")
+    for text in (
+        (
+            f"From {SERIES_BREAK} SEN2 is a person-level collection; DfE warns of a "
+            "break in the time series."
+        ),
+        "not published (x/c/z/low): DfE does not publish the figure; it is never 0.",
+        NEIGHBOURS_SOURCE,
+        result.source,
+    ):
+        notes.append([_safe(text)])
+
+    def write(handle: IO[Any]) -> None:
+        book.save(handle)
+
+    return write_atomically(path, write, force=force, binary=True)
