@@ -20,7 +20,7 @@ from dateutil.relativedelta import relativedelta
 
 from ..dates import WEEKDAY_NAMES, as_date, long_date
 from ..inspections import Inspection, Milestone, Outcome, Status
-from ._layout import esc, linkify, page, uk_date
+from ._layout import linkify, page, uk_date
 
 __all__ = [
     "ReportSection",
