@@ -326,16 +326,18 @@ def _timeline_section(  # noqa: C901 - one block per note the table may need
     for m, row in zip(milestones, rows, strict=True):
         weekend = _weekend(m.on)
         date_text = uk_date(m.on) if m.on else "no date"
+        date_html = _esc(date_text)
         if weekend:
-            date_text += f" ({weekend}, see note)"
+            date_html += f"<br><span class='muted'>a {weekend}: see the note</span>"
         label = _esc(row[2])
         if m.happened is not None:
             label += f"<br><span class='status done'>{_esc(happened_note(m))}</span>"
         cells = [
-            f"<td class='date' data-label='Date'>{_esc(date_text)}</td>",
+            f"<td class='date' data-label='Date'>{date_html}</td>",
             f"<td data-label='Kind'><span class='kind {m.kind}'>{_esc(row[1])}</span></td>",
             f"<td data-label='Milestone'>{label}</td>",
-            f"<td data-label='Rule'><code>{_esc(row[3])}</code></td>",
+            # A rule code may break after its dots, never inside a word.
+            f"<td data-label='Rule'><code>{_esc(row[3]).replace('.', '.<wbr>')}</code></td>",
         ]
         flag_class = "confirmed" if m.confirmed else "unconfirmed"
         cells.append(

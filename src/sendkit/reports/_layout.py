@@ -109,7 +109,7 @@ thead th{{background:{PAGE_BG};color:{INK};font-size:14px}}
 th[scope=row]{{color:{MUTED};font-weight:600;width:30%}}
 td.num,th.num{{text-align:right;font-variant-numeric:tabular-nums}}
 td.date{{white-space:nowrap;font-variant-numeric:tabular-nums}}
-code{{font-size:14px;background:{PAGE_BG};color:{INK};padding:1px 4px;border-radius:3px;overflow-wrap:anywhere}}
+code{{font-size:14px;background:{PAGE_BG};color:{INK};padding:1px 4px;border-radius:3px}}
 .muted{{color:{MUTED}}}
 .note{{color:{MUTED};font-size:14px;margin:8px 0 0}}
 .warn{{color:{WARN};font-weight:700}}
