@@ -25,6 +25,7 @@ from ..ehc import (
 from ..errors import InvalidInputError
 from ..rules import RULES, RuleBook, load_rules
 from ._common import add_calendar_options, date_arg, int_arg, print_json
+from ._ehc_page import add_html_options, check_html_output, write_timeliness_page
 
 #: How many problems to print on stderr before summarising the rest.
 _SHOW_PROBLEMS = 20
@@ -63,6 +64,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         help="count a plan issued on day 140 as late (default: in time; unconfirmed)",
     )
     _common_options(measure)
+    add_html_options(measure)
     measure.set_defaults(handler=_timeliness)
 
     due = commands.add_parser(
@@ -178,6 +180,7 @@ def _num(value: float | None) -> str:
 
 
 def _timeliness(args: argparse.Namespace) -> int:
+    check_html_output(args)
     read = _read(args)
     result = timeliness(
         read.cases,
@@ -185,6 +188,8 @@ def _timeliness(args: argparse.Namespace) -> int:
         boundary_inclusive=not args.day_140_late,
         rules=_book(args),
     )
+    if args.html:
+        write_timeliness_page(args, result, read)
     if args.json:
         print_json(
             {

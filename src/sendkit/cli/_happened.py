@@ -105,11 +105,7 @@ def record_happened(
     out = list(milestones)
     for name, day in events:
         index = next(
-            (
-                i
-                for i, m in enumerate(out)
-                if m.happened is None and _matches(name, m)
-            ),
+            (i for i, m in enumerate(out) if m.happened is None and _matches(name, m)),
             None,
         )
         if index is None:
