@@ -129,9 +129,6 @@ def _chart(result: Timeliness) -> str:
         out.append(
             f'<line x1="{_LEFT}" y1="{y:.1f}" x2="{_W - _RIGHT}" y2="{y:.1f}" '
             f'stroke="{_ENGLAND}" stroke-width="2.5" stroke-dasharray="2 4"/>'
-            f'<text x="{_W - _RIGHT}" y="{y - 8:.1f}" text-anchor="end" font-size="14" '
-            f'fill="{_ENGLAND}">England {result.year}: '
-            f"{national.percent_excluding_exceptions:.1f}% (excl. exceptions)</text>"
         )
     out += _series(incl, _INCL, dashed=True, square=True)
     out += _series(excl, _EXCL, dashed=False, square=False)
@@ -155,7 +152,8 @@ def _chart(result: Timeliness) -> str:
             f'y2="{legend_y - 5}" stroke="{_ENGLAND}" stroke-width="2.5" '
             'stroke-dasharray="2 4"/>'
             f'<text x="{_LEFT + 588}" y="{legend_y}" font-size="14" fill="{INK}">'
-            "England, published</text>"
+            f"England {result.year}, published: "
+            f"{national.percent_excluding_exceptions:.1f}% (excl.)</text>"
         )
     out.append("</svg>")
     return "".join(out)
@@ -165,7 +163,7 @@ def _headline(result: Timeliness) -> str:
     national = result.national
     england = (
         f"England {result.year}: {_pct(national.percent_excluding_exceptions)} "
-        f"{national.confidence}"
+        f"[{national.confidence}]"
         if national is not None
         else f"No published England figure for {result.year} is held by sendkit"
     )
@@ -243,9 +241,9 @@ def _bands(result: Timeliness) -> str:
                     "-"
                     if national.percent_including_exceptions is None
                     else f"{national.percent_including_exceptions:.1f}% "
-                    f"{national.detail_confidence}"
+                    f"[{national.detail_confidence}]"
                 ),
-                f"{national.percent_excluding_exceptions:.1f}% {national.confidence}",
+                f"{national.percent_excluding_exceptions:.1f}% [{national.confidence}]",
             ]
         )
     body = table(
