@@ -163,9 +163,9 @@ def render_board_report(
 
     A rating is always shown as a word with a symbol as well as a colour
     (✖ Red, ▲ Amber, ✔ Green, ★ Complete); dates are written the UK way
-    (``18 July 2025``). The page prints on A4 with its colours and starts
-    the full action list on a new page; on a phone each table row becomes
-    a card. See `sendkit.reports` for the shared layout.
+    (``18 July 2025``). The page prints on A4 with its colours, each
+    chart kept whole with its heading; on a phone each table row becomes a
+    card. See `sendkit.reports` for the shared layout.
 
     Examples:
         >>> import datetime as dt
@@ -440,9 +440,7 @@ def _action_list(plan: ActionPlan, status: PlanStatus) -> str:
             )
         else:
             parts.append('<p class="muted">No actions yet.</p>')
-    return section(
-        "Every action, by priority area", "".join(parts), newpage=True, anchor="actions"
-    )
+    return section("Every action, by priority area", "".join(parts), anchor="actions")
 
 
 def _exceptions(status: PlanStatus) -> str:
@@ -584,6 +582,7 @@ def _page(
             '<p class="note">Each bar counts the actions by rating at a month end, '
             "replaying the status recorded in each action's progress log.</p>"
             f'<div class="chart">{_chart(history)}</div>',
+            keep=True,
         ),
         _deadlines(plan, status),
         _action_list(plan, status),

@@ -343,8 +343,10 @@ def render_timeliness(
                 "Each month",
                 '<p class="note">Share of the month\'s new plans issued within 20 '
                 "weeks of the request. A month with no plans issued has no point.</p>"
-                f'<div class="chart">{_chart(result)}</div>{_months(result)}',
+                f'<div class="chart">{_chart(result)}</div>',
+                keep=True,
             ),
+            section("Each month, in figures", _months(result)),
             section("Bands and averages", _bands(result)),
             section("What is counted, and how sure we are", _definition(result)),
         ]

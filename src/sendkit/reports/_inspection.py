@@ -452,8 +452,10 @@ def render_text(
     return "\n".join(line.rstrip() for line in out).rstrip() + "\n"
 
 
-#: Sections that start a new printed page (long, and read on their own).
-_NEW_PAGE: Final = frozenset({"How each date was reached"})
+#: Sections that start a new printed page. None at present: a forced break
+#: after the short timeline table left half a page blank, so every section
+#: flows on, its heading kept with what follows.
+_NEW_PAGE: Final[frozenset[str]] = frozenset()
 
 
 def render_html(

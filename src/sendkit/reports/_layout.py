@@ -14,9 +14,11 @@ Conventions, for every page built on `page`:
   AA's contrast ratio of 4.5:1 (the tests compute each one).
 * **Print**: A4 with 14 mm margins; background colours are kept
   (``print-color-adjust: exact``); explanations are printed open; headings
-  stay with what follows them, and tables, charts and tiles are not split
-  across pages. A section marked ``newpage`` starts on a new page; the others
-  flow on, so a short section never leaves half a page blank.
+  stay with what follows them, and table rows, charts and tiles are not
+  split across pages. Sections flow on from one another (a forced break
+  after a short section left half a page blank); a section marked ``keep``
+  (a heading with its chart) moves whole to the next page when it does not
+  fit, and one marked ``newpage`` always starts a page.
 * **Phones** (390 px wide): tables marked ``stack`` turn into one card per
   row with each cell labelled; wide charts scroll sideways inside their own
   box, at a size where their text stays readable.
@@ -168,12 +170,14 @@ html,body{{background:{PAPER};font-size:11pt}}
 main{{max-width:none;padding:0}}
 section{{border:none;border-radius:0;padding:0;margin:0 0 14pt}}
 section.newpage{{break-before:page}}
+section.keep{{break-inside:avoid}}
 h1,h2,h3,summary{{break-after:avoid}}
 tr,.tile,figure,.chart,blockquote,.outcome,details li{{break-inside:avoid}}
 thead{{display:table-header-group}}
 .chart{{overflow:visible}}
 .chart svg{{min-width:0}}
 table{{font-size:10pt}}
+ul.trail{{font-size:9pt;margin-top:4px}}
 a[href].ext::after{{content:" (" attr(href) ")";font-size:9pt;overflow-wrap:anywhere}}
 summary{{list-style:none}}
 summary::-webkit-details-marker{{display:none}}
@@ -297,12 +301,21 @@ def _cls(classes: Sequence[str], index: int) -> str:
     return ""
 
 
-def section(title: str, body: str, *, newpage: bool = False, anchor: str = "") -> str:
+def section(
+    title: str,
+    body: str,
+    *,
+    newpage: bool = False,
+    keep: bool = False,
+    anchor: str = "",
+) -> str:
     """Return one section: a heading and *body* (HTML, already escaped).
 
-    *newpage* starts it on a new page when printed.
+    Printed, *newpage* starts it on a new page and *keep* keeps it whole on
+    one page (for a heading with a chart).
     """
-    cls = ' class="newpage"' if newpage else ""
+    names = " ".join(n for n, on in (("newpage", newpage), ("keep", keep)) if on)
+    cls = f' class="{names}"' if names else ""
     ident = f' id="{esc(anchor)}"' if anchor else ""
     return f"<section{cls}{ident}><h2>{esc(title)}</h2>{body}</section>"
 
