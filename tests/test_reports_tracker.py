@@ -54,14 +54,22 @@ def test_headers_are_readable_with_the_machine_names_below(
     assert "Override made by" in labels
 
 
-def test_every_sheet_prints_landscape_one_page_wide_with_both_headers(
+def test_every_sheet_prints_landscape_fit_to_width_with_both_headers(
     example_book: openpyxl.Workbook,
 ) -> None:
+    letter = openpyxl.utils.get_column_letter
     for ws in example_book.worksheets:
         assert ws.page_setup.orientation == "landscape"
         assert ws.sheet_properties.pageSetUpPr.fitToPage
-        assert ws.page_setup.fitToWidth == 1
         assert ws.page_setup.fitToHeight == 0
+        # legible type: at most about 200 characters of width per page across
+        total = sum(
+            ws.column_dimensions[letter(c)].width or 13
+            for c in range(1, ws.max_column + 1)
+        )
+        assert total / ws.page_setup.fitToWidth <= 260
+        if ws.page_setup.fitToWidth > 1:
+            assert ws.print_title_cols.replace("$", "") == "A:A"
         if ws.title not in {"Summary", "Guidance"}:
             assert ws.print_title_rows.replace("$", "") == "1:2"
 

@@ -30,6 +30,7 @@ openpyxl is imported here only, so the rest of sendkit works without it.
 from __future__ import annotations
 
 import datetime as dt
+import math
 import pathlib
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import Any
@@ -242,7 +243,11 @@ class _Sheet:
         if self.rows > _HEAD_ROWS:
             last = letter(len(self.header))
             self.ws.auto_filter.ref = f"A{_HEAD_ROWS}:{last}{self.rows}"
-        _printable(self.ws)
+        total = sum(
+            self.ws.column_dimensions[letter(col)].width
+            for col in range(1, len(self.header) + 1)
+        )
+        _printable(self.ws, wide=max(1, math.ceil(total / _PRINT_CHARS)))
         self.ws.print_title_rows = f"1:{_HEAD_ROWS}"
 
 
@@ -252,13 +257,26 @@ def _fit(text: str, name: str, longest: int) -> float:
     return float(max(8, min(max(longest, len(name), word) + 2, 40)))
 
 
-def _printable(ws: Any) -> None:
-    """Print landscape on A4, one page wide."""
+#: Characters of column width that print legibly across one landscape A4
+#: page (about 8 pt type); a wider sheet is spread over more pages.
+_PRINT_CHARS = 200
+
+
+def _printable(ws: Any, *, wide: int = 1) -> None:
+    """Print landscape on A4, *wide* pages across, as many down as needed.
+
+    A sheet wider than one page (the Actions sheet's 29 columns) is spread
+    over *wide* pages, left to right, with column A (the id) repeated on
+    each, rather than shrunk to unreadable type on one.
+    """
     ws.page_setup.orientation = "landscape"
     ws.page_setup.paperSize = ws.PAPERSIZE_A4
     ws.sheet_properties.pageSetUpPr.fitToPage = True
-    ws.page_setup.fitToWidth = 1
+    ws.page_setup.fitToWidth = wide
     ws.page_setup.fitToHeight = 0
+    if wide > 1:
+        ws.page_setup.pageOrder = "overThenDown"
+        ws.print_title_cols = "A:A"
 
 
 def _fit_rows(ws: Any, widths: Mapping[int, float], first: int = 2) -> None:
@@ -480,6 +498,10 @@ def _style_actions(  # noqa: C901 - one block per kind of cell rule
         ws[f"{column['rag_override']}{number}"].font = italic
     top = styles.Alignment(vertical="top", wrap_text=True)
     wrapped = ("priority_area", "action", "success_measure", "latest_note")
+    upper = styles.Alignment(vertical="top")
+    for row in ws.iter_rows(min_row=first, max_row=sheet.rows):
+        for cell in row:
+            cell.alignment = upper
     for name in wrapped:
         for cell in ws[column[name]][_HEAD_ROWS:]:
             cell.alignment = top
