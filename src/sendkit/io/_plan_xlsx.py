@@ -446,7 +446,7 @@ def write_xlsx(  # noqa: C901, PLR0912 - one loop per list sheet
     book.save(path)
 
 
-def _style_actions(  # noqa: C901 - one block per kind of cell rule
+def _style_actions(  # noqa: C901, PLR0912 - one block per kind of cell rule
     sheet: _Sheet, overridden_rows: Sequence[int], example_row: int | None
 ) -> None:
     openpyxl = _openpyxl()
