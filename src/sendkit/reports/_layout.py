@@ -162,6 +162,7 @@ table.stack tr{{border:1px solid {LINE};border-radius:6px;margin:0 0 10px;paddin
 table.stack td,table.stack th{{border:none;padding:3px 0}}
 table.stack td[data-label]::before{{content:attr(data-label) ": ";font-weight:700;color:{MUTED}}}
 td.date{{white-space:normal}}
+table.stack td.num{{text-align:left}}
 }}
 @page{{size:A4;margin:14mm}}
 @media print{{
