@@ -39,10 +39,11 @@ def test_html_page(capsys, tmp_path):
     page = path.read_text(encoding="utf-8")
     assert page.startswith("<!DOCTYPE html>")
     assert "<svg" in page
-    assert "5 Jul 2023 *" in page
+    assert "5 July 2023 *" in page
     assert "Outcome 3: Widespread and/or systemic failings" in page
     assert "<script" not in page
-    assert not re.search(r"\b(src|href)\s*=", page)
+    assert not re.search(r"\bsrc\s*=", page)
+    assert all(h.startswith("https://") for h in re.findall(r'href="([^"]*)"', page))
 
 
 def test_as_of_shows_statuses(capsys):

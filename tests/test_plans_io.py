@@ -250,8 +250,8 @@ def test_xlsx_text_cells_cannot_run_as_formulas(tmp_path: pathlib.Path) -> None:
     assert "<f>" not in xml  # no formula anywhere in any sheet
     book = openpyxl.load_workbook(path)
     ws = book["Actions"]
-    header = [c.value for c in ws[1]]
-    row = {name: ws.cell(2, i + 1) for i, name in enumerate(header)}
+    header = [c.value for c in ws[2]]  # row 1: labels
+    row = {name: ws.cell(3, i + 1) for i, name in enumerate(header)}
     for name in ("priority_area", "action", "owner", "evidence", "board", "notes"):
         assert row[name].data_type == "s"
         assert row[name].quotePrefix
@@ -274,14 +274,14 @@ def test_workbook_has_what_an_officer_expects(tmp_path: pathlib.Path) -> None:
     plan = _sample_plan()
     write_plan(plan, path, as_of=dt.date(2024, 2, 5))
     book = openpyxl.load_workbook(path)
-    assert book.sheetnames[:2] == ["Summary", "Actions"]
+    assert book.sheetnames[:3] == ["Summary", "Guidance", "Actions"]
     ws = book["Actions"]
-    assert ws.freeze_panes == "B2"
-    header = [c.value for c in ws[1]]
-    due = ws.cell(2, header.index("due_date") + 1)
+    assert ws.freeze_panes == "B3"
+    header = [c.value for c in ws[2]]  # row 1: labels
+    due = ws.cell(3, header.index("due_date") + 1)
     assert isinstance(due.value, dt.datetime)
     assert due.number_format == "dd/mm/yyyy"
-    rag = ws.cell(2, header.index("rag") + 1).value
+    rag = ws.cell(3, header.index("rag") + 1).value
     assert rag == "red"  # due 31 Jan 2024, as of 5 Feb 2024
     lists = {dv.formula1 for dv in ws.data_validations.dataValidation}
     assert '"not-started,on-track,at-risk,off-track,complete,closed-evidenced"' in lists
@@ -311,8 +311,8 @@ def test_override_is_shown_as_override(tmp_path: pathlib.Path) -> None:
             assert "green (override)" in text
         else:
             ws = openpyxl.load_workbook(path)["Actions"]
-            header = [c.value for c in ws[1]]
-            assert ws.cell(2, header.index("rag") + 1).value == "green (override)"
+            header = [c.value for c in ws[2]]  # row 1: labels
+            assert ws.cell(3, header.index("rag") + 1).value == "green (override)"
         assert read_plan(path) == plan
 
 
@@ -417,17 +417,17 @@ def test_bad_xlsx_cells_are_reported_by_sheet(tmp_path: pathlib.Path) -> None:
     write_plan(_sample_plan(), path, as_of=dt.date(2024, 1, 2))
     book = openpyxl.load_workbook(path)
     ws = book["Actions"]
-    header = [c.value for c in ws[1]]
-    ws.cell(2, header.index("status") + 1).value = "finished?"
+    header = [c.value for c in ws[2]]  # row 1: labels
+    ws.cell(3, header.index("status") + 1).value = "finished?"
     book["Progress log"].append(["NOPE", dt.date(2024, 1, 1), "", "note", ""])
     book.save(path)
     with pytest.raises(PlanFileError) as caught:
         read_plan(path)
     messages = [str(p) for p in caught.value.problems]
     assert any(
-        "sheet 'Actions'" in m and "row 2" in m and "'status'" in m for m in messages
+        "sheet 'Actions'" in m and "row 3" in m and "'status'" in m for m in messages
     )
-    assert any("'NOPE'" in m and "row 2" in m for m in messages)
+    assert any("'NOPE'" in m and "row 3" in m for m in messages)
 
 
 def test_unknown_suffix_and_missing_sheet(tmp_path: pathlib.Path) -> None:
@@ -646,11 +646,11 @@ def test_csv_from_excel_on_windows_is_read(
 
 
 def _with_formula(path: pathlib.Path, column: str, formula: str) -> str:
-    """Put *formula* in row 2 of the Actions sheet's *column*; return its cell."""
+    """Put *formula* in row 3 (the first action) of *column*; return its cell."""
     book = openpyxl.load_workbook(path)
     ws = book["Actions"]
-    header = [c.value for c in ws[1]]
-    cell = ws.cell(2, header.index(column) + 1)
+    header = [c.value for c in ws[2]]  # row 1: labels
+    cell = ws.cell(3, header.index(column) + 1)
     cell.value = formula
     book.save(path)
     return str(cell.coordinate)
@@ -683,7 +683,7 @@ def test_formula_without_saved_value_is_a_problem(tmp_path: pathlib.Path) -> Non
     with pytest.raises(PlanFileError) as caught:
         read_plan(path)
     problems = caught.value.problems
-    assert [(p.row, p.column) for p in problems] == [(2, "owner")]
+    assert [(p.row, p.column) for p in problems] == [(3, "owner")]
     assert "holds a formula with no saved value" in problems[0].reason
     assert "paste the column as values" in problems[0].reason
 
@@ -706,21 +706,21 @@ def test_derived_columns_are_marked_in_the_workbook(tmp_path: pathlib.Path) -> N
     book = openpyxl.load_workbook(path)
     ws = book["Actions"]
     marked = {}
-    for cell in ws[1]:
-        note = cell.comment.text if cell.comment else ""
-        marked[cell.value] = (cell.fill.fgColor.rgb[-6:], note)
+    for label, name in zip(ws[1], ws[2], strict=True):  # labels above names
+        note = label.comment.text if label.comment else ""
+        marked[name.value] = (label.fill.fgColor.rgb[-6:], note)
     assert {name for name, (_, note) in marked.items() if note} == {
         "rag",
         "latest_note",
     }
     for name in ("rag", "latest_note"):
         fill, note = marked[name]
-        assert fill == "7F7F7F"
+        assert fill == "595959"
         assert "edits here are ignored" in note
         assert "rag_override" in note
     assert marked["status"][0] == "1F4E78"
     # typing into a derived column changes nothing, and the plan reads back whole
-    header = [c.value for c in ws[1]]
-    ws.cell(2, header.index("rag") + 1).value = "green"
+    header = [c.value for c in ws[2]]  # row 1: labels
+    ws.cell(3, header.index("rag") + 1).value = "green"
     book.save(path)
     assert read_plan(path) == plan

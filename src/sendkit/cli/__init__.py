@@ -13,6 +13,7 @@ import argparse
 import os
 import sys
 from collections.abc import Sequence
+from importlib.metadata import PackageNotFoundError, version
 
 from ..errors import SendkitError
 from . import _benchmark, _demo, _ehc, _inspections, _plans, _rules, _workdays
@@ -36,6 +37,15 @@ class _Parser(argparse.ArgumentParser):
         self.exit(EXIT_INPUT, f"sendkit: {message}\n")
 
 
+def _version_line() -> str:
+    """``sendkit 0.1.0 (sendkit-england)``: what ``sendkit --version`` prints."""
+    try:
+        release = version("sendkit-england")
+    except PackageNotFoundError:  # pragma: no cover - a bare checkout
+        release = "(not installed)"
+    return f"sendkit {release} (distribution sendkit-england)"
+
+
 def build_parser() -> argparse.ArgumentParser:
     """Return the parser for every ``sendkit`` subcommand."""
     parser = _Parser(
@@ -45,6 +55,7 @@ def build_parser() -> argparse.ArgumentParser:
             "action plans and EHC timeliness."
         ),
     )
+    parser.add_argument("--version", action="version", version=_version_line())
     subparsers = parser.add_subparsers(
         dest="command", metavar="COMMAND", parser_class=_Parser
     )

@@ -36,6 +36,7 @@ from ._common import (
     warnings_to_stderr,
     write_page,
 )
+from ._happened import add_event_options, record_happened, recorded_events
 from ._inspections import add_rules_option, local_rules_lines, rule_book
 from ._plans import plan_skeleton_section
 
@@ -135,17 +136,21 @@ def build_case(
     closures: Iterable[dt.date] = (),
     as_of: dt.date | None = None,
     rules: RuleBook = RULES,
+    events: Iterable[tuple[str, dt.date]] = (),
 ) -> DemoCase:
     """Return the demo's case: the example inspection and what follows it.
 
     *rules* is the rule book to date it with (`sendkit.load_rules` for a
     local rule file); dates from overridden rules are marked as local.
+    *events* are ``(name, day)`` pairs recording what happened (see
+    ``sendkit.cli._happened``): those milestones show as done.
     """
     inspection = EXAMPLES[key]
+    milestones = follow_up(inspection, region=region, closures=closures, rules=rules)
     return DemoCase(
         key=key,
         inspection=inspection,
-        milestones=follow_up(inspection, region=region, closures=closures, rules=rules),
+        milestones=record_happened(milestones, events),
         region=region,
         as_of=as_of,
         rules=rules,
@@ -253,6 +258,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         metavar="DATE",
         help="also show each milestone's status on DATE",
     )
+    add_event_options(demo)
     add_calendar_options(demo)
     add_rules_option(demo)
     demo.set_defaults(handler=_demo)
@@ -267,6 +273,7 @@ def _demo(args: argparse.Namespace) -> int:
             closures=args.closure,
             as_of=args.as_of,
             rules=rule_book(args),
+            events=recorded_events(args),
         )
     sections = build_sections(case)
     print(render_text(_title(case), sections, intro=_intro(case)), end="")

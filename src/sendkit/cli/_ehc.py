@@ -32,6 +32,7 @@ from ._common import (
     output_path,
     print_json,
 )
+from ._ehc_page import add_html_options, check_html_output, write_timeliness_page
 
 #: How many problems to print on stderr before summarising the rest.
 _SHOW_PROBLEMS = 20
@@ -93,6 +94,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     )
     _common_options(measure)
     _benchmark.add_reconcile_options(measure)  # dfe: --la, --dfe, --cases-behind
+    add_html_options(measure)
     measure.set_defaults(handler=_timeliness)
 
     due = commands.add_parser(
@@ -232,6 +234,7 @@ def _num(value: float | None) -> str:
 
 
 def _timeliness(args: argparse.Namespace) -> int:
+    check_html_output(args)
     read = _read(args)
     if read is None:
         return EXIT_NOTHING_READ
@@ -244,6 +247,8 @@ def _timeliness(args: argparse.Namespace) -> int:
     if not args.json:
         print("\n".join(_measure_lines(result, read)))
     extra = _benchmark.reconcile(args, result, read.cases)  # dfe: DfE's figure
+    if args.html:
+        write_timeliness_page(args, result, read)
     if args.json:
         print_json(
             {

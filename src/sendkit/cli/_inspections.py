@@ -36,6 +36,7 @@ from ._common import (
     print_json,
     warnings_to_stderr,
 )
+from ._happened import add_event_options, record_happened, recorded_events
 
 #: Exit code when a file was opened but not one row could be read.
 EXIT_NOTHING_READ = 1
@@ -112,6 +113,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         "--explain", action="store_true", help="also show how each date was reached"
     )
     timeline.add_argument("--json", action="store_true", help="print a JSON array")
+    add_event_options(timeline)
     add_calendar_options(timeline)
     add_rules_option(timeline)
     timeline.set_defaults(handler=_timeline)
@@ -159,6 +161,7 @@ def _timeline(args: argparse.Namespace) -> int:
         milestones = follow_up(
             inspection, region=args.region, closures=args.closure, rules=book
         )
+    milestones = record_happened(milestones, recorded_events(args))
     if args.json:
         print_json([m.to_dict(as_of=args.as_of) for m in milestones])
         return 0

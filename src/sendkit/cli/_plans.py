@@ -32,6 +32,7 @@ from ..plans import (
     write_plan,
 )
 from ..reports import ReportSection, render_board_report
+from ..reports._layout import uk_date
 from ..rules import RULES, RuleBook
 from ._common import (
     add_calendar_options,
@@ -340,7 +341,7 @@ def plan_skeleton_section(
         for s in plan.sections
     )
     deadlines = "".join(
-        f"<li>{html.escape(d.name)}: due {html.escape(d.due.isoformat())} "
+        f"<li>{html.escape(d.name)}: due {html.escape(uk_date(d.due))} "
         f"({html.escape(d.rule)}, {html.escape(flags[d.rule])})</li>"
         for d in plan.deadlines
     )

@@ -4,9 +4,21 @@ Sheets, in order:
 
 * **Summary**: counts by RAG on the as-at date, overdue and due-soon counts,
   the plan's deadlines and the exception report (written, never read).
+* **Guidance**: how to fill the tracker in, and every column with its
+  readable label, its machine name, what it holds and what is accepted
+  (written, never read).
 * **Actions**: the column schema (`ACTION_COLUMNS` without the list columns),
   one row per action; real date cells, a frozen header and id column, filters,
-  drop-down lists and RAG colours.
+  drop-down lists and RAG colours. A new tracker (no actions yet) has one
+  example row whose id is ``EXAMPLE``; the reader skips it.
+
+Every table sheet has two header rows: readable labels for people
+("Due date") above the machine names the reader uses (``due_date``, small
+and grey), so that a workbook written and read back loses nothing; the
+reader also takes a sheet with the machine names alone in row 1. Printed,
+each sheet is A4 landscape, one page wide, both header rows repeated on
+every page. Drop-down and date cells refuse a bad entry with a message and
+show a prompt when selected.
 * **Progress log**, **Milestones**, **KPI actuals**: the lists, one row per
   entry, keyed by ``action_id``.
 * **Sections**, **Plan**, **Deadlines**: the plan's sections in order, its
@@ -18,6 +30,7 @@ openpyxl is imported here only, so the rest of sendkit works without it.
 from __future__ import annotations
 
 import datetime as dt
+import math
 import pathlib
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import Any
@@ -29,6 +42,7 @@ from ..plans._enums import AreaKind, Partner, Rag, Status
 from ..plans._model import ActionPlan, Measurement, Milestone, ProgressUpdate
 from ..plans._result import PlanStatus
 from ..plans._schema import (
+    ACTION_COLUMNS,
     DERIVED,
     PLAN_FIELDS,
     XLSX_COLUMNS,
@@ -71,8 +85,62 @@ _PLAN_COLUMNS = ("field", "value")
 
 _DATE_FORMAT = "dd/mm/yyyy"
 _HEADER_FILL = "1F4E78"
-#: Header fill of derived columns (grey: written by sendkit, never read).
-_DERIVED_FILL = "7F7F7F"
+#: Fill and text of the machine-name header row (row 2).
+_NAME_FILL = "D9E2F3"
+_NAME_FONT = "1F3864"
+#: Header fill of derived columns (grey: written by sendkit, never read);
+#: white on it is 7:1, above WCAG AA's 4.5:1.
+_DERIVED_FILL = "595959"
+#: The id of the example row in a new tracker; the reader skips it.
+EXAMPLE_ID = "EXAMPLE"
+GUIDANCE = "Guidance"
+#: Rows above the data on every table sheet: labels, then machine names.
+_HEAD_ROWS = 2
+_FIRST_DATA_ROW = _HEAD_ROWS + 1
+
+#: Readable labels for machine names; others are the name in words.
+_LABELS = {
+    "action_id": "Action id",
+    "section_id": "Area id",
+    "priority_area": "Priority area (report's words)",
+    "area_type": "Area type",
+    "action": "Action: what will be done",
+    "owner": "Owner (a role)",
+    "lead_partner": "Lead partner",
+    "rag": "RAG (worked out by sendkit)",
+    "rag_override": "RAG override",
+    "rag_override_reason": "Reason for the override",
+    "rag_override_by": "Override made by",
+    "rag_override_on": "Override made on",
+    "kpi_id": "KPI id",
+    "kpi": "KPI: what it measures",
+    "kpi_unit": "KPI unit",
+    "next_review_date": "Next review date",
+    "board": "Reported to (board)",
+    "co_production": "Co-produced?",
+    "latest_note": "Latest note (from the log)",
+    "due_date": "Due date",
+    "achieved_date": "Date achieved",
+    "kpi_id_actual": "KPI id",
+    "field": "Setting",
+    "value": "Value",
+    "name": "Deadline",
+    "due": "Due",
+    "confirmed": "Confirmed by a primary source?",
+    "source": "Source",
+    "note": "Note",
+    "by": "By (a role)",
+    "date": "Date",
+}
+
+
+def label(name: str) -> str:
+    """The readable label for a machine name (``due_date`` -> ``Due date``)."""
+    if name in _LABELS:
+        return _LABELS[name]
+    return name.replace("_", " ").capitalize()
+
+
 _DERIVED_NOTE = (
     "Derived by sendkit; edits here are ignored. To change the rating, use "
     "rag_override with a reason in rag_override_reason; to add a note, add a "
@@ -80,27 +148,19 @@ _DERIVED_NOTE = (
 )
 _LAST_ROW = 1_048_576
 
-#: Column widths in characters (others get 14).
+#: Widths in characters of the columns that wrap their text; the others
+#: fit their content (`_Sheet.finish`).
 _WIDTHS = {
-    "action_id": 10,
-    "section_id": 9,
     "priority_area": 36,
     "action": 48,
-    "owner": 20,
-    "lead_partner": 18,
-    "status": 15,
-    "rag": 15,
     "rag_override_reason": 30,
     "success_measure": 36,
-    "kpi": 28,
     "evidence": 30,
-    "board": 22,
     "latest_note": 40,
     "note": 60,
     "milestone": 50,
     "source": 60,
     "value": 40,
-    "field": 22,
 }
 
 
@@ -117,13 +177,20 @@ def _openpyxl() -> Any:
 
 
 class _Sheet:
-    """Appends rows to a worksheet, guarding text and formatting dates."""
+    """Appends rows to a worksheet, guarding text and formatting dates.
+
+    A sheet with a header gets two header rows: the readable labels, then
+    the machine names. The longest value in each column is kept, so that
+    `finish` can fit the column widths to the content.
+    """
 
     def __init__(self, ws: Any, header: Sequence[str]) -> None:
         self.ws = ws
         self.header = list(header)
         self.rows = 0  # ws.max_row scans every cell: too slow to ask per row
+        self.longest = [0] * len(self.header)
         if self.header:
+            self.append([label(name) for name in header], header=True)
             self.append(header, header=True)
 
     def append(self, values: Iterable[object], *, header: bool = False) -> None:
@@ -145,34 +212,70 @@ class _Sheet:
                 cell.quotePrefix = True
             elif isinstance(value, dt.date) and not header:
                 self.ws.cell(number, col).number_format = _DATE_FORMAT
+            if not header and col <= len(self.longest) and value is not None:
+                size = 10 if isinstance(value, dt.date) else len(str(value))
+                self.longest[col - 1] = max(self.longest[col - 1], size)
 
-    def finish(self, *, freeze: str = "A2") -> None:
+    def finish(self, *, freeze: str = "A3") -> None:
         openpyxl = _openpyxl()
-        font = openpyxl.styles.Font(bold=True, color="FFFFFF")
-        fill = openpyxl.styles.PatternFill("solid", fgColor=_HEADER_FILL)
-        wrap = openpyxl.styles.Alignment(wrap_text=True, vertical="top")
+        styles = openpyxl.styles
+        font = styles.Font(bold=True, color="FFFFFF")
+        fill = styles.PatternFill("solid", fgColor=_HEADER_FILL)
+        wrap = styles.Alignment(wrap_text=True, vertical="top")
         for cell in self.ws[1]:
             cell.font = font
             cell.fill = fill
             cell.alignment = wrap
+        names_font = styles.Font(italic=True, size=9, color=_NAME_FONT)
+        names_fill = styles.PatternFill("solid", fgColor=_NAME_FILL)
+        for cell in self.ws[2]:
+            cell.font = names_font
+            cell.fill = names_fill
         letter = openpyxl.utils.get_column_letter
+        tallest = 1
         for col, name in enumerate(self.header, start=1):
-            self.ws.column_dimensions[letter(col)].width = _WIDTHS.get(name, 14)
+            width = _WIDTHS.get(name) or _fit(label(name), name, self.longest[col - 1])
+            self.ws.column_dimensions[letter(col)].width = width
+            tallest = max(tallest, -(-len(label(name)) // max(int(width), 1)))
+        self.ws.row_dimensions[1].height = 15 * min(tallest, 4) + 3
         self.ws.freeze_panes = freeze
-        if self.rows > 1:
+        if self.rows > _HEAD_ROWS:
             last = letter(len(self.header))
-            self.ws.auto_filter.ref = f"A1:{last}{self.rows}"
-        _printable(self.ws)
-        self.ws.print_title_rows = "1:1"
+            self.ws.auto_filter.ref = f"A{_HEAD_ROWS}:{last}{self.rows}"
+        total = sum(
+            self.ws.column_dimensions[letter(col)].width
+            for col in range(1, len(self.header) + 1)
+        )
+        _printable(self.ws, wide=max(1, math.ceil(total / _PRINT_CHARS)))
+        self.ws.print_title_rows = f"1:{_HEAD_ROWS}"
 
 
-def _printable(ws: Any) -> None:
-    """Print landscape on A4, one page wide."""
+def _fit(text: str, name: str, longest: int) -> float:
+    """A width that shows the content, the machine name and each label word."""
+    word = max((len(w) for w in text.split()), default=0)
+    return float(max(8, min(max(longest, len(name), word) + 2, 40)))
+
+
+#: Characters of column width that print legibly across one landscape A4
+#: page (about 8 pt type); a wider sheet is spread over more pages.
+_PRINT_CHARS = 200
+
+
+def _printable(ws: Any, *, wide: int = 1) -> None:
+    """Print landscape on A4, *wide* pages across, as many down as needed.
+
+    A sheet wider than one page (the Actions sheet's 29 columns) is spread
+    over *wide* pages, left to right, with column A (the id) repeated on
+    each, rather than shrunk to unreadable type on one.
+    """
     ws.page_setup.orientation = "landscape"
     ws.page_setup.paperSize = ws.PAPERSIZE_A4
     ws.sheet_properties.pageSetUpPr.fitToPage = True
-    ws.page_setup.fitToWidth = 1
+    ws.page_setup.fitToWidth = wide
     ws.page_setup.fitToHeight = 0
+    if wide > 1:
+        ws.page_setup.pageOrder = "overThenDown"
+        ws.print_title_cols = "A:A"
 
 
 def _fit_rows(ws: Any, widths: Mapping[int, float], first: int = 2) -> None:
@@ -195,15 +298,61 @@ def _list_rule(choices: Iterable[str], title: str) -> Any:
     openpyxl = _openpyxl()
     values = ",".join(choices)
     rule = openpyxl.worksheet.datavalidation.DataValidation(
-        type="list", formula1=f'"{values}"', allow_blank=True
+        type="list",
+        formula1=f'"{values}"',
+        allow_blank=True,
+        showErrorMessage=True,
+        showInputMessage=True,
+        errorStyle="stop",
     )
     rule.error = f"Choose one of: {values.replace(',', ', ')}"
     rule.errorTitle = f"Not a {title}"
+    rule.promptTitle = title.capitalize()
     rule.prompt = f"Choose a {title} from the list"
     return rule
 
 
-def write_xlsx(  # noqa: C901 - one loop per list sheet
+def _date_rule(name: str) -> Any:
+    """Refuse anything but a date from 2000 to 2099 in a date column."""
+    openpyxl = _openpyxl()
+    rule = openpyxl.worksheet.datavalidation.DataValidation(
+        type="date",
+        operator="between",
+        formula1="DATE(2000,1,1)",
+        formula2="DATE(2099,12,31)",
+        allow_blank=True,
+        showErrorMessage=True,
+        showInputMessage=True,
+        errorStyle="stop",
+    )
+    rule.errorTitle = "Not a date"
+    rule.error = "Enter a date as day/month/year, such as 31/03/2025."
+    rule.promptTitle = label(name)
+    rule.prompt = "A date, such as 31/03/2025"
+    return rule
+
+
+def _number_rule(name: str) -> Any:
+    """Refuse text in a number column."""
+    openpyxl = _openpyxl()
+    rule = openpyxl.worksheet.datavalidation.DataValidation(
+        type="decimal",
+        operator="between",
+        formula1="-1000000000",
+        formula2="1000000000",
+        allow_blank=True,
+        showErrorMessage=True,
+        showInputMessage=True,
+        errorStyle="stop",
+    )
+    rule.errorTitle = "Not a number"
+    rule.error = "Enter a number only, such as 52.5; put the unit in KPI unit."
+    rule.promptTitle = label(name)
+    rule.prompt = "A number, such as 52.5"
+    return rule
+
+
+def write_xlsx(  # noqa: C901, PLR0912 - one loop per list sheet
     plan: ActionPlan,
     path: pathlib.Path,
     *,
@@ -222,6 +371,7 @@ def write_xlsx(  # noqa: C901 - one loop per list sheet
     book = openpyxl.Workbook()
     summary_ws = book.active
     summary_ws.title = SUMMARY
+    _write_guidance(book.create_sheet(GUIDANCE))
     extras = extra_columns(plan.actions, plan.extra_columns)
     header = [*XLSX_COLUMNS, *extras]
     actions = _Sheet(book.create_sheet(ACTIONS), header)
@@ -230,6 +380,10 @@ def write_xlsx(  # noqa: C901 - one loop per list sheet
     actuals = _Sheet(book.create_sheet(ACTUALS), _ACTUAL_COLUMNS)
     ratings = status.ratings if status is not None else {}
     overridden_rows = []
+    example_row = None
+    if not plan.actions:
+        actions.append(_example_row(plan).get(name, "") for name in header)
+        example_row = actions.rows
     for section in plan.sections:
         for action in section.actions:
             row = action_to_row(
@@ -260,9 +414,9 @@ def write_xlsx(  # noqa: C901 - one loop per list sheet
                     actuals.append(
                         (action.id, action.kpi.id, measurement.on, measurement.value)
                     )
-    _style_actions(actions, overridden_rows)
+    _style_actions(actions, overridden_rows, example_row)
     for sheet in (log, milestones, actuals):
-        sheet.finish(freeze="B2")
+        sheet.finish(freeze="B3")
 
     sections = _Sheet(book.create_sheet(SECTIONS), _SECTION_COLUMNS)
     for section in plan.sections:
@@ -291,12 +445,15 @@ def write_xlsx(  # noqa: C901 - one loop per list sheet
     save_atomic(path, book.save)
 
 
-def _style_actions(sheet: _Sheet, overridden_rows: Sequence[int]) -> None:
+def _style_actions(  # noqa: C901, PLR0912 - one block per kind of cell rule
+    sheet: _Sheet, overridden_rows: Sequence[int], example_row: int | None
+) -> None:
     openpyxl = _openpyxl()
     ws = sheet.ws
-    sheet.finish(freeze="B2")
+    sheet.finish(freeze="B3")
     letter = openpyxl.utils.get_column_letter
     column = {name: letter(i) for i, name in enumerate(sheet.header, start=1)}
+    first = _FIRST_DATA_ROW
     choices: Mapping[str, tuple[Iterable[str], str]] = {
         "status": ((s.value for s in Status), "status"),
         "lead_partner": ((p.value for p in Partner), "partner"),
@@ -307,19 +464,28 @@ def _style_actions(sheet: _Sheet, overridden_rows: Sequence[int]) -> None:
     for name, (values, title) in choices.items():
         rule = _list_rule(values, title)
         ws.add_data_validation(rule)
-        rule.add(f"{column[name]}2:{column[name]}{_LAST_ROW}")
+        rule.add(f"{column[name]}{first}:{column[name]}{_LAST_ROW}")
+    for col in ACTION_COLUMNS:
+        if col.name not in column:
+            continue
+        if col.kind == "date":
+            rule = _date_rule(col.name)
+        elif col.kind == "number":
+            rule = _number_rule(col.name)
+        else:
+            continue
+        ws.add_data_validation(rule)
+        rule.add(f"{column[col.name]}{first}:{column[col.name]}{_LAST_ROW}")
     rag = column["rag"]
     styles = openpyxl.styles
     for value in Rag:
         fill = styles.PatternFill(
             "solid", fgColor=value.colour.lstrip("#"), bgColor=value.colour.lstrip("#")
         )
-        font = styles.Font(
-            bold=True, color="000000" if value is Rag.AMBER else "FFFFFF"
-        )
-        formula = f'LEFT(${rag}2,{len(value.value)})="{value.value}"'
+        font = styles.Font(bold=True, color=_rag_text(value))
+        formula = f'LEFT(${rag}{first},{len(value.value)})="{value.value}"'
         ws.conditional_formatting.add(
-            f"{rag}2:{rag}{_LAST_ROW}",
+            f"{rag}{first}:{rag}{_LAST_ROW}",
             openpyxl.formatting.rule.FormulaRule(
                 formula=[formula], fill=fill, font=font
             ),
@@ -331,10 +497,125 @@ def _style_actions(sheet: _Sheet, overridden_rows: Sequence[int]) -> None:
         ws[f"{column['rag_override']}{number}"].font = italic
     top = styles.Alignment(vertical="top", wrap_text=True)
     wrapped = ("priority_area", "action", "success_measure", "latest_note")
+    upper = styles.Alignment(vertical="top")
+    for row in ws.iter_rows(min_row=first, max_row=sheet.rows):
+        for cell in row:
+            cell.alignment = upper
     for name in wrapped:
-        for cell in ws[column[name]][1:]:
+        for cell in ws[column[name]][_HEAD_ROWS:]:
             cell.alignment = top
-    _fit_rows(ws, {sheet.header.index(n) + 1: _WIDTHS[n] for n in wrapped})
+    if example_row is not None:
+        grey = styles.Font(italic=True, color="595959")
+        for cell in ws[example_row]:
+            cell.font = grey
+        ws.cell(example_row, 1).comment = openpyxl.comments.Comment(
+            "An example row: sendkit never reads a row whose id is EXAMPLE. "
+            "Overwrite it with your first action, or leave it.",
+            "sendkit",
+        )
+    _fit_rows(ws, {sheet.header.index(n) + 1: _WIDTHS[n] for n in wrapped}, first=first)
+
+
+def _rag_text(value: Rag) -> str:
+    """Black on amber and green, white on red and blue: each at least 4.5:1."""
+    return "000000" if value in {Rag.AMBER, Rag.GREEN} else "FFFFFF"
+
+
+def _example_row(plan: ActionPlan) -> dict[str, object]:
+    """The example row of a new tracker, under its first area."""
+    area = plan.sections[0] if plan.sections else None
+    start = plan.report_received or dt.date(2025, 1, 6)
+    return {
+        "action_id": EXAMPLE_ID,
+        "section_id": area.id if area else "PA1",
+        "priority_area": area.title if area else "An area for priority action",
+        "area_type": (area.kind if area else AreaKind.PRIORITY_ACTION).value,
+        "action": (
+            "Example: recruit two educational psychologists (replace this row "
+            "with your first action)"
+        ),
+        "owner": "Principal Educational Psychologist",
+        "lead_partner": Partner.LOCAL_AUTHORITY.value,
+        "start_date": start,
+        "due_date": start + dt.timedelta(days=180),
+        "status": Status.NOT_STARTED.value,
+        "success_measure": "EP advice returned within 6 weeks for 90% of requests",
+        "board": "SEND Improvement Board",
+        "co_production": "no",
+    }
+
+
+def _write_guidance(ws: Any) -> None:
+    """The Guidance sheet: how to fill the tracker in, and every column."""
+    openpyxl = _openpyxl()
+    styles = openpyxl.styles
+    lines = (
+        "How to use this tracker",
+        (
+            "One row per action on the Actions sheet. Row 1 holds readable labels; "
+            "row 2 holds the names sendkit reads: keep row 2 as it is."
+        ),
+        (
+            "Pick from the drop-down lists; dates as day/month/year. A bad entry is "
+            "refused with a message."
+        ),
+        (
+            "Grey headers (RAG, latest note) are worked out by sendkit from the dates "
+            "and the Progress log: edits there are ignored. To change a rating, fill "
+            "in RAG override with a reason."
+        ),
+        (
+            "Add a row to the Progress log for each update; Milestones and KPI actuals "
+            "take one row per entry, keyed by the action id."
+        ),
+        (
+            "A row whose action id is EXAMPLE is never read. Then run: sendkit plan "
+            "status THIS_FILE --as-of DATE --html board.html"
+        ),
+        "",
+    )
+    sheet = _Sheet(ws, ())
+    for line in lines:
+        sheet.append((line,))
+    ws["A1"].font = styles.Font(bold=True, size=14)
+    header = ("Label", "Name in row 2", "What it holds", "What is accepted", "Required")
+    sheet.append(header)
+    for cell in ws[sheet.rows]:
+        cell.font = styles.Font(bold=True, color="FFFFFF")
+        cell.fill = styles.PatternFill("solid", fgColor=_HEADER_FILL)
+    accepted = {
+        "status": ", ".join(s.value for s in Status),
+        "lead_partner": ", ".join(p.value for p in Partner),
+        "rag_override": ", ".join(r.value for r in Rag),
+        "area_type": ", ".join(k.value for k in AreaKind),
+        "co_production": "yes, no",
+    }
+    kinds = {
+        "date": "a date (day/month/year)",
+        "number": "a number",
+        "text": "text",
+        "derived": "worked out by sendkit; not read",
+        "yes/no": "yes, no",
+    }
+    top = styles.Alignment(vertical="top", wrap_text=True)
+    for col in ACTION_COLUMNS:
+        if col.csv_only:
+            continue
+        sheet.append(
+            (
+                label(col.name),
+                col.name,
+                col.meaning,
+                accepted.get(col.name, kinds.get(col.kind, col.kind)),
+                "yes" if col.required else "",
+            )
+        )
+        for cell in ws[sheet.rows]:
+            cell.alignment = top
+    for letter_, width in zip("ABCDE", (30, 22, 60, 44, 10), strict=True):
+        ws.column_dimensions[letter_].width = width
+    _printable(ws)
+    _fit_rows(ws, {1: 30, 3: 60, 4: 44}, first=len(lines) + 2)
 
 
 def _mark_derived(ws: Any, header: Sequence[str]) -> None:
@@ -390,9 +671,7 @@ def _write_summary(  # noqa: C901 - one block per summary table
         sheet.append((rag.value, status.counts[rag]))
         cell = ws.cell(ws.max_row, 1)
         cell.fill = styles.PatternFill("solid", fgColor=rag.colour.lstrip("#"))
-        cell.font = styles.Font(
-            bold=True, color="000000" if rag is Rag.AMBER else "FFFFFF"
-        )
+        cell.font = styles.Font(bold=True, color=_rag_text(rag))
     sheet.append(("Total", status.total))
     sheet.append(("Overdue", len(status.overdue)))
     sheet.append(("Due soon", len(status.due_soon)))
@@ -446,6 +725,17 @@ def _text(value: object) -> str:
     return cell_text(value)
 
 
+#: The machine name in column A of each sheet's header row.
+_FIRST_NAME = {
+    ACTIONS: "action_id",
+    LOG: "action_id",
+    MILESTONES: "action_id",
+    ACTUALS: "action_id",
+    SECTIONS: "section_id",
+    PLAN: "field",
+    DEADLINES: "name",
+}
+
 #: Sheets `read_xlsx` reads (the Summary sheet is derived, never read).
 _READ_SHEETS = (ACTIONS, LOG, MILESTONES, ACTUALS, SECTIONS, PLAN, DEADLINES)
 
@@ -485,6 +775,9 @@ def _load(path: pathlib.Path) -> _Book:
                     loaded.sheets[name] = _rows(book[name], loaded.formulas)
         finally:
             book.close()
+        for name, rows in loaded.sheets.items():  # row 1: labels above the names
+            if len(rows) > 1 and _text(rows[1][1][0]) == _FIRST_NAME[name]:
+                loaded.sheets[name] = rows[1:]
         if loaded.formulas:
             _saved_values(openpyxl, path, loaded)
     except PlanFileError:
@@ -620,6 +913,8 @@ def read_xlsx(path: pathlib.Path) -> ActionPlan:  # noqa: C901, PLR0912 - one bl
     known_ids = set()
     for number, cells in table:
         action_id = _text(cells.get("action_id"))
+        if action_id == EXAMPLE_ID:
+            continue  # a new tracker's example row is never read
         known_ids.add(action_id)
         parts.ids.append((number, action_id))
         item = action_from_row(

@@ -18,8 +18,9 @@ from typing import Final
 import attrs
 from dateutil.relativedelta import relativedelta
 
-from ..dates import as_date, long_date
+from ..dates import WEEKDAY_NAMES, as_date, long_date
 from ..inspections import Inspection, Milestone, Outcome, Status
+from ._layout import linkify, page, uk_date
 
 __all__ = [
     "ReportSection",
@@ -37,9 +38,10 @@ _OUTCOME_COLOURS: Final = {
     Outcome.SYSTEMIC: "#801650",
 }
 _DEADLINE_COLOUR: Final = "#801650"
-_EXPECTED_COLOUR: Final = "#1d70b8"
+_EXPECTED_COLOUR: Final = "#1d4f91"
 _NEUTRAL: Final = "#505a5f"
-_OVERDUE: Final = "#d4351c"
+_OVERDUE: Final = "#b3001b"
+_DONE: Final = "#00703c"
 _TEXT_WIDTH: Final = 88
 
 
@@ -66,6 +68,54 @@ def _esc(text: object) -> str:
     return html.escape(str(text), quote=True)
 
 
+def _weekend(day: dt.date | None) -> str:
+    """``"Saturday"`` or ``"Sunday"`` for a weekend day, else ``""``."""
+    if day is None or day.weekday() < 5:  # noqa: PLR2004 - Saturday is 5
+        return ""
+    return WEEKDAY_NAMES[day.weekday()]
+
+
+def weekend_note(milestone: Milestone) -> str:
+    """Explain an expected date that falls on a weekend; ``""`` otherwise.
+
+    Months-based rules ("about 18 months") can land on a Saturday or
+    Sunday. No source moves such a date, so it is kept as counted; the note
+    names the working days either side, which is when it would happen.
+    """
+    day = milestone.on
+    name = _weekend(day)
+    if day is None or not name:
+        return ""
+    before = day - dt.timedelta(days=day.weekday() - 4)
+    after = day + dt.timedelta(days=7 - day.weekday())
+    return (
+        f"{uk_date(day)} is a {name}: the rule counts calendar months and no "
+        "source moves a weekend date, so it is kept as counted; in practice it "
+        f"means Friday {uk_date(before)} or Monday {uk_date(after)}."
+    )
+
+
+def happened_note(milestone: Milestone) -> str:
+    """Say when a milestone recorded as done happened, against its date."""
+    done = milestone.happened
+    if done is None:
+        return ""
+    text = f"done {uk_date(done)}"
+    if milestone.on is None:
+        return text
+    gap = (done - milestone.on).days
+    if milestone.is_hard_limit:
+        if gap <= 0:
+            return f"{text}, by the deadline"
+        return f"{text}, {gap} day{'s' if gap != 1 else ''} after the deadline"
+    if gap == 0:
+        return f"{text}, on the expected date"
+    when = "before" if gap < 0 else "after"
+    return (
+        f"{text}, {abs(gap)} day{'s' if abs(gap) != 1 else ''} {when} the expected date"
+    )
+
+
 def _flag(milestone: Milestone) -> str:
     state = "confirmed" if milestone.confirmed else "UNCONFIRMED"
     local = ", LOCAL RULE" if milestone.overridden is not None else ""
@@ -76,12 +126,17 @@ def _flag(milestone: Milestone) -> str:
 
 
 def _inspection_section(inspection: Inspection) -> ReportSection:
-    rows: list[tuple[str, str]] = [("Local area partnership", inspection.local_area)]
+    # (name, plain-text value, page value): the page writes every date the UK way.
+    rows: list[tuple[str, str, str]] = [
+        ("Local area partnership", inspection.local_area, inspection.local_area)
+    ]
     if inspection.la_code:
-        rows.append(("Local authority code", inspection.la_code))
+        rows.append(("Local authority code", inspection.la_code, inspection.la_code))
     if inspection.ofsted_region:
-        rows.append(("Ofsted region", inspection.ofsted_region))
-    rows.append(("Framework", inspection.framework.title))
+        rows.append(
+            ("Ofsted region", inspection.ofsted_region, inspection.ofsted_region)
+        )
+    rows.append(("Framework", inspection.framework.title, inspection.framework.title))
     if inspection.start and inspection.end:
         rows.append(
             (
@@ -90,36 +145,52 @@ def _inspection_section(inspection: Inspection) -> ReportSection:
                     f"{_short(inspection.start)} to {_short(inspection.end)} "
                     f"(Ofsted's recorded start date: {inspection.start.isoformat()})"
                 ),
+                (
+                    f"{uk_date(inspection.start)} to {uk_date(inspection.end)} "
+                    "(Ofsted records the start date)"
+                ),
             )
         )
     elif inspection.start:
-        rows.append(("Inspection start", inspection.start.isoformat()))
+        rows.append(
+            (
+                "Inspection start",
+                inspection.start.isoformat(),
+                uk_date(inspection.start),
+            )
+        )
     if inspection.published:
         rows.append(
             (
                 "Report published",
                 f"{long_date(inspection.published)} ({inspection.published.isoformat()})",
+                long_date(inspection.published),
             )
         )
     if inspection.received:
         received = (
             f"{long_date(inspection.received)} ({inspection.received.isoformat()})"
         )
+        shown = long_date(inspection.received)
         if inspection.received_is_assumed:
-            received += (
+            why = (
                 " - ASSUMED: the day the partnership received the report is not "
                 "public, so the publication date is used"
             )
-        rows.append(("Report received", received))
+            received += why
+            shown += why
+        rows.append(("Report received", received, shown))
     if inspection.priority_actions is not None:
-        rows.append(("Areas for priority action", str(inspection.priority_actions)))
+        count = str(inspection.priority_actions)
+        rows.append(("Areas for priority action", count, count))
     if inspection.improvement_count is not None:
-        rows.append(("Areas for improvement", str(inspection.improvement_count)))
-    width = max(len(name) for name, _ in rows)
-    lines = tuple(f"{name:<{width}}  {value}" for name, value in rows)
+        count = str(inspection.improvement_count)
+        rows.append(("Areas for improvement", count, count))
+    width = max(len(name) for name, _, _ in rows)
+    lines = tuple(f"{name:<{width}}  {value}" for name, value, _ in rows)
     body = "".join(
         f"<tr><th scope='row'>{_esc(name)}</th><td>{_esc(value)}</td></tr>"
-        for name, value in rows
+        for name, _, value in rows
     )
     return ReportSection(
         title="The inspection", lines=lines, html=f"<table class='facts'>{body}</table>"
@@ -185,7 +256,25 @@ def _timeline_rows(
     return rows
 
 
-def _timeline_section(
+_STATUS_SYMBOLS: Final = {
+    Status.DONE: "\u2714",  # check mark
+    Status.OVERDUE: "\u26a0",  # warning sign
+    Status.PASSED: "\u2022",  # bullet
+    Status.UPCOMING: "\u25cb",  # white circle
+    Status.LAPSED: "\u2013",  # en dash
+    Status.UNDATED: "?",
+}
+
+
+def _status_html(status: str) -> str:
+    symbol = _STATUS_SYMBOLS.get(status, "")
+    return (
+        f"<span class='status {_esc(status)}'><span aria-hidden='true'>{symbol}</span> "
+        f"{_esc(status)}</span>"
+    )
+
+
+def _timeline_section(  # noqa: C901 - one block per note the table may need
     inspection: Inspection, milestones: Sequence[Milestone], as_of: dt.date | None
 ) -> ReportSection:
     header: tuple[str, ...] = ("Date", "Kind", "Milestone", "Rule", "Confidence")
@@ -200,6 +289,7 @@ def _timeline_section(
         for row in [header, *rows]
     ]
     lines.insert(1, "  ".join("-" * width for width in widths))
+    table_lines = len(lines)
     lines.append("")
     lines.append(
         "deadline = a hard limit set by the framework; expected = usual practice "
@@ -219,28 +309,53 @@ def _timeline_section(
         lines.append(
             "Dates counted from the report's receipt use the publication date (assumed)."
         )
-    head = "".join(f"<th scope='col'>{_esc(cell)}</th>" for cell in header)
+    lines.extend(
+        f"{m.label}: {happened_note(m)}." for m in milestones if m.happened is not None
+    )
+    lines.extend(weekend_note(m) for m in milestones if weekend_note(m))
+    if as_of is not None and not any(m.happened is not None for m in milestones):
+        lines.append(
+            "Nothing is recorded as done: an expected event before the status date "
+            "shows as overdue until it is recorded (--event NAME=DATE, --submitted DATE)."
+        )
+    head_cells = [*header]
+    if as_of is not None:
+        head_cells[-1] = f"Status on {uk_date(as_of)}"
+    head = "".join(f"<th scope='col'>{_esc(cell)}</th>" for cell in head_cells)
     body = []
     for m, row in zip(milestones, rows, strict=True):
+        weekend = _weekend(m.on)
+        date_text = uk_date(m.on) if m.on else "no date"
+        date_html = _esc(date_text)
+        if weekend:
+            date_html += f"<br><span class='muted'>a {weekend}: see the note</span>"
+        label = _esc(row[2])
+        if m.happened is not None:
+            label += f"<br><span class='status done'>{_esc(happened_note(m))}</span>"
         cells = [
-            f"<td class='date'>{_esc(row[0])}</td>",
-            f"<td><span class='kind {m.kind}'>{_esc(row[1])}</span></td>",
+            f"<td class='date' data-label='Date'>{date_html}</td>",
+            f"<td data-label='Kind'><span class='kind {m.kind}'>{_esc(row[1])}</span></td>",
+            f"<td data-label='Milestone'>{label}</td>",
+            # A rule code may break after its dots, never inside a word.
+            f"<td data-label='Rule'><code>{_esc(row[3]).replace('.', '.<wbr>')}</code></td>",
         ]
-        cells.append(f"<td>{_esc(row[2])}</td>")
-        cells.append(f"<td><code>{_esc(row[3])}</code></td>")
         flag_class = "confirmed" if m.confirmed else "unconfirmed"
-        cells.append(f"<td><span class='{flag_class}'>{_esc(row[4])}</span></td>")
+        cells.append(
+            f"<td data-label='Confidence'><span class='{flag_class}'>{_esc(row[4])}</span></td>"
+        )
         if as_of is not None:
-            cells.append(
-                f"<td><span class='status {row[5]}'>{_esc(row[5])}</span></td>"
-            )
+            cells.append(f"<td data-label='Status'>{_status_html(row[5])}</td>")
         body.append(f"<tr>{''.join(cells)}</tr>")
     notes = "".join(
-        f"<p class='note'>{_esc(line)}</p>" for line in lines[len(rows) + 3 :]
+        f"<p class='note'>{_esc(line)}</p>" for line in lines[table_lines + 1 :]
     )
     fragment = (
-        timeline_svg(inspection, milestones, as_of=as_of)
-        + f"<table class='timeline'><thead><tr>{head}</tr></thead><tbody>{''.join(body)}</tbody></table>"
+        "<div class='chart'>"
+        + timeline_svg(inspection, milestones, as_of=as_of)
+        + "</div>"
+        + "<table class='timeline stack'><thead><tr>"
+        + head
+        + f"</tr></thead><tbody>{''.join(body)}</tbody></table>"
         + notes
     )
     return ReportSection(title="What follows", lines=tuple(lines), html=fragment)
@@ -259,9 +374,16 @@ def _explanations_section(milestones: Sequence[Milestone]) -> ReportSection:
         detail = [f"Assumption: {text}" for text in m.assumptions] + _compact(m.trail)
         lines.extend(f"   {text}" for text in detail)
         lines.append("")
-        items = "".join(f"<li>{_esc(text)}</li>" for text in detail)
+        items = "".join(f"<li>{linkify(text)}</li>" for text in detail)
+        shown = (
+            f"{'due' if m.is_hard_limit else 'expected'} {uk_date(m.on)}"
+            if m.on
+            else "no date"
+        )
+        if _weekend(m.on):
+            shown += f" (a {_weekend(m.on)})"
         parts.append(
-            f"<details><summary><strong>{_esc(m.label)}</strong>: {_esc(when)}"
+            f"<details open><summary><strong>{_esc(m.label)}</strong>: {_esc(shown)}"
             f" <span class='{'confirmed' if m.confirmed else 'unconfirmed'}'>{_esc(_flag(m))}</span>"
             f"</summary><ul class='trail'>{items}</ul></details>"
         )
@@ -330,40 +452,10 @@ def render_text(
     return "\n".join(line.rstrip() for line in out).rstrip() + "\n"
 
 
-_CSS: Final = """
-:root{--ink:#0b0c0c;--muted:#505a5f;--line:#d8dde0;--bg:#f6f7f8;--accent:#1d70b8}
-*{box-sizing:border-box}
-body{margin:0;background:var(--bg);color:var(--ink);font:16px/1.5 system-ui,-apple-system,"Segoe UI",Arial,sans-serif}
-main{max-width:1040px;margin:0 auto;padding:32px 24px 48px}
-header{border-bottom:4px solid var(--ink);margin-bottom:24px;padding-bottom:12px}
-.kicker{margin:0;color:var(--muted);font-size:14px;letter-spacing:.04em;text-transform:uppercase}
-h1{margin:4px 0 8px;font-size:34px;line-height:1.15}
-h2{font-size:22px;margin:0 0 12px}
-section{background:#fff;border:1px solid var(--line);border-radius:6px;padding:20px 24px;margin:0 0 20px}
-.intro{color:var(--muted);margin:0}
-table{border-collapse:collapse;width:100%;font-size:15px}
-th,td{text-align:left;padding:6px 10px;border-bottom:1px solid var(--line);vertical-align:top}
-.facts th{width:230px;color:var(--muted);font-weight:600}
-.timeline thead th{background:var(--bg);font-size:14px}
-td.date{white-space:nowrap;font-variant-numeric:tabular-nums}
-code{font-size:13px;background:var(--bg);padding:1px 4px;border-radius:3px}
-.outcome{border-left:8px solid;padding:4px 0 4px 16px}
-.outcome-label{font-size:22px;font-weight:700;margin:0 0 8px}
-blockquote{margin:0 0 8px;font-size:17px;font-style:italic}
-.kind{display:inline-block;padding:0 8px;border-radius:10px;font-size:13px;font-weight:600;color:#fff}
-.kind.deadline{background:#801650}.kind.expected{background:#1d70b8}.kind.undated{background:#505a5f}
-.unconfirmed{color:#942514;font-weight:600;font-size:13px}
-.confirmed{color:#00703c;font-weight:600;font-size:13px}
-.status{font-size:13px;font-weight:600}.status.overdue{color:#942514}.status.passed{color:#505a5f}
-.note{color:var(--muted);font-size:14px;margin:8px 0 0}
-details{border-top:1px solid var(--line);padding:8px 0}
-summary{cursor:pointer}
-ul.trail{margin:8px 0 4px;padding-left:22px;font-size:14px;color:#2b2f31}
-ul.trail li{margin:2px 0;white-space:pre-wrap}
-svg{display:block;width:100%;height:auto;margin:0 0 16px}
-footer{color:var(--muted);font-size:13px;margin-top:24px}
-@media print{body{background:#fff}section{break-inside:avoid;border:none;padding:0 0 12px}details{display:block}}
-"""
+#: Sections that start a new printed page. None at present: a forced break
+#: after the short timeline table left half a page blank, so every section
+#: flows on, its heading kept with what follows.
+_NEW_PAGE: Final[frozenset[str]] = frozenset()
 
 
 def render_html(
@@ -377,30 +469,19 @@ def render_html(
     """Return the sections as one self-contained HTML page.
 
     Everything is inline: CSS in a ``<style>`` element and charts as SVG.
-    There are no scripts and no links to other files, so the page can be
-    e-mailed or attached to board papers as it is.
+    There are no scripts and nothing is loaded from elsewhere, so the page
+    can be e-mailed or attached to board papers as it is; sources are links
+    a reader can follow. The layout, print and phone styles are
+    `sendkit.reports`' shared ones: dates the UK way, A4 print with colours
+    and explanations kept, one card per table row on a phone.
     """
-    parts = [
-        "<!DOCTYPE html>",
-        "<html lang='en'><head><meta charset='utf-8'>",
-        "<meta name='viewport' content='width=device-width, initial-scale=1'>",
-        f"<title>{_esc(title)}</title><style>{_CSS}</style></head><body><main>",
-        "<header>",
-    ]
-    if kicker:
-        parts.append(f"<p class='kicker'>{_esc(kicker)}</p>")
-    parts.append(f"<h1>{_esc(title)}</h1>")
-    if intro:
-        parts.append(f"<p class='intro'>{_esc(intro)}</p>")
-    parts.append("</header>")
-    parts.extend(
-        f"<section><h2>{_esc(section.title)}</h2>{section.html}</section>"
-        for section in sections
+    newpage = " class='newpage'"
+    body = "".join(
+        f"<section{newpage if one.title in _NEW_PAGE else ''}>"
+        f"<h2>{_esc(one.title)}</h2>{one.html}</section>"
+        for one in sections
     )
-    if footer:
-        parts.append(f"<footer>{_esc(footer)}</footer>")
-    parts.append("</main></body></html>")
-    return "\n".join(parts) + "\n"
+    return page(title, body, kicker=kicker, intro=intro, footer=footer)
 
 
 # ---------------------------------------------------------------- the chart
@@ -422,6 +503,7 @@ class _Event:
     kind: str
     confirmed: bool
     overdue: bool = False
+    done: dt.date | None = None
 
 
 @attrs.frozen
@@ -455,7 +537,10 @@ def timeline_svg(
     milestone: deadlines as diamonds, expected dates as circles. Unconfirmed
     figures are drawn hollow and marked with an asterisk. With *as_of*, a
     dashed line marks that day and overdue expected events are drawn in red.
-    Undated milestones are left out (the table lists them).
+    Events recorded as done (`Milestone.happened`) are drawn green with the
+    day they happened; a date on a weekend is labelled with its day. Dates
+    are written the UK way (``5 July 2023``). Undated milestones are left
+    out (the table lists them).
     """
     if as_of is not None:
         as_of = as_date(as_of, "as_of")
@@ -476,6 +561,11 @@ def timeline_svg(
             m.kind,
             m.confirmed,
             overdue=as_of is not None and m.status(as_of=as_of) == Status.OVERDUE,
+            done=(
+                m.happened
+                if m.happened is not None and (as_of is None or m.happened <= as_of)
+                else None
+            ),
         )
         for m in milestones
         if m.on is not None
@@ -503,9 +593,9 @@ def timeline_svg(
         xpos = axis.x(as_of)
         out.append(
             f"<line x1='{xpos:.1f}' y1='{_TOP - 6}' x2='{xpos:.1f}' y2='{bottom}' "
-            "stroke='#d4351c' stroke-width='2' stroke-dasharray='5 4'/>"
-            f"<text x='{xpos + 4:.1f}' y='{bottom + 16}' font-size='12' fill='#d4351c'>"
-            f"{_esc('as of ' + _short(as_of))}</text>"
+            f"stroke='{_OVERDUE}' stroke-width='2' stroke-dasharray='5 4'/>"
+            f"<text x='{xpos + 4:.1f}' y='{bottom + 16}' font-size='13' fill='{_OVERDUE}'>"
+            f"{_esc('as of ' + uk_date(as_of))}</text>"
         )
     out.append(_legend(bottom + 34))
     out.append("</svg>")
@@ -550,6 +640,8 @@ def _event_row(axis: _Axis, index: int, event: _Event) -> list[str]:
         f"<text x='12' y='{y + 5:.1f}' font-size='14' fill='#0b0c0c'>{_esc(shown)}</text>"
     )
     colour = _OVERDUE if event.overdue else _KIND_COLOURS.get(event.kind, _NEUTRAL)
+    if event.done is not None:
+        colour = _DONE
     fill = colour if event.confirmed else "#fff"
     xpos = axis.x(event.on)
     if event.end is not None:
@@ -569,9 +661,14 @@ def _event_row(axis: _Axis, index: int, event: _Event) -> list[str]:
             f"<circle cx='{xpos:.1f}' cy='{y:.1f}' r='7' fill='{fill}' stroke='{colour}' "
             "stroke-width='2.5'/>"
         )
-    text = _short(event.on) + ("" if event.confirmed else " *")
-    if event.overdue:
-        text += " overdue"
+    text = uk_date(event.on) + ("" if event.confirmed else " *")
+    weekend = _weekend(event.on) if event.kind == "expected" else ""
+    if weekend:
+        text += f" ({weekend[:3]})"
+    if event.done is not None:
+        text += f" \u2714 done {uk_date(event.done)}"
+    elif event.overdue:
+        text += " \u26a0 overdue"
     right = xpos > _RIGHT - 120  # near the right edge: put the date on the left
     out.append(
         f"<text x='{xpos - 14 if right else xpos + 14:.1f}' y='{y + 5:.1f}' font-size='13' "
