@@ -322,7 +322,7 @@ def test_plan_from_nottinghamshire() -> None:
         ("PA2", AreaKind.PRIORITY_ACTION),
     ]
     submit, publish = plan.deadlines
-    # 35 and 70 working days from 16 May 2023 (domain.md §1.8, [S]).
+    # 35 and 70 working days from 16 May 2023 (Nottinghamshire, May 2023, [S]).
     assert (submit.rule, submit.due, submit.confirmed) == (
         "area-send.pap.submit",
         dt.date(2023, 7, 5),

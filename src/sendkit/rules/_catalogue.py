@@ -1,7 +1,7 @@
 """The catalogue of time limits: data only, one `Rule` per row.
 
-Every figure, source and confidence tag comes from the project's domain notes
-(``domain.md`` sections 1-4 and 7). Rows are grouped by family; the order here
+Every figure, source and confidence tag is the public source named in its row
+(legislation.gov.uk, GOV.UK/Ofsted, councils; see docs/rules.md). Rows are grouped by family; the order here
 is the order of ``sendkit rules`` and of the generated Rules page.
 A change of figure or source here needs a matching row in
 ``tests/data/deadline_examples.csv``.
@@ -132,7 +132,7 @@ _REG45: Final = (
 # -- validity -----------------------------------------------------------------
 
 #: The 2016 local area SEND inspections began in May 2016 and the framework
-#: was replaced on 1 January 2023 (domain notes section 2).
+#: was replaced on 1 January 2023 (Ofsted, local area SEND inspection guidance for inspectors).
 _LEGACY_FROM: Final = dt.date(2016, 5, 1)
 _LEGACY_UNTIL: Final = dt.date(2022, 12, 31)
 #: The area SEND framework applies from 1 January 2023 (section 1).
