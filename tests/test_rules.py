@@ -590,3 +590,42 @@ def test_due_date_errors_like_deadline() -> None:
         due_date("ehc.nope", dt.date(2025, 1, 6))
     with pytest.raises(InvalidInputError, match="is outside that"):
         due_date("legacy.wsoa.submit", dt.date(2024, 1, 2))
+
+
+class TestTribunalAppealIgnoresLocalCalendars:
+    """A tribunal appeal is counted on the statutory England and Wales calendar only."""
+
+    def test_tribunal_ignores_local_closures_and_other_regions(self):
+        """A council closure or a Scottish holiday does not move a tribunal deadline."""
+        start = dt.date(2023, 9, 30)  # 2 months later is Thu 30 November 2023
+        plain = deadline("tribunal.appeal", start).due
+        assert plain == dt.date(2023, 11, 30)
+        assert deadline("tribunal.appeal", start, closures=[plain]).due == plain
+        assert deadline("tribunal.appeal", start, region="scotland").due == plain
+
+    def test_tribunal_still_rolls_off_statutory_holidays(self):
+        """Rule 12(2): due on a bank holiday, in time on the next working day."""
+        # 2 months after 27 March 2023 is Saturday 27 May 2023; Monday 29 May is the
+        # Spring bank holiday, so the appeal is in time on Tuesday 30 May.
+        assert deadline("tribunal.appeal", dt.date(2023, 3, 27)).due == dt.date(
+            2023, 5, 30
+        )
+
+
+class TestHolidayHorizonCaveat:
+    """A deadline past GOV.UK's announced years carries a caveat and warns once."""
+
+    def test_horizon_caveat_is_in_the_trail_and_warned_once(self):
+        """A deadline past GOV.UK's announced years says so in its trail and JSON."""
+        import warnings
+
+        from sendkit import HolidayHorizonWarning
+
+        with warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter("always")
+            result = deadline("area-send.pap.submit", dt.date(2030, 1, 31))
+        assert [w.category for w in caught] == [HolidayHorizonWarning]
+        assert any(
+            line.startswith("Caveat: dates after 2028-12-31") for line in result.trail
+        )
+        assert any("2028-12-31" in line for line in result.to_dict()["trail"])

@@ -186,3 +186,25 @@ def test_deadline_with_local_rules(
     assert "no [U] local" in capsys.readouterr().out
     assert main(["rules", "--rules", str(tmp_path / "missing.toml")]) == 2
     assert "not found" in capsys.readouterr().err
+
+
+class TestRuleFileAndHorizonMessages:
+    """The command line reports a bad --rules path and the holiday horizon in one line."""
+
+    def test_rule_file_that_is_a_folder(self, tmp_path, capsys):
+        """A folder given as --rules is an error naming it, exit code 2."""
+        code = main(
+            ["deadline", "ehc.final-plan", "2023-05-16", "--rules", str(tmp_path)]
+        )
+        err = capsys.readouterr().err
+        assert code == 2
+        assert "is a folder" in err
+        assert "Traceback" not in err
+
+    def test_horizon_warning_is_one_line_on_stderr(self, capsys):
+        """Past GOV.UK's announced years the CLI prints one plain warning line."""
+        assert main(["workday", "2030-05-16", "5"]) == 0
+        out, err = capsys.readouterr()
+        assert out == "2030-05-23\n"
+        assert err.startswith("sendkit: warning: dates after 2028-12-31")
+        assert len(err.strip().splitlines()) == 1
