@@ -84,3 +84,19 @@ def shared_dir() -> pathlib.Path:
             pytest.fail(f"shared folder not found at {SHARED} (CI is set)")
         pytest.skip(f"shared folder not found at {SHARED}")
     return SHARED
+
+
+#: A local rule file that changes the priority action plan's submission period.
+LOCAL_RULES = """\
+[rules."area-send.pap.submit"]
+period = "40 working days"
+reason = "Confirmed by our DfE adviser"
+"""
+
+
+@pytest.fixture
+def rule_file(tmp_path: pathlib.Path) -> pathlib.Path:
+    """A local rule file (local.toml) moving area-send.pap.submit to 40 working days."""
+    path = tmp_path / "local.toml"
+    path.write_text(LOCAL_RULES, encoding="utf-8")
+    return path
