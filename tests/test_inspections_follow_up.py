@@ -303,7 +303,7 @@ class TestLegacy:
 
 
 @given(
-    received=st.dates(min_value=D(2023, 1, 1), max_value=D(2027, 12, 31)),
+    received=framework_2023_days,
     outcome=st.sampled_from(list(Outcome)),
     region=st.sampled_from(["england-and-wales", "scotland", "northern-ireland"]),
 )

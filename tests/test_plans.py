@@ -40,11 +40,9 @@ from sendkit.plans import (
     review_schedule,
 )
 
-from .strategies import plan_days
+from .strategies import plan_days, plan_days_with_room
 
-DAYS = st.dates(
-    dt.date(2020, 1, 1), dt.date(2027, 6, 30)
-)  # later +400 days stays announced
+DAYS = plan_days_with_room  # later +400 days stays announced
 MON = dt.date(2024, 3, 4)  # a Monday, no holidays near
 
 
