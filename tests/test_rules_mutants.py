@@ -1,1 +1,285 @@
-"""Behaviour tests written to kill surviving mutants of the rules code (#12 item 1)."""
+"""Behaviour of the deadline engine that mutation testing found unpinned (#12 item 1).
+
+Each class pins one public behaviour that a surviving mutant of
+``sendkit/rules/_engine.py`` changed without any test noticing: the tribunal's
+rule 12 at its boundaries, the ``closures`` and ``rules`` arguments of
+`due_date` and `get_rule`, the next-working-day roll, the region a deadline
+records, and the wording of trails, which users read as the justification of
+a date.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import pickle
+
+import attrs
+import pytest
+
+from sendkit import (
+    RULES,
+    UnknownRuleError,
+    deadline,
+    due_date,
+    get_rule,
+    load_rules,
+)
+from sendkit.rules import Roll
+
+D = dt.date
+RULE_12 = "(rule 12(3)(a))."
+
+
+def _roll_lines(result):
+    return [
+        line
+        for line in result.trail
+        if " falls " in line or "is not a working day" in line
+    ]
+
+
+class TestTribunalRule12Boundaries:
+    """Rule 12(3)(a) covers 25 December to 1 January and August, and no day more."""
+
+    @pytest.mark.parametrize(
+        ("start", "due"),
+        [
+            (D(2024, 10, 24), D(2024, 12, 24)),  # 24 Dec: a working day, kept
+            (D(2024, 10, 25), D(2025, 1, 2)),  # 25 Dec: the first closed day
+            (D(2024, 10, 26), D(2025, 1, 2)),  # 26 Dec
+            (D(2024, 11, 1), D(2025, 1, 2)),  # 1 Jan: the last closed day
+            (D(2024, 11, 2), D(2025, 1, 2)),  # 2 Jan: open, a working day, kept
+            (D(2024, 12, 1), D(2025, 2, 3)),  # Sat 1 Feb: rule 12(2) only
+            (D(2025, 5, 31), D(2025, 7, 31)),  # 31 Jul: kept
+            (D(2025, 6, 1), D(2025, 9, 1)),  # 1 Aug: the first August day
+            (D(2025, 6, 30), D(2025, 9, 1)),  # Sat 30 Aug
+        ],
+    )
+    def test_due_dates_around_the_closed_periods(self, start, due):
+        assert deadline("tribunal.appeal", start).due == due
+        assert due_date("tribunal.appeal", start) == due
+
+    def test_due_on_christmas_day_is_explained(self):
+        result = deadline("tribunal.appeal", D(2024, 10, 25))
+        assert _roll_lines(result) == [
+            "Wednesday 25 December 2024 falls from 25 December to 1 January, so the "
+            "appeal is in time on the first working day after 1 January: Thursday "
+            "2 January 2025 " + RULE_12
+        ]
+
+    def test_due_on_new_years_day_is_explained(self):
+        result = deadline("tribunal.appeal", D(2024, 11, 1))
+        assert _roll_lines(result) == [
+            "Wednesday 1 January 2025 falls from 25 December to 1 January, so the "
+            "appeal is in time on the first working day after 1 January: Thursday "
+            "2 January 2025 " + RULE_12
+        ]
+
+    def test_due_in_august_is_explained(self):
+        result = deadline("tribunal.appeal", D(2025, 6, 1))
+        assert _roll_lines(result) == [
+            "Friday 1 August 2025 falls in August, so the appeal is in time on the "
+            "first working day after 31 August: Monday 1 September 2025 " + RULE_12
+        ]
+
+    def test_due_on_a_weekend_outside_the_periods_is_explained(self):
+        (line,) = _roll_lines(deadline("tribunal.appeal", D(2024, 12, 1)))
+        assert line.startswith(
+            "Saturday 1 February 2025 is not a working day (Saturday), so it moves "
+            "to the next working day, Monday 3 February 2025. First-tier Tribunal "
+            "(HESC) Rules 2008 rule 12:"
+        )
+
+    def test_a_working_due_day_outside_the_periods_has_no_roll_line(self):
+        assert _roll_lines(deadline("tribunal.appeal", D(2024, 11, 2))) == []
+        assert _roll_lines(deadline("tribunal.appeal", D(2024, 10, 24))) == []
+
+    def test_the_tribunal_calendar_is_noted_when_another_is_given(self):
+        result = deadline("tribunal.appeal", D(2024, 10, 25), closures=[D(2025, 1, 2)])
+        assert result.due == D(2025, 1, 2)
+        assert (
+            "The tribunal's own working days are used for this step: England and "
+            "Wales bank holidays, without local closures."
+        ) in result.trail
+        plain = deadline("tribunal.appeal", D(2024, 10, 25))
+        assert not any("tribunal's own working days" in line for line in plain.trail)
+
+
+class TestNextWorkingDayRoll:
+    """A next-working-day rule keeps a working due day and moves a non-working one."""
+
+    RULE = attrs.evolve(get_rule("ehc.final-plan"), roll=Roll.NEXT_WORKING_DAY)
+
+    def test_a_working_due_day_is_kept_without_a_roll_line(self):
+        result = deadline(self.RULE, D(2025, 1, 7))  # 20 weeks: Tue 27 May 2025
+        assert result.due == D(2025, 5, 27)
+        assert _roll_lines(result) == []
+        assert due_date(self.RULE, D(2025, 1, 7)) == D(2025, 5, 27)
+
+    def test_a_bank_holiday_moves_to_the_next_working_day(self):
+        result = deadline(self.RULE, D(2025, 1, 6))  # Mon 26 May 2025
+        assert result.due == D(2025, 5, 27)
+        assert _roll_lines(result) == [
+            (
+                "Monday 26 May 2025 is not a working day (Spring Bank Holiday), so it "
+                "moves to the next working day, Tuesday 27 May 2025. A due date on a "
+                "non-working day moves to the next working day."
+            )
+        ]
+
+    def test_a_weekend_moves_past_the_weekend(self):
+        assert due_date(self.RULE, D(2025, 1, 11)) == D(2025, 6, 2)  # Sat 31 May
+
+    def test_a_closure_moves_it_on_when_closures_are_given(self):
+        assert due_date(self.RULE, D(2025, 1, 7), closures=[D(2025, 5, 27)]) == D(
+            2025, 5, 28
+        )
+
+    def test_a_kept_non_working_day_says_so(self):
+        result = deadline("ehc.final-plan", D(2025, 1, 6))
+        assert result.due == D(2025, 5, 26)
+        assert _roll_lines(result) == [
+            (
+                "Monday 26 May 2025 is not a working day (Spring Bank Holiday). A due "
+                "date on a weekend or bank holiday is kept: the source has no rule "
+                "moving it, and sendkit does not invent one."
+            )
+        ]
+
+
+class TestDueDateArguments:
+    """`due_date` takes the same region, closures, rules and inputs as `deadline`."""
+
+    def test_closures_move_a_working_day_deadline(self):
+        closed = [D(2023, 6, 1), D(2023, 6, 2)]
+        plain = due_date("area-send.pap.submit", D(2023, 5, 16))
+        moved = due_date("area-send.pap.submit", D(2023, 5, 16), closures=closed)
+        assert (plain, moved) == (D(2023, 7, 5), D(2023, 7, 7))
+        assert (
+            moved
+            == deadline("area-send.pap.submit", D(2023, 5, 16), closures=closed).due
+        )
+
+    def test_region_moves_a_working_day_deadline(self):
+        # Scotland's Summer bank holiday is Mon 5 Aug 2024; England's is 26 Aug.
+        start = D(2024, 7, 22)
+        assert due_date("area-send.on-site", start) == D(2024, 8, 5)
+        assert due_date("area-send.on-site", start, region="scotland") == D(2024, 8, 6)
+
+    def test_a_local_rule_book_is_used(self, rule_file):
+        book = load_rules(rule_file)
+        start = D(2023, 5, 16)
+        assert due_date("area-send.pap.submit", start, rules=book) == D(2023, 7, 12)
+        assert deadline("area-send.pap.submit", start, rules=book).due == D(2023, 7, 12)
+        assert due_date("area-send.pap.submit", start) == D(2023, 7, 5)
+
+    def test_inputs_choose_the_later_clock(self):
+        assert due_date(
+            "tribunal.appeal", D(2024, 3, 4), certificate_issued=D(2024, 4, 29)
+        ) == D(2024, 5, 29)
+        assert due_date("tribunal.appeal", D(2024, 3, 4), certificate_issued=None) == D(
+            2024, 5, 7
+        )
+
+    def test_a_rule_object_is_accepted(self):
+        rule = get_rule("ehc.final-plan")
+        assert due_date(rule, D(2023, 5, 16)) == D(2023, 10, 3)
+
+
+class TestGetRuleFromABook:
+    """`get_rule(rules=...)` looks the code up in the book given, not the catalogue."""
+
+    def test_a_local_book_gives_its_own_rule(self, rule_file):
+        book = load_rules(rule_file)
+        local = get_rule("area-send.pap.submit", rules=book)
+        assert local.period.amount == 40
+        assert get_rule("area-send.pap.submit").period.amount == 35
+        assert local.overridden is not None
+
+    def test_a_book_changed_in_code(self):
+        book = RULES.with_period("ehc.final-plan", "18 weeks", reason="test")
+        assert get_rule("ehc.final-plan", rules=book).period.amount == 18
+
+    def test_a_plain_mapping_without_the_code(self):
+        only = {"ehc.final-plan": get_rule("ehc.final-plan")}
+        assert get_rule("ehc.final-plan", rules=only) is only["ehc.final-plan"]
+        with pytest.raises(UnknownRuleError):
+            get_rule("ehc.advice", rules=only)
+
+
+class TestDeadlineRecordsItsRegion:
+    """A deadline records the region it was counted in, by GOV.UK's name."""
+
+    def test_a_non_default_region(self):
+        result = deadline("area-send.on-site", D(2024, 7, 22), region="Scotland")
+        assert result.region == "scotland"
+        assert result.to_dict()["region"] == "scotland"
+
+    def test_the_default_region(self):
+        assert deadline("area-send.on-site", D(2024, 7, 22)).region == (
+            "england-and-wales"
+        )
+
+
+class TestDeadlineAsData:
+    """`to_dict`, `str`, equality, hashing and pickling of a `Deadline`."""
+
+    def test_to_dict_field_by_field(self):
+        result = deadline(
+            "tribunal.appeal", D(2024, 3, 4), certificate_issued=D(2024, 4, 29)
+        )
+        rule = result.rule
+        data = result.to_dict()
+        assert data == {
+            "rule": "tribunal.appeal",
+            "summary": rule.summary,
+            "start": "2024-03-04",
+            "due": "2024-05-29",
+            "period": rule.describe_period(),
+            "basis": rule.basis.value,
+            "is_hard_limit": True,
+            "source": rule.source,
+            "url": rule.url,
+            "confidence": "primary",
+            "confirmed": True,
+            "overridden": None,
+            "region": "england-and-wales",
+            "inputs": {"certificate_issued": "2024-04-29"},
+            "trail": list(result.trail),
+        }
+
+    def test_to_dict_of_an_overridden_unconfirmed_rule(self, rule_file):
+        result = deadline(
+            "area-send.pap.submit", D(2023, 5, 16), rules=load_rules(rule_file)
+        )
+        data = result.to_dict()
+        assert data["overridden"] == result.rule.overridden
+        assert data["overridden"].startswith("local rule file local.toml")
+        assert data["confirmed"] is False
+        assert data["inputs"] == {}
+
+    def test_str(self):
+        assert str(deadline("ehc.final-plan", D(2025, 1, 6))) == (
+            "ehc.final-plan: due 2025-05-26"
+        )
+        assert str(deadline("dfe.stocktake", D(2024, 11, 14))) == (
+            "dfe.stocktake: expected 2025-05-14 (unconfirmed)"
+        )
+
+    def test_equal_deadlines_hash_equal_and_inputs_read_back(self):
+        one = deadline(
+            "tribunal.appeal", D(2024, 3, 4), certificate_issued=D(2024, 4, 29)
+        )
+        two = deadline(
+            "tribunal.appeal", D(2024, 3, 4), certificate_issued=D(2024, 4, 29)
+        )
+        other = deadline(
+            "tribunal.appeal", D(2024, 3, 4), certificate_issued=D(2024, 4, 30)
+        )
+        assert one == two
+        assert hash(one) == hash(two)
+        assert hash(one.inputs) == hash(two.inputs)
+        assert one.inputs != other.inputs
+        assert one.inputs == {"certificate_issued": D(2024, 4, 29)}
+        assert repr(one.inputs) == "{'certificate_issued': datetime.date(2024, 4, 29)}"
+        assert pickle.loads(pickle.dumps(one)) == one  # noqa: S301 - our own bytes
