@@ -70,7 +70,7 @@ def one(action: Action) -> ActionPlan:
         (Status.AT_RISK, None, None, MON, Rag.GREEN),
     ],
 )
-def test_rag_rules(
+def test_rag_is_derived_from_status_and_dates(
     status: Status, start: dt.date | None, due: dt.date | None, as_of: dt.date, rag: Rag
 ) -> None:
     action = Action(id="A", status=status, start=start, due=due)
@@ -147,7 +147,7 @@ def test_override_needs_a_reason() -> None:
         RagOverride(rag=Rag.GREEN, reason="  ")
 
 
-def test_model_invariants() -> None:
+def test_updates_out_of_date_order_and_other_invalid_models_are_refused() -> None:
     with pytest.raises(InvalidInputError, match="date order"):
         Action(
             id="A",
@@ -242,7 +242,7 @@ def sample_plan() -> ActionPlan:
     )
 
 
-def test_status_report() -> None:
+def test_status_report_counts_ratings_and_lists_exceptions() -> None:
     report = sample_plan().status(MON)
     data = report.to_dict()
     assert data["counts"] == {"red": 2, "amber": 1, "green": 1, "complete": 1}
@@ -302,7 +302,7 @@ def test_rag_history_replays_statuses() -> None:
     ]
 
 
-def test_kpi_latest() -> None:
+def test_kpi_latest_is_the_most_recent_measurement() -> None:
     kpi = Kpi(
         id="K",
         actuals=[
@@ -316,7 +316,7 @@ def test_kpi_latest() -> None:
 # -- skeletons from inspections -------------------------------------------------
 
 
-def test_plan_from_nottinghamshire() -> None:
+def test_plan_from_nottinghamshire_has_its_two_priority_areas_and_deadlines() -> None:
     plan = plan_from_inspection(EXAMPLES["nottinghamshire-2023"])
     assert plan.kind is PlanKind.PRIORITY_ACTION_PLAN
     assert plan.partnership == "Nottinghamshire"

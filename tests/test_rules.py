@@ -64,7 +64,7 @@ def _inputs(text: str) -> dict[str, dt.date]:
 @pytest.mark.parametrize(
     "row", _golden_rows(), ids=lambda row: f"{row['rule']}@{row['start']}"
 )
-def test_golden_example(row: dict[str, str]) -> None:
+def test_every_hand_counted_example_gives_its_due_date(row: dict[str, str]) -> None:
     result = deadline(
         row["rule"],
         dt.date.fromisoformat(row["start"]),
@@ -128,7 +128,7 @@ def test_unconfirmed_figures_are_flagged() -> None:
     assert RULES["ehc.final-plan"].confirmed
 
 
-def test_framework_validity() -> None:
+def test_framework_rules_are_valid_only_for_their_framework_years() -> None:
     assert RULES["legacy.wsoa.submit"].valid_until == dt.date(2022, 12, 31)
     assert RULES["area-send.pap.submit"].valid_from == dt.date(2023, 1, 1)
 
@@ -233,7 +233,7 @@ def test_deadline_accepts_a_rule_value() -> None:
     assert deadline(rule, dt.date(2025, 1, 6)).due == dt.date(2025, 5, 26)
 
 
-def test_deadline_fields() -> None:
+def test_deadline_carries_the_rules_basis_confidence_and_source() -> None:
     result = deadline("ehc.final-plan", dt.date(2025, 1, 6))
     assert isinstance(result, Deadline)
     assert result.rule is RULES["ehc.final-plan"]
@@ -299,7 +299,7 @@ def test_usual_practice_gives_an_expected_date() -> None:
     assert any("not a deadline" in line for line in result.trail)
 
 
-def test_whichever_is_later_trail() -> None:
+def test_whichever_is_later_trail_names_the_clock_used() -> None:
     result = deadline(
         "tribunal.appeal", dt.date(2024, 3, 4), certificate_issued=dt.date(2024, 4, 29)
     )
@@ -352,7 +352,7 @@ def test_rule_must_be_code_or_rule() -> None:
         deadline(42, dt.date(2025, 1, 6))  # type: ignore[arg-type]
 
 
-def test_validity_is_enforced() -> None:
+def test_a_start_outside_the_rules_validity_is_refused() -> None:
     with pytest.raises(InvalidInputError, match="from 2016-05-01 to 2022-12-31"):
         deadline("legacy.wsoa.submit", dt.date(2023, 1, 2))
     with pytest.raises(InvalidInputError, match="from 2023-01-01 to now"):
@@ -391,7 +391,7 @@ def test_day_one_counting_for_working_days() -> None:
     assert deadline(rule, dt.date(2025, 3, 1)).due == dt.date(2025, 3, 5)  # Saturday
 
 
-def test_next_working_day_roll() -> None:
+def test_next_working_day_roll_moves_a_bank_holiday_due_date() -> None:
     rule = attrs.evolve(
         RULES["ehc.final-plan"], code="local.rolled", roll=Roll.NEXT_WORKING_DAY
     )
@@ -411,7 +411,7 @@ def test_tribunal_rule_12_on_new_years_day() -> None:
 # -- the model ---------------------------------------------------------------------------
 
 
-def test_period_text() -> None:
+def test_periods_print_and_parse_as_plain_english() -> None:
     assert str(Period(1, Unit.WEEKS)) == "1 week"
     assert str(Period(31, Unit.FIXED_DATE, month=3)) == "31 March"
     assert Period.parse(" 40  Working Days ") == Period(40, Unit.WORKING_DAYS)
@@ -422,12 +422,12 @@ def test_period_text() -> None:
 @pytest.mark.parametrize(
     "text", ["", "six weeks", "6 fortnights", "30 February", "0 weeks"]
 )
-def test_bad_period_text(text: str) -> None:
+def test_unreadable_period_text_is_refused(text: str) -> None:
     with pytest.raises(InvalidInputError):
         Period.parse(text)
 
 
-def test_period_validation() -> None:
+def test_impossible_periods_are_refused() -> None:
     with pytest.raises(InvalidInputError, match="whole number from 1"):
         Period(0, Unit.WEEKS)
     with pytest.raises(InvalidInputError, match="fixed-date period"):
@@ -436,7 +436,7 @@ def test_period_validation() -> None:
         Period(3, Unit.WEEKS, month=2)
 
 
-def test_rule_validation() -> None:
+def test_malformed_rules_are_refused_by_field() -> None:
     base = RULES["ehc.final-plan"]
     with pytest.raises(InvalidInputError, match="not dotted lowercase"):
         attrs.evolve(base, code="EHC.Final")
@@ -459,7 +459,7 @@ def test_rule_validation() -> None:
         )
 
 
-def test_describe_period() -> None:
+def test_describe_period_names_alternative_clocks_and_direction() -> None:
     assert RULES["tribunal.appeal"].describe_period() == (
         "2 months (or 1 month from certificate_issued, whichever is later)"
     )
