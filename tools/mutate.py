@@ -4,13 +4,16 @@ How to run (from the repository root, after ``pip install -e '.[mutate]'``)::
 
     nice -n 19 .venv/bin/python tools/mutate.py            # mutmut run, then the table
     .venv/bin/python tools/mutate.py --report-only          # the table of the last run
+    nice -n 19 .venv/bin/python tools/mutate.py --rerun-survivors  # after adding tests
     nice -n 19 .venv/bin/python tools/mutate.py --max-children 2
 
 What is mutated and which tests run are configured in ``[tool.mutmut]`` in
 pyproject.toml: ``src/sendkit/calendars.py`` and ``src/sendkit/rules/_engine.py``,
 against the calendar and rule tests and the doctests of README.md,
 docs/working-days.md and docs/deadlines.md. mutmut keeps its state in
-``mutants/`` (git-ignored), so a second run only re-tests what changed.
+``mutants/`` (git-ignored), so a second run only re-tests what changed;
+``--rerun-survivors`` re-tests, by name, every mutant the last run did not
+catch (use it after adding tests: mutmut keeps earlier verdicts otherwise).
 
 The score of a file is (killed + timed out) / all mutants of that file, as
 mutmut counts them. Mutants listed by name in tests/mutation/EQUIVALENT.md are
@@ -125,12 +128,25 @@ def main(argv: list[str] | None = None) -> int:
         "--report-only", action="store_true", help="print the last run's table"
     )
     parser.add_argument(
+        "--rerun-survivors",
+        action="store_true",
+        help="re-test every mutant the last run did not catch",
+    )
+    parser.add_argument(
         "--max-children", type=int, default=1, help="parallel mutmut workers"
     )
     args = parser.parse_args(argv)
+    names: list[str] = []
+    if args.rerun_survivors:
+        names = sorted(
+            name
+            for name, status in _results().items()
+            if status not in _CAUGHT and status != "not checked"
+        )
+        print(f"re-testing {len(names)} mutants not caught by the last run")
     if not args.report_only:
         run = subprocess.run(
-            [_mutmut(), "run", "--max-children", str(args.max_children)],
+            [_mutmut(), "run", "--max-children", str(args.max_children), *names],
             cwd=ROOT,
             check=False,
         )
