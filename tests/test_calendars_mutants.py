@@ -454,3 +454,70 @@ class TestBatchCounts:
             assert CAL.add_working_days_many([dt.datetime(2029, 1, 3, 9)], 0) == [
                 D(2029, 1, 3)
             ]
+
+
+class TestArgumentErrorsNameTheArgument:
+    """A bad argument's error names that argument, as users read it."""
+
+    @pytest.mark.parametrize(
+        ("call", "message"),
+        [
+            (
+                lambda: CAL.is_working_day("x"),
+                "day must be a datetime.date, got 'x' (str)",
+            ),
+            (
+                lambda: CAL.why_not_working("x"),
+                "day must be a datetime.date, got 'x' (str)",
+            ),
+            (
+                lambda: CAL.holidays_between("x", D(2024, 1, 1)),
+                "start must be a datetime.date",
+            ),
+            (
+                lambda: CAL.holidays_between(D(2024, 1, 1), "x"),
+                "end must be a datetime.date",
+            ),
+            (
+                lambda: CAL.count_working_days("x", D(2024, 1, 1)),
+                "start must be a datetime.date",
+            ),
+            (
+                lambda: CAL.count_working_days(D(2024, 1, 1), "x"),
+                "end must be a datetime.date",
+            ),
+            (lambda: CAL.add_working_days("x", 1), "start must be a datetime.date"),
+            (lambda: CAL.explain("x", 1), "start must be a datetime.date"),
+            (
+                lambda: CAL.explain(D(2024, 1, 1), "1"),
+                "days must be a whole number (int), got '1' (str)",
+            ),
+            (
+                lambda: WorkingCalendar(closures=["x"]),
+                "closures item must be a datetime.date",
+            ),
+            (
+                lambda: WorkingCalendar(closures="x"),
+                "closures must be a collection of dates, got 'x' (str)",
+            ),
+        ],
+    )
+    def test_type_errors(self, call, message):
+        with pytest.raises(InvalidTypeError) as caught:
+            call()
+        assert str(caught.value).startswith(message)
+
+    def test_why_not_working_outside_the_data_names_the_day(self):
+        with pytest.raises(OutsideCalendarError) as caught:
+            CAL.why_not_working(D(2101, 1, 1))
+        assert str(caught.value) == (
+            "day 2101-01-01 is outside the years the bank-holiday data covers (1872-2100)"
+        )
+
+    def test_a_closure_is_named_as_a_local_closure(self):
+        cal = WorkingCalendar(closures=[D(2024, 12, 24)])
+        why = cal.why_not_working(D(2024, 12, 24))
+        assert (why.reason, why.name) == (Reason.LOCAL_CLOSURE, "local closure")
+        assert cal.why_not_working(D(2024, 12, 23)) is None
+        assert CAL.why_not_working(D(2024, 12, 25)).name == "Christmas Day"
+        assert CAL.why_not_working(D(2024, 12, 28)).name == "Saturday"
