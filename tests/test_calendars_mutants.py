@@ -521,3 +521,28 @@ class TestArgumentErrorsNameTheArgument:
         assert cal.why_not_working(D(2024, 12, 23)) is None
         assert CAL.why_not_working(D(2024, 12, 25)).name == "Christmas Day"
         assert CAL.why_not_working(D(2024, 12, 28)).name == "Saturday"
+
+
+class TestCountsThatLeaveTheData:
+    """Every count that runs past either end of the data is an OutsideCalendarError."""
+
+    def test_counting_back_to_the_very_first_working_day(self):
+        assert CAL.is_working_day(FIRST)
+        assert CAL.add_working_days(D(1872, 1, 2), -1) == FIRST
+
+    def test_every_overlong_count_forward_is_refused_cleanly(self):
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", HolidayHorizonWarning)
+            total = CAL.count_working_days(FIRST, LAST)
+            assert CAL.add_working_days(FIRST, total - 1) == LAST
+            for days in range(total, total + 130_000):
+                with pytest.raises(OutsideCalendarError):
+                    CAL.add_working_days(FIRST, days)
+
+    def test_every_overlong_count_back_is_refused_cleanly(self):
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", HolidayHorizonWarning)
+            total = CAL.count_working_days(FIRST, LAST)
+            for days in range(total - 1, total + 130_000):
+                with pytest.raises(OutsideCalendarError):
+                    CAL.add_working_days(LAST, -days)
