@@ -283,3 +283,102 @@ class TestDeadlineAsData:
         assert one.inputs == {"certificate_issued": D(2024, 4, 29)}
         assert repr(one.inputs) == "{'certificate_issued': datetime.date(2024, 4, 29)}"
         assert pickle.loads(pickle.dumps(one)) == one  # noqa: S301 - our own bytes
+
+
+def _counting_lines(result):
+    """The trail without its source, caveat, skipped-day and note lines."""
+    return [
+        line
+        for line in result.trail
+        if not line.startswith(("Source", "Caveat", "  ", "Note:"))
+    ]
+
+
+class TestTrailWording:
+    """How a date was counted is spelled out in the trail, word for word."""
+
+    def test_weeks_before_a_meeting_count_back(self):
+        result = deadline("ehc.review.meeting-notice", D(2025, 6, 18))
+        assert _counting_lines(result) == [
+            "ehc.review.meeting-notice: Give notice of an EHC plan review meeting.",
+            "Clock starts: the review meeting: Wednesday 18 June 2025.",
+            "2 weeks before Wednesday 18 June 2025 is Wednesday 4 June 2025.",
+            "Calendar weeks, as in the SEND Regulations 2014: the start day is day 0, so N weeks after a Monday ends on a Monday.",
+            "Due: Wednesday 4 June 2025. A hard limit (law).",
+        ]
+
+    def test_months_clip_to_the_last_day_of_a_shorter_month(self):
+        result = deadline("ehc.review.annual", D(2024, 2, 29))
+        assert _counting_lines(result) == [
+            "ehc.review.annual: Review the EHC plan.",
+            "Clock starts: the plan was first made, then the previous review: Thursday 29 February 2024.",
+            "12 months after Thursday 29 February 2024 is Friday 28 February 2025.",
+            "That month has no day 29, so the date is clipped to its last day.",
+            "Calendar months (dateutil relativedelta): the same day of the month, clipped to the month's last day, so 31 January + 1 month is the last day of February. The start day is day 0.",
+            "Due: Friday 28 February 2025. A hard limit (law).",
+        ]
+
+    def test_before_a_fixed_date_is_the_day_before(self):
+        result = deadline("ehc.phase-transfer", D(2026, 9, 1))
+        assert _counting_lines(result) == [
+            "ehc.phase-transfer: Review and amend the plan before a transfer between phases (not to post-16).",
+            "Clock starts: the transfer (its calendar year sets the date): Tuesday 1 September 2026.",
+            "15 February in the calendar year of the event (2026) is Sunday 15 February 2026; the date is Saturday 14 February 2026.",
+            "A fixed day of the year, in the calendar year of the clock's event.",
+            "The act must happen before the named date, so the last day in time is the day before it.",
+            "Saturday 14 February 2026 is not a working day (Saturday). A due date on a weekend or bank holiday is kept: the source has no rule moving it, and sendkit does not invent one.",
+            "Due: Saturday 14 February 2026. A hard limit (law).",
+        ]
+
+    def test_beginning_with_the_start_day_ends_a_day_sooner(self):
+        result = deadline("ehc.draft-representations", D(2025, 4, 1))
+        assert _counting_lines(result) == [
+            "ehc.draft-representations: Last day of the parent's or young person's window to respond to a draft plan.",
+            "Clock starts: the draft EHC plan is served: Tuesday 1 April 2025.",
+            "15 calendar days beginning with Tuesday 1 April 2025 end on Tuesday 15 April 2025.",
+            "Calendar days: every day counts, weekends and bank holidays included. The start day is day 0 unless the rule says 'beginning with' it.",
+            "The period begins with the start day (it is day 1), so the last day is one day earlier than counting from day 0.",
+            "Due: Tuesday 15 April 2025. A hard limit (law).",
+        ]
+
+    def test_whichever_is_later_names_the_first_clock(self):
+        result = deadline(
+            "tribunal.appeal", D(2025, 1, 31), certificate_issued=D(2025, 2, 10)
+        )
+        assert _counting_lines(result) == [
+            "tribunal.appeal: Appeal to the First-tier Tribunal (SEND).",
+            "Clock starts: written notice of the decision being appealed is sent: Friday 31 January 2025.",
+            "2 months after Friday 31 January 2025 is Monday 31 March 2025.",
+            "Calendar months (dateutil relativedelta): the same day of the month, clipped to the month's last day, so 31 January + 1 month is the last day of February. The start day is day 0.",
+            "Alternative clock: the mediation certificate is issued: Monday 10 February 2025.",
+            "1 month after Monday 10 February 2025 is Monday 10 March 2025.",
+            "Whichever is later: Monday 31 March 2025, from the first clock.",
+            "Due: Monday 31 March 2025. A hard limit (law).",
+        ]
+
+    def test_months_before_an_event_clip_too(self):
+        result = deadline("ehc.phase-transfer.between-post-16", D(2026, 7, 31))
+        assert _counting_lines(result) == [
+            "ehc.phase-transfer.between-post-16: Review and amend the plan before a transfer between post-16 institutions.",
+            "Clock starts: the transfer: Friday 31 July 2026.",
+            "5 months before Friday 31 July 2026 is Saturday 28 February 2026.",
+            "That month has no day 31, so the date is clipped to its last day.",
+            "Calendar months (dateutil relativedelta): the same day of the month, clipped to the month's last day, so 31 January + 1 month is the last day of February. The start day is day 0.",
+            "Saturday 28 February 2026 is not a working day (Saturday). A due date on a weekend or bank holiday is kept: the source has no rule moving it, and sendkit does not invent one.",
+            "Due: Saturday 28 February 2026. A hard limit (law).",
+        ]
+
+    def test_whichever_is_later_names_the_alternative_clock(self):
+        result = deadline(
+            "tribunal.appeal", D(2024, 3, 4), certificate_issued=D(2024, 4, 29)
+        )
+        assert _counting_lines(result) == [
+            "tribunal.appeal: Appeal to the First-tier Tribunal (SEND).",
+            "Clock starts: written notice of the decision being appealed is sent: Monday 4 March 2024.",
+            "2 months after Monday 4 March 2024 is Saturday 4 May 2024.",
+            "Calendar months (dateutil relativedelta): the same day of the month, clipped to the month's last day, so 31 January + 1 month is the last day of February. The start day is day 0.",
+            "Alternative clock: the mediation certificate is issued: Monday 29 April 2024.",
+            "1 month after Monday 29 April 2024 is Wednesday 29 May 2024.",
+            "Whichever is later: Wednesday 29 May 2024, from certificate_issued.",
+            "Due: Wednesday 29 May 2024. A hard limit (law).",
+        ]
