@@ -12,12 +12,16 @@ from __future__ import annotations
 
 import datetime as dt
 import pickle
+import warnings
 
 import attrs
 import pytest
 
 from sendkit import (
     RULES,
+    HolidayHorizonWarning,
+    InvalidInputError,
+    InvalidTypeError,
     UnknownRuleError,
     deadline,
     due_date,
@@ -382,3 +386,43 @@ class TestTrailWording:
             "Whichever is later: Wednesday 29 May 2024, from certificate_issued.",
             "Due: Wednesday 29 May 2024. A hard limit (law).",
         ]
+
+
+class TestDeadlineErrorWording:
+    """Errors about a rule or its inputs say what is accepted, in one sentence."""
+
+    def test_an_input_a_rule_does_not_take(self):
+        with pytest.raises(InvalidInputError) as caught:
+            deadline("ehc.final-plan", D(2025, 1, 6), foo=D(2025, 1, 1))
+        assert str(caught.value) == (
+            "rule 'ehc.final-plan' has no input 'foo'; it takes no extra dates"
+        )
+
+    def test_a_rule_that_is_neither_code_nor_rule(self):
+        with pytest.raises(InvalidTypeError) as caught:
+            deadline(5, D(2025, 1, 6))  # type: ignore[arg-type]
+        assert str(caught.value) == "rule must be a rule code or a Rule, got 5 (int)"
+
+    def test_a_rule_valid_from_the_beginning(self):
+        rule = attrs.evolve(get_rule("legacy.wsoa.submit"), valid_from=None)
+        with pytest.raises(InvalidInputError) as caught:
+            deadline(rule, D(2023, 1, 2))
+        assert str(caught.value) == (
+            "rule 'legacy.wsoa.submit' applies to clocks starting from the beginning "
+            "to 2022-12-31; start 2023-01-02 is outside that"
+        )
+
+
+class TestHorizonWarningPointsAtTheCaller:
+    """The holiday-horizon warning of `deadline` is raised once, at the caller's line."""
+
+    def test_warning_text_category_and_location(self):
+        with warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter("always")
+            deadline("area-send.pap.submit", D(2030, 1, 31))
+        (warning,) = caught
+        assert warning.category is HolidayHorizonWarning
+        assert str(warning.message).startswith(
+            "dates after 2028-12-31 are past the end"
+        )
+        assert warning.filename == __file__
