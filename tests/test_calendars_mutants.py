@@ -547,3 +547,35 @@ class TestCountsThatLeaveTheData:
             for days in range(total, total + 130_000):
                 with pytest.raises(OutsideCalendarError):
                     CAL.add_working_days(LAST, -days)
+
+
+class TestHorizonWarningText:
+    """The holiday-horizon warning says what is uncertain, in full, at the caller's line."""
+
+    def test_full_text_and_location(self):
+        with warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter("always")
+            CAL.add_working_days(D(2029, 1, 2), 1)
+        (warning,) = caught
+        assert str(warning.message) == (
+            "dates after 2028-12-31 are past the end of the bank holidays GOV.UK has "
+            "announced; holidays after that are computed by rule, and a one-off "
+            "holiday announced later would change such answers"
+        )
+        assert warning.filename == __file__
+
+
+class TestSharedCalendars:
+    """`calendar_for` gives one shared calendar per region, whatever the spelling."""
+
+    def test_a_new_spelling_gives_the_shared_calendar(self):
+        odd = calendar_for("  NoRtHeRn_IrElAnD ")
+        assert isinstance(odd, WorkingCalendar)
+        assert odd.region == "northern-ireland"
+        assert odd is calendar_for("northern-ireland")
+        assert calendar_for("  NoRtHeRn_IrElAnD ") is odd
+
+    def test_closures_give_an_equal_calendar_each_time(self):
+        closed = frozenset({D(2024, 12, 24)})
+        assert calendar_for(closures=closed) == WorkingCalendar(closures=closed)
+        assert calendar_for(closures=[D(2024, 12, 24)]) == calendar_for(closures=closed)
