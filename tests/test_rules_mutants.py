@@ -28,7 +28,7 @@ from sendkit import (
     get_rule,
     load_rules,
 )
-from sendkit.rules import Roll
+from sendkit.rules import Counting, Roll
 
 D = dt.date
 RULE_12 = "(rule 12(3)(a))."
@@ -425,3 +425,30 @@ class TestHorizonWarningOfDeadline:
         assert str(warning.message).startswith(
             "dates after 2028-12-31 are past the end"
         )
+
+
+class TestDueDateAgreesWithDeadline:
+    """`due_date` (no trail) gives the same date as `deadline` for every rule and convention."""
+
+    STARTS = (D(2024, 2, 29), D(2024, 12, 20), D(2025, 4, 17), D(2025, 8, 1))
+
+    def test_every_rule_every_counting_convention(self):
+        checked = 0
+        for rule in RULES.values():
+            for counting in Counting:
+                try:
+                    variant = attrs.evolve(rule, counting=counting)
+                except InvalidInputError:
+                    continue
+                for start in self.STARTS:
+                    try:
+                        expected = deadline(variant, start).due
+                    except InvalidInputError:
+                        continue
+                    assert due_date(variant, start) == expected, (
+                        rule.code,
+                        counting,
+                        start,
+                    )
+                    checked += 1
+        assert checked > 100
