@@ -10,7 +10,8 @@ Two Hypothesis profiles, chosen by the environment so that no run of
 * ``dev`` (loaded otherwise): random examples, so local runs keep exploring; no
   deadline and the too-slow health check off, for the same reason as CI.
 
-``--hypothesis-profile=thorough`` runs 2,000 examples per test before a release.
+``--hypothesis-profile=thorough`` runs 2,000 examples per test before a release;
+``--hypothesis-profile=mutation`` is the CI profile as tools/mutate.py needs it.
 """
 
 from __future__ import annotations
@@ -40,6 +41,13 @@ settings.register_profile(
 )
 settings.register_profile(
     "thorough", parent=settings.get_profile("dev"), max_examples=2_000
+)
+# tools/mutate.py: the CI profile, run again and again in one process by
+# mutmut, which calls each test method from a fresh instance of its class.
+settings.register_profile(
+    "mutation",
+    parent=settings.get_profile("ci"),
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.differing_executors],
 )
 
 
@@ -76,3 +84,19 @@ def shared_dir() -> pathlib.Path:
             pytest.fail(f"shared folder not found at {SHARED} (CI is set)")
         pytest.skip(f"shared folder not found at {SHARED}")
     return SHARED
+
+
+#: A local rule file that changes the priority action plan's submission period.
+LOCAL_RULES = """\
+[rules."area-send.pap.submit"]
+period = "40 working days"
+reason = "Confirmed by our DfE adviser"
+"""
+
+
+@pytest.fixture
+def rule_file(tmp_path: pathlib.Path) -> pathlib.Path:
+    """A local rule file (local.toml) moving area-send.pap.submit to 40 working days."""
+    path = tmp_path / "local.toml"
+    path.write_text(LOCAL_RULES, encoding="utf-8")
+    return path

@@ -233,7 +233,7 @@ class TestExplain:
 
 
 class TestProperties:
-    """The recipe of workdays.md section 9."""
+    """Working-day properties: a naive walk, shape, count-back, composition, monotonicity, round trip."""
 
     @given(start=awkward_dates, days=counts, region=regions)
     def test_agrees_with_the_naive_walk(self, start, days, region):

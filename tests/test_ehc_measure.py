@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 from sendkit.ehc import (
     NATIONAL,
     EhcCase,
+    measure_definition,
     read_cases,
     synthetic_caseload,
     timeliness,
@@ -21,6 +22,7 @@ from sendkit.errors import InvalidInputError, InvalidTypeError
 from sendkit.rules import RULES, deadline
 
 from .conftest import DATA
+from .strategies import sen2_received_days
 
 D = dt.date
 
@@ -191,7 +193,7 @@ class TestExceptions:
 
 class TestProperties:
     @given(
-        caseloads(max_size=40, received=st.dates(D(2022, 6, 1), D(2024, 12, 31))),
+        caseloads(max_size=40, received=sen2_received_days),
         st.booleans(),
     )
     def test_matches_the_plain_definition(self, cases, inclusive):
@@ -212,7 +214,7 @@ class TestProperties:
         }
         assert got == want
 
-    @given(caseloads(max_size=40, received=st.dates(D(2022, 6, 1), D(2024, 12, 31))))
+    @given(caseloads(max_size=40, received=sen2_received_days))
     def test_months_add_up_and_order_does_not_matter(self, cases):
         """The twelve months sum to the year, and shuffling the cases changes nothing."""
         result = timeliness(cases, year=2024)
@@ -354,3 +356,30 @@ def test_public_names_resolve():
     assert len(set(sendkit.ehc.__all__)) == len(sendkit.ehc.__all__)
     for name in sendkit.ehc.__all__:
         assert getattr(sendkit.ehc, name) is not None
+
+
+class TestMeasureDefinitionIsTagged:
+    """The 20-week measure states each part of its definition with a confidence tag."""
+
+    def test_every_part_is_tagged(self):
+        """The definition states each part with a confidence tag."""
+        parts = measure_definition(limit_days=140, boundary_inclusive=False)
+        assert {p.item: p.confidence for p in parts}["exclusion"] == "[INFERRED]"
+        band = next(p for p in parts if p.item == "band_52_weeks")
+        assert "more than 363 days" in band.text
+        day = next(p for p in parts if p.item == "day_140")
+        assert "late" in day.text
+
+    def test_definition_is_carried_in_to_dict(self):
+        """Timeliness.to_dict carries the definition, with the rule's own tag for the limit."""
+        data = timeliness([], year=2024).to_dict()
+        tags = {part["item"]: part["confidence"] for part in data["definition"]}
+        assert tags["limit"] == "[P]"
+        assert set(tags) == {
+            "unit",
+            "limit",
+            "exclusion",
+            "week20_blank",
+            "day_140",
+            "band_52_weeks",
+        }

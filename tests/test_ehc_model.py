@@ -21,6 +21,8 @@ from sendkit.ehc import (
 from sendkit.ehc.strategies import caseloads, ehc_cases
 from sendkit.errors import InvalidInputError, InvalidTypeError
 
+from .strategies import sen2_received_days
+
 D = dt.date
 
 #: Every date field of a case.
@@ -74,7 +76,7 @@ class TestDatetimes:
         assert case.request_outcome_date == case.received
 
     @given(
-        caseloads(max_size=30, received=st.dates(D(2022, 6, 1), D(2024, 12, 31))),
+        caseloads(max_size=30, received=sen2_received_days),
         times,
         st.sampled_from([dt.datetime, _Timestamp]),
         st.dates(D(2022, 6, 1), D(2025, 12, 31)),

@@ -10,6 +10,8 @@ from hypothesis import strategies as st
 from sendkit.ehc import EhcCase, StepStatus, case_timeline, timeliness
 from sendkit.ehc.strategies import caseloads, durations, ehc_cases
 
+from .strategies import days_2023_2024, ehc_era_days
+
 D = dt.date
 
 #: The "within N weeks" steps and the case field that records each one happening.
@@ -21,7 +23,7 @@ EVENT_OF = {
     "ehc.final-plan": "plan_issued",
 }
 
-as_of_dates = st.dates(D(2014, 9, 1), D(2032, 12, 31))
+as_of_dates = ehc_era_days
 #: Days from the request to as_of: most land while the case is live, where
 #: every status occurs.
 as_of_offsets = st.integers(min_value=-7, max_value=420)
@@ -142,7 +144,7 @@ def test_day_140_late_moves_every_due_day_back_by_exactly_one(case, as_of):
             assert narrow.due == wide.due
 
 
-@given(st.dates(D(2023, 1, 1), D(2024, 12, 31)), durations())
+@given(days_2023_2024, durations())
 def test_the_last_in_time_day_of_the_measure(received, days):
     """One plan: in time up to day 140 by default, up to day 139 with the switch."""
     issued = received + dt.timedelta(days=days)
@@ -155,7 +157,7 @@ def test_the_last_in_time_day_of_the_measure(received, days):
     assert narrow.over_52_weeks == (days > 363)
 
 
-@given(caseloads(max_size=40, received=st.dates(D(2023, 1, 1), D(2024, 12, 31))))
+@given(caseloads(max_size=40, received=days_2023_2024))
 def test_the_switch_moves_exactly_the_day_140_plans(cases):
     """Across a caseload, the switch takes out exactly the plans issued on day 140."""
     for year in (2024, 2025):

@@ -21,10 +21,12 @@ from sendkit.inspections import (
     Outcome,
     RevisitOutcome,
     WsoaOutcome,
+    follow_up,
     normalise_phrase,
     parse_monitoring_outcome,
     parse_outcome,
 )
+from sendkit.reports import inspection_report, timeline_svg
 
 D = dt.date
 
@@ -306,3 +308,89 @@ class TestInspection:
         """Inspections are values."""
         with pytest.raises(attrs.exceptions.FrozenInstanceError):
             _notts().local_area = "Derbyshire"
+
+
+class TestDatetimesMeanTheirDay:
+    """An inspection dated with datetimes follows up, reports and draws exactly as on their days."""
+
+    @given(
+        published=st.dates(D(2016, 6, 1), D(2027, 6, 30)),
+        time=st.times(),
+        as_of=st.dates(D(2016, 6, 1), D(2032, 12, 31)),
+        legacy=st.booleans(),
+    )
+    def test_datetimes_give_the_same_answers_as_dates(
+        self, published, time, as_of, legacy
+    ):
+        """An inspection published at a datetime follows up exactly as on its day."""
+        framework, outcome = (
+            (Framework.LOCAL_AREA_SEND_2016, WsoaOutcome.REQUIRED)
+            if legacy
+            else (Framework.AREA_SEND_2023, Outcome.SYSTEMIC)
+        )
+        by_date = Inspection(
+            local_area="X", framework=framework, outcome=outcome, published=published
+        )
+        by_time = Inspection(
+            local_area="X",
+            framework=framework,
+            outcome=outcome,
+            published=dt.datetime.combine(published, time),
+        )
+        assert by_time == by_date
+        assert type(by_time.published) is dt.date
+        milestones = follow_up(by_time)
+        assert milestones == follow_up(by_date)
+        moment = dt.datetime.combine(as_of, time)
+        for m in milestones:
+            assert m.status(as_of=moment) == m.status(as_of=as_of)
+        assert inspection_report(
+            by_date, milestones, as_of=moment
+        ) == inspection_report(by_date, milestones, as_of=as_of)
+        assert timeline_svg(by_date, milestones, as_of=moment) == timeline_svg(
+            by_date, milestones, as_of=as_of
+        )
+
+
+class TestInspectionFieldTypes:
+    """Inspection refuses a value of the wrong type or range with a SendkitError naming the field."""
+
+    @pytest.mark.parametrize(
+        "field",
+        [
+            "start",
+            "end",
+            "published",
+            "report_received",
+            "wsoa_accepted",
+            "revisit_start",
+            "revisit_published",
+        ],
+    )
+    def test_text_in_a_date_field_is_refused_by_name(self, field):
+        """Inspection(published='2023-05-16') fails at once, naming the field."""
+        with pytest.raises(
+            InvalidTypeError, match=rf"Inspection\.{field} .*parse_date"
+        ):
+            Inspection(
+                local_area="X",
+                framework=Framework.LOCAL_AREA_SEND_2016,
+                **{field: "2023-05-16"},
+            )
+
+    def test_other_fields_raise_sendkit_errors(self):
+        """Names and counts of the wrong type or value are SendkitErrors naming the field."""
+        with pytest.raises(InvalidInputError, match="local_area"):
+            Inspection(local_area=" ", framework=Framework.AREA_SEND_2023)
+        with pytest.raises(InvalidTypeError, match="local_area"):
+            Inspection(local_area=None, framework=Framework.AREA_SEND_2023)
+        with pytest.raises(InvalidTypeError, match="priority_action_count"):
+            Inspection(
+                local_area="X",
+                framework=Framework.AREA_SEND_2023,
+                priority_action_count="2",
+            )
+        with pytest.raises(InvalidInputError, match="improvement_count"):
+            Inspection(
+                local_area="X", framework=Framework.AREA_SEND_2023, improvement_count=-1
+            )

@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 
 import pytest
 
 from sendkit.cli import main
+from sendkit.plans import read_plan
+
+D = dt.date
 
 
 @pytest.fixture
@@ -269,3 +273,112 @@ class TestInspectionsCommand:
 def _write(path, data):
     path.write_bytes(data)
     return path
+
+
+class TestRulesOptionOnInspectionCommands:
+    """--rules reaches timeline, inspections, demo and plan new; a bad file is one line, exit 2."""
+
+    def test_timeline_dates_with_the_rule_file_and_marks_it(self, capsys, rule_file):
+        """sendkit timeline --rules dates with the file and says which rule it changed."""
+        argv = ["timeline", "--outcome", "3", "--report-received", "2023-05-16"]
+        assert main([*argv, "--rules", str(rule_file)]) == 0
+        out = capsys.readouterr().out
+        assert (
+            "Locally overridden rule area-send.pap.submit: local rule file local.toml"
+            in out
+        )
+        assert "2023-07-12  deadline  Submit the priority action plan" in out
+        assert "LOCAL RULE" in out
+        assert main([*argv, "--rules", str(rule_file), "--json"]) == 0
+        data = json.loads(capsys.readouterr().out)
+        assert data[0]["date"] == "2023-07-12"
+        assert data[0]["overridden"].startswith("local rule file local.toml")
+        assert data[1]["overridden"] is None
+
+    def test_inspections_moves_and_marks_every_outcome_3_submission(
+        self, capsys, rule_file, ofsted_dir
+    ):
+        """sendkit inspections --rules: every outcome-3 submission moves and is marked."""
+        mi_csv = ofsted_dir / "mi_area_send_jan_to_aug_2023.csv"
+        assert (
+            main(["inspections", str(mi_csv), "--rules", str(rule_file), "--json"]) == 0
+        )
+        entries = json.loads(capsys.readouterr().out)
+        submits = [
+            m
+            for entry in entries
+            for m in entry["milestones"]
+            if m["rule"] == "area-send.pap.submit"
+        ]
+        assert submits
+        assert all(
+            m["overridden"] and m["period"] == "40 working days" for m in submits
+        )
+        assert main(["inspections", str(mi_csv), "--rules", str(rule_file)]) == 0
+        out = capsys.readouterr().out
+        assert "Locally overridden rule area-send.pap.submit" in out
+        assert "(LOCAL RULE)" in out
+
+    def test_demo_walkthrough_uses_the_rule_file(self, capsys, rule_file):
+        """sendkit demo --rules: the walkthrough and its plan skeleton use the file."""
+        assert main(["demo", "--rules", str(rule_file)]) == 0
+        out = capsys.readouterr().out
+        assert "Locally overridden rule area-send.pap.submit" in out
+        assert "UNCONFIRMED [U], LOCAL RULE" in out
+        assert (
+            "submission: due 2023-07-12 (area-send.pap.submit, UNCONFIRMED, LOCAL RULE)"
+            in out
+        )
+        assert "--rules FILE" in out
+
+    def test_plan_new_takes_the_submission_deadline_from_the_rule_file(
+        self, capsys, rule_file, tmp_path
+    ):
+        """sendkit plan new --rules: the submission deadline and its source are local."""
+        out = tmp_path / "pap.csv"
+        argv = ["plan", "new", "--outcome", "3", "--report-received", "2023-05-16"]
+        argv += ["--area", "EHC plans", "-o", str(out), "--rules", str(rule_file)]
+        assert main(argv) == 0
+        text = capsys.readouterr().out
+        assert "submission: due 2023-07-12 [area-send.pap.submit]" in text
+        assert "(LOCAL RULE: local rule file local.toml" in text
+        assert (
+            "publication: due 2023-08-23 [area-send.pap.publish]  (UNCONFIRMED)\n"
+            in text
+        )
+        submission = read_plan(out).deadlines[0]
+        assert submission.due == D(2023, 7, 12)
+        assert "Locally overridden: local rule file local.toml" in submission.source
+
+    @pytest.mark.parametrize(
+        "argv",
+        [
+            ["timeline", "--outcome", "3", "--report-received", "2023-05-16"],
+            ["demo"],
+            [
+                "plan",
+                "new",
+                "--outcome",
+                "3",
+                "--report-received",
+                "2023-05-16",
+                "--area",
+                "A",
+                "-o",
+                "never.csv",
+            ],
+        ],
+    )
+    def test_a_bad_rule_file_is_one_line_and_exit_2(self, capsys, tmp_path, argv):
+        """A missing or broken rule file is reported in one line, exit 2."""
+        argv = [a.replace("never.csv", str(tmp_path / "never.csv")) for a in argv]
+        assert main([*argv, "--rules", str(tmp_path / "missing.toml")]) == 2
+        err = capsys.readouterr().err
+        assert "missing.toml" in err
+        assert len(err.strip().splitlines()) == 1
+        bad = tmp_path / "bad.toml"
+        bad.write_text(
+            '[rules."area-send.pap.submit"]\nperiod = "soon"\n', encoding="utf-8"
+        )
+        assert main([*argv, "--rules", str(bad)]) == 2
+        assert "bad.toml" in capsys.readouterr().err

@@ -11,6 +11,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from sendkit import add_working_days, is_working_day
+from sendkit.errors import InvalidTypeError
 from sendkit.inspections import (
     EXAMPLES,
     FOLLOW_UP,
@@ -27,6 +28,8 @@ from sendkit.inspections import (
 )
 from sendkit.reports import inspection_report, render_html, render_text, timeline_svg
 from sendkit.rules import RULES
+
+from .strategies import framework_2016_days, framework_2023_days
 
 D = dt.date
 NOTTS = EXAMPLES["nottinghamshire-2023"]
@@ -300,7 +303,7 @@ class TestLegacy:
 
 
 @given(
-    received=st.dates(min_value=D(2023, 1, 1), max_value=D(2027, 12, 31)),
+    received=framework_2023_days,
     outcome=st.sampled_from(list(Outcome)),
     region=st.sampled_from(["england-and-wales", "scotland", "northern-ireland"]),
 )
@@ -382,3 +385,221 @@ class TestReport:
         )
         assert "url(" not in page
         assert "@import" not in page
+
+
+REGIONS = st.sampled_from(["england-and-wales", "scotland", "northern-ireland"])
+
+
+def _on(milestones, rule):
+    return next(m.on for m in milestones if m.rule == rule)
+
+
+def _keyed(milestones):
+    return {(m.rule, m.label): m.on for m in milestones}
+
+
+def _check_common(milestones, closures, region, received):
+    dated = [m.on for m in milestones if m.on is not None]
+    assert dated == sorted(dated)
+    assert all(m.on is not None for m in milestones[: len(dated)])
+    for m in milestones:
+        if m.kind == "deadline":
+            assert m.start == received
+            assert is_working_day(m.on, region=region)
+            assert m.on not in closures
+            assert m.on == add_working_days(
+                received, int(m.period.split()[0]), region=region, closures=closures
+            )
+
+
+@st.composite
+def closure_days(draw, start):
+    days = draw(st.lists(st.integers(0, 150), max_size=6))
+    return sorted({start + dt.timedelta(days=n) for n in days})
+
+
+@st.composite
+def legacy_inspections(draw):
+    published = draw(framework_2016_days)
+    required = draw(st.booleans())
+    fields = {}
+    if draw(st.booleans()):
+        fields["report_received"] = published - dt.timedelta(
+            days=draw(st.integers(0, 20))
+        )
+    if required:
+        if draw(st.booleans()):
+            fields["wsoa_accepted"] = published + dt.timedelta(
+                days=draw(st.integers(60, 200))
+            )
+        if draw(st.booleans()):  # revisited
+            revisit = published + dt.timedelta(days=draw(st.integers(300, 900)))
+            fields |= {
+                "revisit_start": revisit,
+                "revisit_published": revisit
+                + dt.timedelta(days=draw(st.integers(0, 60))),
+                "revisit_outcome": draw(st.sampled_from(list(RevisitOutcome))),
+            }
+    return Inspection(
+        local_area="X",
+        framework=Framework.LOCAL_AREA_SEND_2016,
+        outcome=WsoaOutcome.REQUIRED if required else WsoaOutcome.NOT_REQUIRED,
+        published=published,
+        **fields,
+    )
+
+
+class TestClosuresFromAGenerator:
+    """Closures given as a one-shot generator reach every deadline counted from them."""
+
+    def test_generator_closures_reach_both_priority_action_plan_deadlines(self):
+        """Publication skips the closures too, so it never comes out before submission."""
+        closed = (D(2023, 6, 1), D(2023, 6, 2))
+        listed = follow_up(NOTTS, closures=closed)
+        generated = follow_up(NOTTS, closures=(day for day in closed))
+        assert generated == listed
+        assert _on(generated, "area-send.pap.submit") == D(2023, 7, 7)
+        assert _on(generated, "area-send.pap.publish") == D(2023, 8, 25)
+
+    def test_generator_closures_reach_the_legacy_statement_and_revisit(self):
+        """The written statement and the revisit counted from it both see the closures."""
+        area = Inspection(
+            local_area="X",
+            framework=Framework.LOCAL_AREA_SEND_2016,
+            outcome=WsoaOutcome.REQUIRED,
+            published=D(2019, 3, 1),
+        )
+        closed = [D(2019, 3, 4), D(2019, 3, 5)]
+        assert follow_up(area, closures=iter(closed)) == follow_up(
+            area, closures=closed
+        )
+
+    def test_revisit_date_shifts_with_a_statement_closure(self):
+        """A closure inside the statement's 70 working days moves the revisit too."""
+        case = Inspection(
+            local_area="X",
+            framework=Framework.LOCAL_AREA_SEND_2016,
+            outcome=WsoaOutcome.REQUIRED,
+            published=D(2019, 3, 1),
+        )
+        plain = follow_up(case)
+        closed = follow_up(
+            case, closures=(D(2019, 3, 4) + dt.timedelta(days=n) for n in (0, 1))
+        )
+        submit = _on(plain, "legacy.wsoa.submit")
+        assert _on(closed, "legacy.wsoa.submit") == add_working_days(submit, 2)
+        assert _on(closed, "legacy.revisit") > _on(plain, "legacy.revisit")
+
+
+class TestMilestoneStatusTypes:
+    """Milestone.status takes a date or datetime only."""
+
+    def test_status_refuses_a_non_date(self):
+        """Milestone.status(as_of='...') is an InvalidTypeError, not a bare TypeError."""
+        with pytest.raises(InvalidTypeError, match="as_of"):
+            follow_up(NOTTS)[0].status(as_of="2024-01-01")
+
+
+class TestLocalRuleOverridesInFollowUp:
+    """Milestones dated by a locally overridden rule say so, in objects and reports."""
+
+    def test_follow_up_marks_locally_overridden_milestones(self, rule_file):
+        """Milestones from a rule file carry how the rule was changed; others None."""
+        from sendkit import load_rules
+
+        milestones = follow_up(NOTTS, rules=load_rules(rule_file))
+        pap = next(m for m in milestones if m.rule == "area-send.pap.submit")
+        assert pap.on == add_working_days(D(2023, 5, 16), 40)
+        assert (
+            pap.overridden == "local rule file local.toml: Confirmed by our DfE adviser"
+        )
+        assert pap.to_dict()["overridden"] == pap.overridden
+        assert all(m.overridden is None for m in milestones if m is not pap)
+        text = render_text("T", inspection_report(NOTTS, milestones))
+        assert "UNCONFIRMED [U], LOCAL RULE" in text
+        assert "LOCAL RULE = dated by a locally overridden rule" in text
+        assert "LOCAL RULE" not in render_text(
+            "T", inspection_report(NOTTS, follow_up(NOTTS))
+        )
+
+
+class TestFollowUpPropertiesWithClosures:
+    """Across both frameworks, closures never bring a date forward and dates stay in order."""
+
+    @given(
+        received=framework_2023_days,
+        outcome=st.sampled_from(list(Outcome)),
+        region=REGIONS,
+        data=st.data(),
+    )
+    def test_2023_framework_closures_never_bring_a_date_forward(
+        self, received, outcome, region, data
+    ):
+        """Closures never bring a date forward; publication always follows submission."""
+        closures = data.draw(closure_days(received))
+        case = Inspection(
+            local_area="X",
+            framework=Framework.AREA_SEND_2023,
+            outcome=outcome,
+            report_received=received,
+        )
+        without = follow_up(case, region=region)
+        with_closures = follow_up(case, region=region, closures=iter(closures))
+        assert with_closures == follow_up(case, region=region, closures=closures)
+        _check_common(with_closures, closures, region, received)
+        before = _keyed(without)
+        after = _keyed(with_closures)
+        assert before.keys() == after.keys()
+        assert all(
+            after[key] >= before[key] for key in before if before[key] is not None
+        )
+        if outcome is Outcome.SYSTEMIC:
+            submit = _on(with_closures, "area-send.pap.submit")
+            publish = _on(with_closures, "area-send.pap.publish")
+            assert received < submit < publish
+
+    @given(case=legacy_inspections(), region=REGIONS, data=st.data())
+    def test_2016_framework_dates_stay_in_order_with_closures(self, case, region, data):
+        """The statement comes before its revisit, the revisit before the plan review;
+        closures never bring a date forward; a revisit done is never lapsed."""
+        received = case.received
+        closures = data.draw(closure_days(received))
+        without = follow_up(case, region=region)
+        with_closures = follow_up(case, region=region, closures=iter(closures))
+        assert with_closures == follow_up(case, region=region, closures=closures)
+        _check_common(with_closures, closures, region, received)
+        before = _keyed(without)
+        after = _keyed(with_closures)
+        assert before.keys() == after.keys()
+        assert all(
+            after[key] >= before[key]
+            for key in before
+            if before[key] is not None and after[key] is not None
+        )
+        rules = [m.rule for m in with_closures]
+        if case.outcome is WsoaOutcome.NOT_REQUIRED:
+            assert [m.on for m in with_closures] == [None]
+            return
+        assert "legacy.wsoa.submit" in rules
+        assert "legacy.revisit" in rules
+        submit = _on(with_closures, "legacy.wsoa.submit")
+        revisit = next(m for m in with_closures if m.rule == "legacy.revisit")
+        if submit is not None:
+            assert submit > received
+        if case.wsoa_accepted is None and submit is not None and revisit.on is not None:
+            assert revisit.on > submit
+            assert revisit.start == submit
+        if case.revisit_start is None:
+            assert "area-send.full-inspection.legacy-wsoa" in rules
+            assert revisit.status(as_of=D(2023, 1, 1)) == Status.LAPSED
+        else:
+            assert "area-send.full-inspection.legacy-wsoa" not in rules
+            assert revisit.status(as_of=case.revisit_start) == Status.DONE
+            assert revisit.status(as_of=D(2030, 1, 1)) == Status.DONE
+        if case.revisit_outcome in {RevisitOutcome.SOME, RevisitOutcome.NONE}:
+            review = _on(with_closures, "legacy.app.review")
+            assert review is not None
+            assert review > case.revisit_published
+        if case.revisit_outcome is RevisitOutcome.ALL:
+            assert with_closures[-1].on is None
+            assert with_closures[-1].label.endswith("ends")

@@ -46,7 +46,7 @@ def legacy_ods(ofsted_dir):
 
 class TestRealMiFile:
     def test_counts_by_outcome(self, mi_csv):
-        """16 partnerships: 5 positive, 6 inconsistent, 5 systemic (domain.md §1.11)."""
+        """16 partnerships: 5 positive, 6 inconsistent, 5 systemic (Ofsted MI, January to August 2023)."""
         result = read_ofsted_mi(mi_csv)
         assert result.format == FileFormat.MI
         assert result.framework is Framework.AREA_SEND_2023

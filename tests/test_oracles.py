@@ -3,8 +3,8 @@
 * LibreOffice Calc's WORKDAY and NETWORKDAYS, through the committed golden file
   tests/data/lo_golden.csv (made by tools/gen_lo_golden.py; CI does not need Calc).
 * numpy's ``busday_offset`` and ``busday_count``, which reproduce Excel only with
-  a roll mode that depends on the sign of n (../shared/reference/workdays.md §5).
-* The examples published by Microsoft and in ECMA-376 (workdays.md §3).
+  a roll mode that depends on the sign of n (numpy's busday_offset documentation, the roll argument).
+* The examples published by Microsoft (WORKDAY, NETWORKDAYS support pages) and in ECMA-376 (SpreadsheetML WORKDAY).
 
 Every oracle is given the same holiday data (the ``holidays`` package's GB
 subdivisions, which sendkit uses); the arithmetic is what is being checked.
@@ -467,7 +467,7 @@ def test_published_networkdays_examples(
 
 
 def test_published_saturday_start_counts_from_the_next_working_day() -> None:
-    """workdays.md §3, confirmed in LibreOffice: no bank holiday near 6 Jan 2024."""
+    """ECMA-376 WORKDAY (the count starts after the start day), confirmed in LibreOffice; no bank holiday near 6 Jan 2024."""
     sat = D(2024, 1, 6)
     assert _bank_holidays(D(2024, 1, 2), D(2024, 1, 12)) == []
     assert sendkit.add_working_days(sat, 1) == D(2024, 1, 8)

@@ -38,6 +38,8 @@ from sendkit.plans import (
     write_plan,
 )
 
+from .strategies import tracker_days
+
 # Any text a person could type or paste, including formula triggers, quotes,
 # tabs, CR and LF, and XML-hostile control characters; not NUL or surrogates.
 TEXT = st.text(
@@ -52,7 +54,7 @@ RISKY = st.sampled_from(
 )
 ANY_TEXT = st.one_of(TEXT, RISKY)
 IDS = st.from_regex(r"[A-Z]{1,3}[0-9]{1,2}(\.[0-9]{1,2})?", fullmatch=True)
-DAYS = st.dates(dt.date(2016, 1, 1), dt.date(2028, 6, 30))  # inside announced holidays
+DAYS = tracker_days  # inside announced holidays
 # Excel keeps 15 significant digits (openpyxl writes 16), so tracker numbers do too.
 NUMBERS = st.floats(-1e300, 1e300).map(lambda x: float(f"{x:.15g}"))
 EXTRA_KEYS = st.sampled_from(["notes", "Directorate", "x-ref", "RAG last month"])

@@ -64,7 +64,7 @@ def _inputs(text: str) -> dict[str, dt.date]:
 @pytest.mark.parametrize(
     "row", _golden_rows(), ids=lambda row: f"{row['rule']}@{row['start']}"
 )
-def test_golden_example(row: dict[str, str]) -> None:
+def test_every_hand_counted_example_gives_its_due_date(row: dict[str, str]) -> None:
     result = deadline(
         row["rule"],
         dt.date.fromisoformat(row["start"]),
@@ -132,7 +132,7 @@ def test_unconfirmed_figures_are_flagged() -> None:
     assert RULES["ehc.final-plan"].confirmed
 
 
-def test_framework_validity() -> None:
+def test_framework_rules_are_valid_only_for_their_framework_years() -> None:
     assert RULES["legacy.wsoa.submit"].valid_until == dt.date(2022, 12, 31)
     assert RULES["area-send.pap.submit"].valid_from == dt.date(2023, 1, 1)
 
@@ -237,7 +237,7 @@ def test_deadline_accepts_a_rule_value() -> None:
     assert deadline(rule, dt.date(2025, 1, 6)).due == dt.date(2025, 5, 26)
 
 
-def test_deadline_fields() -> None:
+def test_deadline_carries_the_rules_basis_confidence_and_source() -> None:
     result = deadline("ehc.final-plan", dt.date(2025, 1, 6))
     assert isinstance(result, Deadline)
     assert result.rule is RULES["ehc.final-plan"]
@@ -303,7 +303,7 @@ def test_usual_practice_gives_an_expected_date() -> None:
     assert any("not a deadline" in line for line in result.trail)
 
 
-def test_whichever_is_later_trail() -> None:
+def test_whichever_is_later_trail_names_the_clock_used() -> None:
     result = deadline(
         "tribunal.appeal", dt.date(2024, 3, 4), certificate_issued=dt.date(2024, 4, 29)
     )
@@ -356,7 +356,7 @@ def test_rule_must_be_code_or_rule() -> None:
         deadline(42, dt.date(2025, 1, 6))  # type: ignore[arg-type]
 
 
-def test_validity_is_enforced() -> None:
+def test_a_start_outside_the_rules_validity_is_refused() -> None:
     with pytest.raises(InvalidInputError, match="from 2016-05-01 to 2022-12-31"):
         deadline("legacy.wsoa.submit", dt.date(2023, 1, 2))
     with pytest.raises(InvalidInputError, match="from 2023-01-01 to now"):
@@ -395,7 +395,7 @@ def test_day_one_counting_for_working_days() -> None:
     assert deadline(rule, dt.date(2025, 3, 1)).due == dt.date(2025, 3, 5)  # Saturday
 
 
-def test_next_working_day_roll() -> None:
+def test_next_working_day_roll_moves_a_bank_holiday_due_date() -> None:
     rule = attrs.evolve(
         RULES["ehc.final-plan"], code="local.rolled", roll=Roll.NEXT_WORKING_DAY
     )
@@ -415,7 +415,7 @@ def test_tribunal_rule_12_on_new_years_day() -> None:
 # -- the model ---------------------------------------------------------------------------
 
 
-def test_period_text() -> None:
+def test_periods_print_and_parse_as_plain_english() -> None:
     assert str(Period(1, Unit.WEEKS)) == "1 week"
     assert str(Period(31, Unit.FIXED_DATE, month=3)) == "31 March"
     assert Period.parse(" 40  Working Days ") == Period(40, Unit.WORKING_DAYS)
@@ -426,12 +426,12 @@ def test_period_text() -> None:
 @pytest.mark.parametrize(
     "text", ["", "six weeks", "6 fortnights", "30 February", "0 weeks"]
 )
-def test_bad_period_text(text: str) -> None:
+def test_unreadable_period_text_is_refused(text: str) -> None:
     with pytest.raises(InvalidInputError):
         Period.parse(text)
 
 
-def test_period_validation() -> None:
+def test_impossible_periods_are_refused() -> None:
     with pytest.raises(InvalidInputError, match="whole number from 1"):
         Period(0, Unit.WEEKS)
     with pytest.raises(InvalidInputError, match="fixed-date period"):
@@ -440,7 +440,7 @@ def test_period_validation() -> None:
         Period(3, Unit.WEEKS, month=2)
 
 
-def test_rule_validation() -> None:
+def test_malformed_rules_are_refused_by_field() -> None:
     base = RULES["ehc.final-plan"]
     with pytest.raises(InvalidInputError, match="not dotted lowercase"):
         attrs.evolve(base, code="EHC.Final")
@@ -463,7 +463,7 @@ def test_rule_validation() -> None:
         )
 
 
-def test_describe_period() -> None:
+def test_describe_period_names_alternative_clocks_and_direction() -> None:
     assert RULES["tribunal.appeal"].describe_period() == (
         "2 months (or 1 month from certificate_issued, whichever is later)"
     )
@@ -596,3 +596,42 @@ def test_due_date_errors_like_deadline() -> None:
         due_date("ehc.nope", dt.date(2025, 1, 6))
     with pytest.raises(InvalidInputError, match="is outside that"):
         due_date("legacy.wsoa.submit", dt.date(2024, 1, 2))
+
+
+class TestTribunalAppealIgnoresLocalCalendars:
+    """A tribunal appeal is counted on the statutory England and Wales calendar only."""
+
+    def test_tribunal_ignores_local_closures_and_other_regions(self):
+        """A council closure or a Scottish holiday does not move a tribunal deadline."""
+        start = dt.date(2023, 9, 30)  # 2 months later is Thu 30 November 2023
+        plain = deadline("tribunal.appeal", start).due
+        assert plain == dt.date(2023, 11, 30)
+        assert deadline("tribunal.appeal", start, closures=[plain]).due == plain
+        assert deadline("tribunal.appeal", start, region="scotland").due == plain
+
+    def test_tribunal_still_rolls_off_statutory_holidays(self):
+        """Rule 12(2): due on a bank holiday, in time on the next working day."""
+        # 2 months after 27 March 2023 is Saturday 27 May 2023; Monday 29 May is the
+        # Spring bank holiday, so the appeal is in time on Tuesday 30 May.
+        assert deadline("tribunal.appeal", dt.date(2023, 3, 27)).due == dt.date(
+            2023, 5, 30
+        )
+
+
+class TestHolidayHorizonCaveat:
+    """A deadline past GOV.UK's announced years carries a caveat and warns once."""
+
+    def test_horizon_caveat_is_in_the_trail_and_warned_once(self):
+        """A deadline past GOV.UK's announced years says so in its trail and JSON."""
+        import warnings
+
+        from sendkit import HolidayHorizonWarning
+
+        with warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter("always")
+            result = deadline("area-send.pap.submit", dt.date(2030, 1, 31))
+        assert [w.category for w in caught] == [HolidayHorizonWarning]
+        assert any(
+            line.startswith("Caveat: dates after 2028-12-31") for line in result.trail
+        )
+        assert any("2028-12-31" in line for line in result.to_dict()["trail"])

@@ -19,7 +19,9 @@ def _run(args: list[str]) -> int | str | None:
         return exc.code
 
 
-def test_rules_table(capsys: pytest.CaptureFixture[str]) -> None:
+def test_rules_prints_one_row_per_rule_with_confirmation(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
     assert main(["rules"]) == 0
     out = capsys.readouterr().out.splitlines()
     assert out[0].split()[:4] == ["CODE", "PERIOD", "BASIS", "CONFIRMED"]
@@ -55,7 +57,9 @@ def test_rules_unknown_family(capsys: pytest.CaptureFixture[str]) -> None:
     assert err.startswith("sendkit: unknown rule 'ehcp'")
 
 
-def test_deadline_text(capsys: pytest.CaptureFixture[str]) -> None:
+def test_deadline_prints_the_date_then_its_trail(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
     assert main(["deadline", "area-send.pap.submit", "16/05/2023"]) == 0
     out = capsys.readouterr().out.splitlines()
     assert out[0] == "2023-07-05"
@@ -63,7 +67,9 @@ def test_deadline_text(capsys: pytest.CaptureFixture[str]) -> None:
     assert any("Caveat: this figure is not confirmed" in line for line in out)
 
 
-def test_deadline_json(capsys: pytest.CaptureFixture[str]) -> None:
+def test_deadline_json_gives_the_deadline_as_data(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
     assert main(["deadline", "ehc.final-plan", "2025-01-06", "--json"]) == 0
     data = json.loads(capsys.readouterr().out)
     assert data["rule"] == "ehc.final-plan"
@@ -149,7 +155,7 @@ def test_deadline_unknown_rule(capsys: pytest.CaptureFixture[str]) -> None:
         ),
     ],
 )
-def test_deadline_input_errors(
+def test_deadline_input_errors_are_one_line_exit_2(
     capsys: pytest.CaptureFixture[str], args: list[str], message: str
 ) -> None:
     assert _run(args) == 2
@@ -186,3 +192,25 @@ def test_deadline_with_local_rules(
     assert "no [U] local" in capsys.readouterr().out
     assert main(["rules", "--rules", str(tmp_path / "missing.toml")]) == 2
     assert "not found" in capsys.readouterr().err
+
+
+class TestRuleFileAndHorizonMessages:
+    """The command line reports a bad --rules path and the holiday horizon in one line."""
+
+    def test_rule_file_that_is_a_folder(self, tmp_path, capsys):
+        """A folder given as --rules is an error naming it, exit code 2."""
+        code = main(
+            ["deadline", "ehc.final-plan", "2023-05-16", "--rules", str(tmp_path)]
+        )
+        err = capsys.readouterr().err
+        assert code == 2
+        assert "is a folder" in err
+        assert "Traceback" not in err
+
+    def test_horizon_warning_is_one_line_on_stderr(self, capsys):
+        """Past GOV.UK's announced years the CLI prints one plain warning line."""
+        assert main(["workday", "2030-05-16", "5"]) == 0
+        out, err = capsys.readouterr()
+        assert out == "2030-05-23\n"
+        assert err.startswith("sendkit: warning: dates after 2028-12-31")
+        assert len(err.strip().splitlines()) == 1

@@ -147,11 +147,30 @@ valid_from = 2024-01-01
         ),
     ],
 )
-def test_bad_local_files(tmp_path: pathlib.Path, text: str, message: str) -> None:
+def test_bad_local_rule_files_are_refused_with_the_reason(
+    tmp_path: pathlib.Path, text: str, message: str
+) -> None:
     with pytest.raises(InvalidInputError, match=message):
         load_rules(_write(tmp_path, text))
 
 
-def test_missing_local_file(tmp_path: pathlib.Path) -> None:
+def test_a_missing_local_rule_file_is_reported_not_found(
+    tmp_path: pathlib.Path,
+) -> None:
     with pytest.raises(InvalidInputError, match="not found"):
         load_rules(tmp_path / "nope.toml")
+
+
+class TestUnreadableRuleFiles:
+    """A rule file that cannot be read as UTF-8 TOML is a one-line error."""
+
+    @pytest.mark.parametrize(
+        ("content", "needle"),
+        [(b"\xff\xfe[rules]\n", "not UTF-8"), (b"[rules\n", "not valid TOML")],
+    )
+    def test_bad_rule_files_are_clear_errors(self, tmp_path, content, needle):
+        """A rule file saved as UTF-16, or broken TOML, is a one-line error."""
+        path = tmp_path / "local.toml"
+        path.write_bytes(content)
+        with pytest.raises(InvalidInputError, match=needle):
+            load_rules(path)

@@ -8,7 +8,7 @@ How to run (needs LibreOffice on this machine only; CI just reads the committed 
     .venv/bin/python tools/gen_lo_golden.py            # rewrites tests/data/lo_golden.csv
     git diff --stat tests/data/lo_golden.csv           # review any change before committing
 
-The recipe is the one in ../shared/reference/workdays.md section 4. The script
+The recipe is Calc's headless conversion (soffice --convert-to csv). The script
 writes an .xlsx with openpyxl (no cached values, so Calc must calculate every
 formula), the inputs on the first sheet and each holiday list as a column of a
 second sheet. The formulas are ``=WORKDAY(start, days, holidays)`` and

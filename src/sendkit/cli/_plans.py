@@ -194,7 +194,7 @@ def _inspection_from_args(args: argparse.Namespace) -> Inspection:
     systemic = args.outcome is Outcome.SYSTEMIC
     if systemic and not args.area:
         # Outcome 3 always names areas for priority action (Ofsted MI data,
-        # domain.md §1.4 [P]); a plan with no sections would be wrong.
+        # "Number of areas for priority action" [P]); a plan with no sections would be wrong.
         msg = (
             "outcome 3 (systemic) needs at least one --area TEXT: each area for "
             "priority action in the report becomes a section of the plan"

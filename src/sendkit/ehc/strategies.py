@@ -35,7 +35,14 @@ from __future__ import annotations
 import datetime as dt
 from typing import Final
 
-from hypothesis import strategies as st
+try:
+    from hypothesis import strategies as st
+except ImportError as error:  # pragma: no cover - exercised in a subprocess test
+    msg = (
+        "sendkit.ehc.strategies needs Hypothesis, a test-only dependency: "
+        "install the test extra with pip install 'sendkit-england[test]'"
+    )
+    raise ImportError(msg, name=error.name) from error
 
 from ._model import CaseException, EhcCase, ExceptionReason
 

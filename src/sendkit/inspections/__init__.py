@@ -10,7 +10,7 @@
   `Milestone` values; `sendkit.reports` makes a readable report of them.
 * `EXAMPLES` holds two real cases (Nottinghamshire 2023, Derbyshire 2024).
 
-Sources and confidence for every figure are in domain.md §1-§3 and are carried
+Sources and confidence for every figure are in docs/rules.md and are carried
 by the rule catalogue (`sendkit.rules`).
 """
 

@@ -1,7 +1,7 @@
 """Two real inspections, embedded for the demo, the docs and the tests.
 
 Both are outcome 3 ("widespread and/or systemic failings") cases from
-Ofsted's published data and local reporting (domain notes §6.2, §6.3).
+Ofsted's published data and local reporting (Ofsted MI Jan-Aug 2023; ITV and Erewash Sound, Nov 2024).
 Neither report-received date is public, so both use the publication date.
 """
 

@@ -63,7 +63,7 @@ class Ended:
             few words for a status line.
         source: Where the end is reported.
         url: Where the source can be read.
-        confidence: The domain notes' tag.
+        confidence: The confidence tag (docs/rules.md, Confidence levels).
     """
 
     on: dt.date
@@ -77,8 +77,8 @@ _NEW_FRAMEWORK_URL: Final = (
     "https://schoolsweek.co.uk/failed-send-councils-could-get-four-year-reprieve/"
 )
 
-#: Revisits under the 2016 framework ended in December 2022 (domain notes
-#: section 2, "End of revisits", [S] Schools Week): an area not revisited by
+#: Revisits under the 2016 framework ended in December 2022 (Schools Week,
+#: "failed SEND councils could get four-year reprieve", [S]): an area not revisited by
 #: then never will be; it has a 2023-framework inspection instead.
 REVISITS_ENDED: Final = Ended(
     on=dt.date(2022, 12, 31),
@@ -116,7 +116,7 @@ class Step:
             assumption its date rests on.
         source: For an undated item: where it comes from.
         url: For an undated item: where the source can be read.
-        confidence: For an undated item: the domain notes' tag.
+        confidence: For an undated item: the confidence tag (docs/rules.md).
     """
 
     label: str
@@ -162,7 +162,7 @@ FOLLOW_UP: Final[Mapping[Outcome | WsoaOutcome, tuple[Step, ...]]] = MappingProx
                 label="Update and publish the SEND strategic plan",
                 note=(
                     "The partnership updates and publishes its SEND strategic plan; "
-                    "no deadline for this could be found (domain notes §1.8, §7.1 item 2)."
+                    "no deadline for this could be found in Ofsted's or DfE's published guidance."
                 ),
                 source="DfE, parliamentary answer on Hertfordshire (strategic plans are expected to be published)",
                 url=_STRATEGIC_PLAN_URL,
@@ -276,7 +276,7 @@ class Milestone:
         basis: The rule's basis (``framework``, ``usual_practice``, ``law``),
             or ``unknown`` when undated.
         confirmed: Whether the figure is confirmed by a primary source.
-        confidence: The domain notes' tag, such as ``[S]``.
+        confidence: The confidence tag, such as ``[S]`` (docs/rules.md).
         period: The rule's period in words (``"35 working days"``).
         source: Where the rule comes from.
         url: Where the source can be read.

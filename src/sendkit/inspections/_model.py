@@ -1,11 +1,11 @@
 """Inspection frameworks, their outcomes, and one inspection as a value.
 
 Each framework has its own outcome type, never one enum mixing them
-(style guide §2.1 item 5): a 2023-framework report states one of three
+(see docs/after-an-inspection.md): a 2023-framework report states one of three
 `Outcome` values, a monitoring inspection one `MonitoringOutcome`, and a
 2016-2022 inspection either required a written statement of action or did not
 (`WsoaOutcome`), with a later revisit judging progress (`RevisitOutcome`).
-Wording and sources are in domain.md §1.2, §1.9 and §2.
+Wording and sources: Ofsted's area SEND handbook and MI data, and the sources below.
 """
 
 from __future__ import annotations
@@ -107,7 +107,7 @@ _OUTCOME_NUMBERS: Final = MappingProxyType(
     {Outcome.POSITIVE: 1, Outcome.INCONSISTENT: 2, Outcome.SYSTEMIC: 3}
 )
 
-#: Ofsted's short labels, as in the management-information files (domain.md §6.2).
+#: Ofsted's short labels, as in the management-information files (tests/data/ofsted).
 OUTCOME_LABELS: Final = MappingProxyType(
     {
         Outcome.POSITIVE: "Typically positive experiences and outcomes",
@@ -116,8 +116,8 @@ OUTCOME_LABELS: Final = MappingProxyType(
     }
 )
 
-#: The outcome sentences reports use, built on Ofsted's key phrases (domain.md
-#: §1.2). Outcome 3's sentence is as quoted in Nottinghamshire's cabinet papers
+#: The outcome sentences reports use, built on Ofsted's key phrases (area SEND
+#: handbook). Outcome 3's sentence is as quoted in Nottinghamshire's cabinet papers
 #: (2023) and Derbyshire's report (2024); outcomes 1 and 2 are reproduced by
 #: partnerships' own pages [S].
 OUTCOME_STATEMENTS: Final = MappingProxyType(
@@ -147,8 +147,8 @@ class MonitoringOutcome(enum.Enum):
     """The outcome of a monitoring inspection after an outcome 3.
 
     Confidence [S]: the two outcomes come from a parent carer forum and local
-    press (Hertfordshire, 2025), not from the handbook text (domain.md §1.9,
-    §7.1 item 6).
+    press (Hertfordshire, 2025: hertsparentcarers.org.uk), not from the handbook text
+    (the handbook's official sentences are unconfirmed).
     """
 
     #: The partnership has taken effective action on the areas for priority action.
@@ -166,7 +166,7 @@ class WsoaOutcome(enum.Enum):
     """The 2016-2022 outcome: was a written statement of action required?
 
     Requiring one was "an indication of significant weaknesses" (Ofsted's data
-    guidance, domain.md §2).
+    guidance sheet in its 2016-2022 data file).
     """
 
     REQUIRED = "wsoa_required"
@@ -262,7 +262,7 @@ class Inspection:
         ofsted_region: Ofsted's region, such as ``"East Midlands"``.
         start: The inspection start date as Ofsted records it. For the 2023
             framework the meaning of this date is not documented (the
-            notification Monday or the first on-site day; domain.md §7.1).
+            notification Monday or the first on-site day; unconfirmed).
         end: The last day of the inspection, where known.
         published: The day the report (or outcome letter) was published.
         report_received: The day the partnership received its final report,

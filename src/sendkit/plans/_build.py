@@ -20,7 +20,7 @@ __all__ = ["PLAN_DEADLINE_RULES", "plan_from_inspection"]
 #: The plan's own deadlines, by kind: (name, rule code). Each counts from the
 #: day the final report was received (the revisit report for an accelerated
 #: progress plan). Sources, figures and confidence are the rule catalogue's:
-#: domain.md §1.8 (35 and 70 working days, [S]) and §2 (WSOA 70 working days,
+#: Nottinghamshire, May 2023 (35 and 70 working days, [S]) and Westminster minutes (WSOA 70 working days,
 #: [S]; APP review within six months, [S]). No deadline is known for an
 #: outcome-2 strategic plan ([U]), so it has none.
 PLAN_DEADLINE_RULES: Final[Mapping[PlanKind, tuple[tuple[str, str], ...]]] = (
@@ -39,7 +39,7 @@ PLAN_DEADLINE_RULES: Final[Mapping[PlanKind, tuple[tuple[str, str], ...]]] = (
     )
 )
 
-#: Which plan follows which outcome (domain.md §1.3, §1.8, §2).
+#: Which plan follows which outcome (Ofsted's area SEND handbook; Ofsted's revisit guidance; docs/rules.md).
 _KIND_BY_OUTCOME: Final = types.MappingProxyType(
     {
         Outcome.SYSTEMIC: PlanKind.PRIORITY_ACTION_PLAN,

@@ -52,10 +52,10 @@ class FrozenMap(Mapping[K, V], Generic[K, V]):
 class PlanKind(enum.Enum):
     """What kind of improvement plan this is, and so what answers to whom.
 
-    Sources (domain.md): priority action plan after an outcome 3 under the
-    2023 area SEND framework (§1.8); written statement of action under the
-    2016-2022 framework (§2); accelerated progress plan after a revisit found
-    insufficient progress (§2); strategic plan after an outcome 2 (§1.8).
+    Sources (each rule's citation is in docs/rules.md): priority action plan after an outcome 3 under the
+    2023 area SEND framework (Ofsted's area SEND handbook); written statement of action under the
+    2016-2022 framework (Ofsted's revisit guidance); accelerated progress plan after a revisit found
+    insufficient progress (same guidance); strategic plan after an outcome 2 (DfE, parliamentary answer on Hertfordshire).
     """
 
     PRIORITY_ACTION_PLAN = "priority-action-plan"
@@ -93,7 +93,7 @@ _DONE: Final = frozenset({Status.COMPLETE, Status.CLOSED_EVIDENCED})
 
 
 class Partner(enum.Enum):
-    """The partner that leads an action (domain.md §1.5: the LA and ICB jointly)."""
+    """The partner that leads an action (the LA and ICB jointly: Ofsted's area SEND inspection methodology)."""
 
     LOCAL_AUTHORITY = "local-authority"
     ICB = "icb"

@@ -605,7 +605,7 @@ class ActionPlan:
         review_from: The start of the review cycle (defaults to
             *report_received* when reporting).
         review_every_months: The months between reviews when no board dates
-            are given (six by default: domain.md §3, "six-monthly").
+            are given (six by default: Derbyshire's "six-monthly" progress checks, 2024).
         board_dates: Dates of the board meetings that review the plan; when
             given they are the review schedule.
         extra: Plan-level settings from a tracker that sendkit does not know.

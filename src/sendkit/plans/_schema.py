@@ -58,7 +58,7 @@ class Column:
 
 _C = Column
 
-#: The Actions table, in the order written (users.md §4.2, extended).
+#: The Actions table, in the order written (docs/action-plans.md, "The column schema").
 ACTION_COLUMNS: Final = (
     _C(
         name="action_id",

@@ -2,7 +2,7 @@
 
 Every rule has a stable code, a period, a basis (law, framework or usual
 practice), a source with its URL and a confidence level from the project's
-domain notes. `deadline` turns a rule and a start date into a `Deadline` that
+docs/rules.md (Confidence levels). `deadline` turns a rule and a start date into a `Deadline` that
 says how the date was counted and how firm it is. Unconfirmed figures are
 flagged in every output and can be overridden locally with
 `RuleBook.with_period`, `RuleBook.override` or a local rule file (`load_rules`).

@@ -162,7 +162,7 @@ _CPR_6_26: Final = (
 # -- validity -----------------------------------------------------------------
 
 #: The 2016 local area SEND inspections began in May 2016 and the framework
-#: was replaced on 1 January 2023 (domain notes section 2).
+#: was replaced on 1 January 2023 (Ofsted, local area SEND inspection guidance for inspectors).
 _LEGACY_FROM: Final = dt.date(2016, 5, 1)
 _LEGACY_UNTIL: Final = dt.date(2022, 12, 31)
 #: The area SEND framework applies from 1 January 2023 (section 1).

@@ -85,7 +85,7 @@ _BASIS_LABELS: Final = {
 
 
 class Confidence(enum.Enum):
-    """How well a rule's figure is sourced: the tags of the domain notes.
+    """How well a rule's figure is sourced: the tags of docs/rules.md, "Confidence levels".
 
     Only ``primary`` (legislation or an official page read directly) counts as
     confirmed; every other level is shown as unconfirmed in every output.
@@ -104,7 +104,7 @@ class Confidence(enum.Enum):
 
     @property
     def tag(self) -> str:
-        """The short tag used in the domain notes, such as ``[P]`` or ``[S]``."""
+        """The short tag shown in docs/rules.md, such as ``[P]`` or ``[S]``."""
         return _CONFIDENCE_TAGS[self]
 
     @property
@@ -426,7 +426,7 @@ class Rule:
         source: The regulation, section or paragraph, and who reports it
             when the source is secondary.
         url: Where the source can be read.
-        confidence: How well the figure is sourced (the domain notes' tag).
+        confidence: How well the figure is sourced (see docs/rules.md, Confidence levels).
         direction: Whether the due date is after the event or before it.
         counting: Which day is day one (see `Counting`).
         roll: What happens when the due date is not a working day.
