@@ -15,7 +15,7 @@ from typing import Any, Final
 from ..ehc import Worklist, synthetic_caseload, synthetic_plans, worklist
 from ..errors import InvalidInputError
 from ..io._caseload import Caseload, read_caseload, write_caseload
-from ..io._ehc import _guard
+from ..io._cells import guard_formula
 from ..rules import RULES, load_rules
 from ._common import add_calendar_options, date_arg, int_arg, print_json
 
@@ -167,7 +167,7 @@ def _cells(work: Worklist) -> list[list[str]]:
     rows = []
     for item in work.items:
         values = item.to_dict()
-        rows.append([_guard(str(values[column])) for column in _ITEM_COLUMNS])
+        rows.append([guard_formula(str(values[column])) for column in _ITEM_COLUMNS])
     return rows
 
 

@@ -29,9 +29,11 @@ def add_html_options(parser: argparse.ArgumentParser) -> None:
         metavar="OUT",
         help="also write the measure as one HTML page: a monthly chart beside England",
     )
-    parser.add_argument(
-        "--force", action="store_true", help="replace the --html file if it exists"
-    )
+    # --cases-behind also writes a file: one --force serves both outputs.
+    if "--force" not in parser._option_string_actions:  # noqa: SLF001
+        parser.add_argument(
+            "--force", action="store_true", help="replace an output file if it exists"
+        )
 
 
 def check_html_output(args: argparse.Namespace) -> None:

@@ -26,18 +26,17 @@ import attrs
 from ..ehc._model import EhcCase
 from ..ehc._worklist import OrderKind, PlanRecord
 from ..errors import InvalidInputError
+from ._case_file import NOT_SHOWN
+from ._cells import guard_formula, unguard_formula
 from ._ehc import (
     COLUMNS,
-    NOT_SHOWN,
     Problem,
     _CellError,
     _cells,
-    _guard,
     _read_date,
     _read_flag,
     _squash,
     _text,
-    _unguard,
     cases_from_rows,
 )
 from ._sheets import read_sheets
@@ -218,7 +217,7 @@ def _plans(
     seen: set[str] = set()
     for number, row in rows:
         case_id = (
-            _unguard(_text(row[id_at]))
+            unguard_formula(_text(row[id_at]))
             if id_at < len(row) and row[id_at] is not None
             else ""
         )
@@ -427,11 +426,11 @@ def write_caseload(
             yield [*_cells(case), *blank_plan]
         for plan in plans:
             request = dict(blank_request)
-            request["CaseId"] = _guard(plan.case_id)
+            request["CaseId"] = guard_formula(plan.case_id)
             request["StartDate"] = _plan_text(plan, "plan_issued")
             yield [
                 *request.values(),
-                *(_guard(_plan_text(plan, PLAN_COLUMNS[c])) for c in extra),
+                *(guard_formula(_plan_text(plan, PLAN_COLUMNS[c])) for c in extra),
             ]
 
     return _atomic_write(path, rows())
