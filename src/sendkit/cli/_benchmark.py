@@ -16,6 +16,7 @@ from ..dfe import (
     shipped_table,
 )
 from ..dfe._table import Table
+from ..io._cells import guard_formula
 from ._common import int_arg, print_json
 
 
@@ -226,10 +227,6 @@ def add_reconcile_options(parser: argparse.ArgumentParser) -> None:
     )
 
 
-def _guard(text: str) -> str:
-    return "'" + text if text[:1] in {"=", "+", "-", "@", "\t", "\r"} else text
-
-
 def reconcile(args: argparse.Namespace, result: Any, cases: Any) -> dict[str, Any]:
     """Compare *result* with DfE's figure (``--la``), write ``--cases-behind``.
 
@@ -338,7 +335,7 @@ def _write_cases_behind(args: argparse.Namespace, result: Any, cases: Any) -> st
             ok = days <= in_time
             writer.writerow(
                 [
-                    _guard(case.case_id),
+                    guard_formula(case.case_id),
                     case.received.isoformat(),
                     issued.isoformat(),
                     days,
