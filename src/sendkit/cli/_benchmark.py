@@ -199,7 +199,7 @@ def dumps(result: Benchmark) -> str:
 
 
 def add_reconcile_options(parser: argparse.ArgumentParser) -> None:
-    """Add ``--la``, ``--dfe``, ``--cases-behind`` and ``--force`` to ``ehc timeliness``."""
+    """Add ``--la``, ``--dfe`` and ``--cases-behind`` to ``ehc timeliness``."""
     parser.add_argument(
         "--la",
         metavar="NAME_OR_CODE",
@@ -219,11 +219,6 @@ def add_reconcile_options(parser: argparse.ArgumentParser) -> None:
             "write the cases behind each number (numerator, denominator, "
             "exceptions) to a CSV file"
         ),
-    )
-    parser.add_argument(
-        "--force",
-        action="store_true",
-        help="replace the --cases-behind file if it exists",
     )
 
 

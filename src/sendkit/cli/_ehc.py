@@ -95,6 +95,11 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     _common_options(measure)
     _benchmark.add_reconcile_options(measure)  # dfe: --la, --dfe, --cases-behind
     add_html_options(measure)
+    measure.add_argument(
+        "--force",
+        action="store_true",
+        help="replace an output file (--html, --cases-behind) if it exists",
+    )
     measure.set_defaults(handler=_timeliness)
 
     due = commands.add_parser(

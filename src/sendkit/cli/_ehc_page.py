@@ -23,17 +23,12 @@ __all__ = ["add_html_options", "check_html_output", "write_timeliness_page"]
 
 
 def add_html_options(parser: argparse.ArgumentParser) -> None:
-    """Add ``--html OUT`` and ``--force`` to the timeliness command."""
+    """Add ``--html OUT`` to the timeliness command (``--force`` is the command's own)."""
     parser.add_argument(
         "--html",
         metavar="OUT",
         help="also write the measure as one HTML page: a monthly chart beside England",
     )
-    # --cases-behind also writes a file: one --force serves both outputs.
-    if "--force" not in parser._option_string_actions:  # noqa: SLF001
-        parser.add_argument(
-            "--force", action="store_true", help="replace an output file if it exists"
-        )
 
 
 def check_html_output(args: argparse.Namespace) -> None:
