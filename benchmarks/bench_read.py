@@ -28,7 +28,8 @@ import pathlib
 import tempfile
 import time
 
-from sendkit.ehc import read_cases, synthetic_caseload
+from sendkit.ehc import synthetic_caseload
+from sendkit.io import read_cases
 from sendkit.io._ehc import COLUMNS
 
 DATE_COLUMNS = [
@@ -94,8 +95,8 @@ def bench_xlsx(actions: int, repeat: int) -> None:
 
     sys.path.insert(0, str(pathlib.Path(__file__).parent))
     from bench_plans import make_plan
+    from sendkit.io import read_plan, write_plan
     from sendkit.io._plan_xlsx import _load
-    from sendkit.plans import read_plan, write_plan
 
     with tempfile.TemporaryDirectory() as folder:
         path = pathlib.Path(folder) / "tracker.xlsx"

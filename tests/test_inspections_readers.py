@@ -15,14 +15,11 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from sendkit.errors import InvalidInputError
-from sendkit.inspections import (
+from sendkit.inspections import Framework, Outcome, RevisitOutcome, WsoaOutcome
+from sendkit.io import (
     LEGACY_COLUMNS,
     MI_COLUMNS,
     FileFormat,
-    Framework,
-    Outcome,
-    RevisitOutcome,
-    WsoaOutcome,
     read_inspections,
     read_ofsted_legacy,
     read_ofsted_mi,

@@ -25,11 +25,12 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from sendkit.cli import main
-from sendkit.ehc import EhcCase, read_cases, write_cases
+from sendkit.ehc import EhcCase
 from sendkit.errors import InvalidInputError, SendkitError
 from sendkit.inspections import Framework as _Framework
-from sendkit.inspections import Inspection, Outcome, read_inspections
-from sendkit.plans import plan_from_inspection, read_plan, write_plan
+from sendkit.inspections import Inspection, Outcome
+from sendkit.io import read_cases, read_inspections, read_plan, write_cases, write_plan
+from sendkit.plans import plan_from_inspection
 
 HOSTILE = pathlib.Path(__file__).resolve().parent / "data" / "hostile"
 SECRET = "SECRET-"  # noqa: S105 - a marker for children's data, not a password

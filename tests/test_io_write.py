@@ -16,11 +16,10 @@ import pathlib
 import pytest
 
 from sendkit.cli import main
-from sendkit.ehc import EhcCase, write_cases
+from sendkit.ehc import EhcCase
 from sendkit.errors import InvalidInputError
-from sendkit.io import _files
+from sendkit.io import _files, read_plan, write_cases
 from sendkit.io._files import atomic_write, check_output, save_atomic, write_text
-from sendkit.plans import read_plan
 
 OLD = "the old content\n"
 

@@ -14,6 +14,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from sendkit.errors import InvalidInputError
+from sendkit.io import PlanFileError, read_plan, write_plan
 from sendkit.io._cells import guard_formula as csv_escape
 from sendkit.io._cells import unguard_formula as csv_unescape
 from sendkit.io._cells import xlsx_escape, xlsx_unescape
@@ -27,15 +28,12 @@ from sendkit.plans import (
     Milestone,
     Partner,
     PlanDeadline,
-    PlanFileError,
     PlanKind,
     ProgressUpdate,
     Rag,
     RagOverride,
     Section,
     Status,
-    read_plan,
-    write_plan,
 )
 
 from .strategies import tracker_days

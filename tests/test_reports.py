@@ -23,7 +23,7 @@ from sendkit.cli._happened import record_happened
 from sendkit.ehc import synthetic_caseload, timeliness
 from sendkit.errors import InvalidInputError
 from sendkit.inspections import EXAMPLES, Status, follow_up
-from sendkit.plans import read_plan
+from sendkit.io import read_plan
 from sendkit.reports import (
     inspection_report,
     render_board_report,

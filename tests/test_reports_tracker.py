@@ -15,8 +15,9 @@ import openpyxl
 import pytest
 
 from sendkit.inspections import Framework, Inspection, Outcome
+from sendkit.io import read_plan, write_plan
 from sendkit.io._plan_xlsx import EXAMPLE_ID, label
-from sendkit.plans import plan_from_inspection, read_plan, write_plan
+from sendkit.plans import plan_from_inspection
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent
 EXAMPLE = ROOT / "docs" / "downloads" / "example-tracker.xlsx"

@@ -64,7 +64,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
 def _table(args: argparse.Namespace) -> Table:
     if not args.dfe:
         return shipped_table()
-    from ..io._dfe import read_dfe_table  # noqa: PLC0415 - only with --dfe
+    from ..io import read_dfe_table  # noqa: PLC0415 - only with --dfe
 
     return read_dfe_table(*args.dfe)
 
@@ -88,7 +88,7 @@ def _benchmark(args: argparse.Namespace) -> int:
         print(f"Wrote {path} (one self-contained HTML page).")
         return 0
     if args.xlsx:
-        from ..io._dfe import write_benchmark_xlsx  # noqa: PLC0415
+        from ..io import write_benchmark_xlsx  # noqa: PLC0415
 
         path = write_benchmark_xlsx(result, args.xlsx, force=args.force)
         print(f"Wrote {path}.")

@@ -14,9 +14,9 @@ from typing import Any, Final
 
 from ..ehc import Worklist, synthetic_caseload, synthetic_plans, worklist
 from ..errors import InvalidInputError
-from ..io._caseload import Caseload, read_caseload, write_caseload
+from ..io import Caseload, load_rules, read_caseload, write_caseload
 from ..io._cells import guard_formula
-from ..rules import RULES, load_rules
+from ..rules import RULES
 from ._common import add_calendar_options, date_arg, int_arg, print_json
 
 _SHOW_PROBLEMS: Final = 20

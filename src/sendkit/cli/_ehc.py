@@ -11,18 +11,21 @@ import sys
 from collections.abc import Callable
 
 from ..ehc import (
-    CaseFile,
-    Problem,
     StepStatus,
     Timeliness,
     open_steps,
-    read_cases,
     synthetic_caseload,
     timeliness,
+)
+from ..io import (
+    CaseFile,
+    Problem,
+    load_rules,
+    read_cases,
     write_cases,
     write_steps,
 )
-from ..rules import RULES, RuleBook, load_rules
+from ..rules import RULES, RuleBook
 from . import _benchmark, _caseload
 from ._common import (
     add_calendar_options,

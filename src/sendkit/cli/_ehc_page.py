@@ -15,8 +15,9 @@ import os
 import pathlib
 import tempfile
 
-from ..ehc import CaseFile, Timeliness
+from ..ehc import Timeliness
 from ..errors import InvalidInputError
+from ..io import CaseFile
 from ..reports import render_timeliness
 
 __all__ = ["add_html_options", "check_html_output", "write_timeliness_page"]

@@ -20,15 +20,14 @@ from ..inspections import (
     Framework,
     Inspection,
     Milestone,
-    ReadResult,
     Status,
     follow_up,
     parse_outcome,
-    read_inspections,
 )
 from ..inspections import Outcome as _Outcome
+from ..io import ReadResult, load_rules, read_inspections
 from ..reports import inspection_report
-from ..rules import RULES, RuleBook, load_rules
+from ..rules import RULES, RuleBook
 from ._common import (
     add_calendar_options,
     add_quiet_option,

@@ -13,11 +13,8 @@ release can be used before sendkit ships it.
 
 from __future__ import annotations
 
-import contextlib
 import csv
-import os
 import pathlib
-import tempfile
 from collections.abc import Callable, Iterable
 from typing import IO, Any, Final
 
@@ -28,6 +25,8 @@ from ..dfe._measures import KINDS, MEASURES, SERIES_BREAK
 from ..dfe._neighbours import NEIGHBOURS_SOURCE
 from ..dfe._table import META_COLUMNS, Table, headline_rows, shipped_table
 from ..errors import InvalidInputError
+from ._cells import guard_formula
+from ._files import atomic_write, check_output, save_atomic
 
 __all__ = [
     "DfeFile",
@@ -139,52 +138,32 @@ def write_atomically(
     *,
     force: bool = False,
     binary: bool = False,
+    inputs: Iterable[str | pathlib.Path | None] = (),
 ) -> pathlib.Path:
-    """Write a file through a temporary file in the same folder, then rename it.
+    """Write a file with ``write(handle)``, atomically (`sendkit.io._files`).
 
-    A reader never sees half a file, and a failed write leaves the old one.
+    The output is checked first (`check_output`: an existing file needs
+    *force*, a file in *inputs* is refused even with it), then written to a
+    temporary file in the same folder and renamed over *path* (`atomic_write`
+    for text, `save_atomic` for bytes), so a reader never sees half a file and
+    a failed write leaves the old one.
 
     Raises:
-        InvalidInputError: *path* exists and *force* is false, or it cannot
-            be written.
+        InvalidInputError: *path* exists and *force* is false, is one of
+            *inputs*, or cannot be written.
     """
-    path = pathlib.Path(path)
-    if path.exists() and not force:
-        msg = f"{str(path)!r} already exists; give --force to replace it"
-        raise InvalidInputError(msg)
-    folder = path.parent if str(path.parent) else pathlib.Path()
-    try:
-        fd, temp = tempfile.mkstemp(prefix=f".{path.name}.", dir=folder)
-    except OSError as exc:
-        msg = f"cannot write {str(path)!r}: {exc.strerror}"
-        raise InvalidInputError(msg) from None
-    try:
-        mode = "wb" if binary else "w"
-        encoding = None if binary else "utf-8"
-        with os.fdopen(
-            fd, mode, encoding=encoding, newline="" if not binary else None
-        ) as handle:
+    file = check_output(path, force=force, inputs=inputs)
+    if not binary:
+        with atomic_write(file) as handle:
             write(handle)
-        with contextlib.suppress(OSError):  # mkstemp makes it private (0600)
-            pathlib.Path(temp).chmod(0o644)
-        pathlib.Path(temp).replace(path)
-    except OSError as exc:
-        with contextlib.suppress(OSError):
-            pathlib.Path(temp).unlink()
-        msg = f"cannot write {str(path)!r}: {exc.strerror}"
-        raise InvalidInputError(msg) from None
-    except BaseException:
-        with contextlib.suppress(OSError):
-            pathlib.Path(temp).unlink()
-        raise
-    return path
+        return file
 
+    def save(temporary: pathlib.Path) -> None:
+        with temporary.open("wb") as handle:
+            write(handle)
 
-def _safe(value: object) -> object:
-    """Text a spreadsheet would run as a formula gets a leading apostrophe."""
-    if isinstance(value, str) and value[:1] in {"=", "+", "-", "@", "\t", "\r"}:
-        return "'" + value
-    return value
+    save_atomic(file, save)
+    return file
 
 
 def write_benchmark_xlsx(
@@ -210,9 +189,15 @@ def write_benchmark_xlsx(
         areas.append(result.region.name)
     areas += ["England", *(area.name for area in result.neighbours)]
     sheet.append(
-        [_safe(f"{result.council.name}: DfE's published EHC figures, {result.year}")]
+        [
+            guard_formula(
+                f"{result.council.name}: DfE's published EHC figures, {result.year}"
+            )
+        ]
     )
-    sheet.append(["Measure", "DfE column", *map(_safe, areas), "Rank among neighbours"])
+    sheet.append(
+        ["Measure", "DfE column", *map(guard_formula, areas), "Rank among neighbours"]
+    )
     for row in result.measures:
         figures = [row.council]
         if result.region and row.region:
@@ -220,7 +205,7 @@ def write_benchmark_xlsx(
         figures += [row.england, *row.neighbours]
         sheet.append(
             [
-                _safe(MEASURES[row.measure].label),
+                guard_formula(MEASURES[row.measure].label),
                 row.measure and MEASURES[row.measure].column,
                 *(f.value if f.value is not None else f.text for f in figures),
                 row.rank_text,
@@ -236,8 +221,8 @@ def write_benchmark_xlsx(
         for name, figures_ in series:
             trend.append(
                 [
-                    _safe(MEASURES[row.measure].label),
-                    _safe(name),
+                    guard_formula(MEASURES[row.measure].label),
+                    guard_formula(name),
                     *(f.value if f.value is not None else f.text for f in figures_),
                 ]
             )
@@ -251,7 +236,7 @@ def write_benchmark_xlsx(
         NEIGHBOURS_SOURCE,
         result.source,
     ):
-        notes.append([_safe(text)])
+        notes.append([guard_formula(text)])
 
     def write(handle: IO[Any]) -> None:
         book.save(handle)

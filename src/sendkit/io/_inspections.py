@@ -23,7 +23,7 @@ import datetime as dt
 import pathlib
 from collections.abc import Callable, Mapping
 from types import MappingProxyType
-from typing import Any, Final
+from typing import Final
 
 import attrs
 
@@ -31,6 +31,7 @@ from ..dates import parse_date
 from ..errors import InvalidInputError, RowError, SendkitError
 from ..inspections._model import Framework, Inspection, RevisitOutcome, WsoaOutcome
 from ..inspections._parse import normalise_phrase, parse_outcome
+from ._problem import Problem
 from ._sheets import Cell, Row, Sheet, read_sheets
 
 __all__ = [
@@ -102,31 +103,6 @@ LEGACY_COLUMNS: Final[Mapping[str, str]] = MappingProxyType(
         ),
     }
 )
-
-
-@attrs.frozen(kw_only=True)
-class Problem:
-    """A row that could not be read, and why.
-
-    Attributes:
-        row: The row number as a spreadsheet shows it (the first row is 1).
-        reason: What was wrong; several reasons are joined by ``"; "``.
-        column: The first column at fault, as named in the file, when known.
-    """
-
-    row: int
-    reason: str
-    column: str | None = None
-
-    def __str__(self) -> str:
-        where = f"row {self.row}"
-        if self.column:
-            where += f", column {self.column!r}"
-        return f"{where}: {self.reason}"
-
-    def to_dict(self) -> dict[str, Any]:
-        """Return the problem as a JSON-ready dict."""
-        return {"row": self.row, "column": self.column, "reason": self.reason}
 
 
 @attrs.frozen(kw_only=True)

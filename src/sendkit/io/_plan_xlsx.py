@@ -57,7 +57,7 @@ from ..plans._schema import (
 )
 from ._cells import needs_guard, xlsx_escape, xlsx_unescape
 from ._files import save_atomic
-from ._plans import (
+from ._plan_parts import (
     PlanFileError,
     PlanParts,
     assemble,
