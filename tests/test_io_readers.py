@@ -1,7 +1,7 @@
 """One reader test suite: every reader and every file-reading command, hostile input.
 
 Each reader (trackers as CSV and XLSX, Ofsted files as CSV, XLSX and ODS,
-caseloads as CSV and XLSX, SEN2 XML) is run against the corpus in
+caseloads as CSV, XLSX and ODS, SEN2 XML) is run against the corpus in
 ``tests/data/hostile`` (see its README): a damaged file is one `SendkitError`
 line naming the file, never another exception; a text file in any of the
 encodings Excel saves is read the same; a cell over 128 KB is refused by row.
@@ -81,6 +81,8 @@ def _cases(path: pathlib.Path) -> None:
     ]
     if path.suffix == ".csv":
         path.write_text(_csv(rows), encoding="utf-8")
+    elif path.suffix == ".ods":
+        _ods(path, rows)
     else:
         _xlsx(path, rows)
 
@@ -158,6 +160,7 @@ READERS = [
     Reader("inspections-ods", ".ods", read_inspections, _ofsted, children=False),
     Reader("ehc-csv", ".csv", read_cases, _cases, children=True),
     Reader("ehc-xlsx", ".xlsx", read_cases, _cases, children=True),
+    Reader("ehc-ods", ".ods", read_cases, _cases, children=True),
     Reader("sen2-xml", ".xml", read_cases, _sen2, children=True),
 ]
 CSV_READERS = [reader for reader in READERS if reader.suffix == ".csv"]
@@ -240,6 +243,93 @@ def test_a_cell_over_128_kb_is_refused_by_line_without_its_text(reader, tmp_path
     assert f"line {len(lines)}" in message
     assert SECRET not in message
     assert len(message) < 400
+
+
+def test_an_ehc_ods_sheet_reads_as_its_csv_does(tmp_path):
+    _cases(tmp_path / "cases.csv")
+    _cases(tmp_path / "cases.ods")
+    assert _summary(read_cases(tmp_path / "cases.ods")) == _summary(
+        read_cases(tmp_path / "cases.csv")
+    )
+
+
+def _ods_typed(path: pathlib.Path, rows: list[str]) -> None:
+    """An ODS file whose rows are given as table-row XML (typed cells)."""
+    content = (
+        '<?xml version="1.0" encoding="UTF-8"?><office:document-content '
+        'xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" '
+        'xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" '
+        'xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0">'
+        '<office:body><office:spreadsheet><table:table table:name="Cases">'
+        f"{''.join(rows)}</table:table></office:spreadsheet></office:body>"
+        "</office:document-content>"
+    )
+    with zipfile.ZipFile(path, "w") as archive:
+        archive.writestr("mimetype", "application/vnd.oasis.opendocument.spreadsheet")
+        archive.writestr("content.xml", content)
+
+
+def _text_cell(text: str) -> str:
+    return f'<table:table-cell office:value-type="string"><text:p>{text}</text:p></table:table-cell>'
+
+
+def test_an_ehc_ods_reads_date_cells_serials_and_numbers_rows_as_calc_shows_them(
+    tmp_path,
+):
+    header = (
+        "<table:table-row>"
+        + "".join(_text_cell(name) for name in ("CaseId", "ReceivedDate", "StartDate"))
+        + "</table:table-row>"
+    )
+    dated = (
+        "<table:table-row>"
+        + _text_cell("R1")
+        + '<table:table-cell office:value-type="date" office:date-value="2024-01-08">'
+        "<text:p>08/01/2024</text:p></table:table-cell>"
+        # a date column Calc shows as a number: day 45439 is 27 May 2024
+         + '<table:table-cell office:value-type="float" office:value="45439">'
+        "<text:p>45439</text:p></table:table-cell></table:table-row>"
+    )
+    blank = '<table:table-row table:number-rows-repeated="3"><table:table-cell/></table:table-row>'
+    bad = (
+        "<table:table-row>"
+        + _text_cell("R2")
+        + _text_cell(f"{SECRET}not a date")
+        + "</table:table-row>"
+    )
+    tail = '<table:table-row table:number-rows-repeated="1048000"><table:table-cell table:number-columns-repeated="16384"/></table:table-row>'
+    path = tmp_path / "typed.ods"
+    _ods_typed(path, [header, dated, blank, bad, tail])
+    read = read_cases(path)
+    (case,) = read.cases
+    assert (case.received, case.plan_issued) == (
+        dt.date(2024, 1, 8),
+        dt.date(2024, 5, 27),
+    )
+    (problem,) = read.problems
+    assert (problem.row, problem.column) == (6, "ReceivedDate")
+    assert SECRET not in str(problem)
+
+
+def test_an_ods_row_repeated_past_the_last_row_is_one_line(tmp_path):
+    header = (
+        "<table:table-row>"
+        + _text_cell("CaseId")
+        + _text_cell("ReceivedDate")
+        + "</table:table-row>"
+    )
+    flood = (
+        '<table:table-row table:number-rows-repeated="2000000">'
+        + _text_cell("R1")
+        + _text_cell("2024-01-08")
+        + "</table:table-row>"
+    )
+    path = tmp_path / "flood.ods"
+    _ods_typed(path, [header, flood])
+    with pytest.raises(InvalidInputError) as caught:
+        read_cases(path)
+    assert "flood.ods" in str(caught.value)
+    assert "1,048,576" in str(caught.value)
 
 
 def test_ehc_corpus_encodings_read_the_same():
@@ -326,8 +416,8 @@ COMMANDS = {
     ),
 }
 SUFFIXES = {
-    "ehc-timeliness": (".csv", ".xlsx", ".xml"),
-    "ehc-cases": (".csv", ".xlsx", ".xml"),
+    "ehc-timeliness": (".csv", ".xlsx", ".ods", ".xml"),
+    "ehc-cases": (".csv", ".xlsx", ".ods", ".xml"),
     "plan-status": (".csv", ".xlsx"),
     "inspections": (".csv", ".xlsx", ".ods"),
     "plan-new-ofsted": (".csv", ".xlsx", ".ods"),

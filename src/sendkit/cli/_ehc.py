@@ -69,7 +69,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         "ehc",
         help="EHC needs assessments: the 20-week measure and what is due",
         description=(
-            "Read a caseload (CSV or XLSX with SEN2 field names, or a SEN2 "
+            "Read a caseload (CSV, XLSX or ODS with SEN2 field names, or a SEN2 "
             "person-level XML return) and report the 20-week measure or the "
             "statutory steps due."
         ),
@@ -88,7 +88,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
             "definition, each part tagged with how sure it is."
         ),
     )
-    measure.add_argument("file", help="a .csv, .xlsx or SEN2 .xml file")
+    measure.add_argument("file", help="a .csv, .xlsx, .ods or SEN2 .xml file")
     measure.add_argument("--year", type=int_arg, required=True, help="calendar year")
     measure.add_argument(
         "--day-140-late",
@@ -114,7 +114,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
             "plan) as of a date, soonest due first, by opaque case id."
         ),
     )
-    due.add_argument("file", help="a .csv, .xlsx or SEN2 .xml file")
+    due.add_argument("file", help="a .csv, .xlsx, .ods or SEN2 .xml file")
     due.add_argument(
         "--as-of",
         type=date_arg,

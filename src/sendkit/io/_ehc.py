@@ -14,8 +14,10 @@ a name or a birth date typed into the wrong column must not be printed back.
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import datetime as dt
+import itertools
 import pathlib
 import re
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
@@ -33,6 +35,7 @@ from ._cells import guard_formula, unguard_formula
 from ._files import FileError, atomic_write, check_input, csv_rows, cut
 from ._progress import counted
 from ._sen2xml import read_sen2_xml
+from ._sheets import Row, stream_sheets
 
 __all__ = [
     "COLUMNS",
@@ -706,23 +709,65 @@ def _guarded(
         yield row
 
 
+def _read_ods(path: pathlib.Path, *, strict: bool) -> CaseFile:
+    """Read the first sheet of an OpenDocument spreadsheet, one row at a time."""
+    with contextlib.closing(stream_sheets(path)) as sheets:
+        first = next(sheets, None)
+        if first is None:
+            raise FileError(path, "has no sheet; expected a header row on the first")
+        rows = _numbered(first.rows)
+        header = next(rows, None)
+        if header is None:
+            raise RowError(
+                "the first sheet is empty; expected a header row", source=path.name
+            )
+        return cases_from_rows(
+            header,
+            counted(rows, f"reading {path.name}"),
+            source=path.name,
+            strict=strict,
+        )
+
+
+def _numbered(rows: Iterator[Row]) -> Iterator[tuple[object, ...]]:
+    """Yield the cells of every row from the first non-empty one, blanks included.
+
+    `stream_sheets` leaves empty rows out; an empty tuple stands in for each,
+    so `cases_from_rows` numbers rows as the spreadsheet does.
+    """
+    last = None
+    for row in rows:
+        if last is not None:
+            yield from itertools.repeat((), row.number - last - 1)
+        last = row.number
+        yield row.values
+
+
 def _read_xml(path: pathlib.Path, *, strict: bool) -> CaseFile:
     return read_sen2_xml(path, strict=strict)
 
 
 _READERS: Final[Mapping[str, Callable[..., CaseFile]]] = MappingProxyType(
-    {".csv": _read_csv, ".xlsx": _read_xlsx, ".xlsm": _read_xlsx, ".xml": _read_xml}
+    {
+        ".csv": _read_csv,
+        ".xlsx": _read_xlsx,
+        ".xlsm": _read_xlsx,
+        ".ods": _read_ods,
+        ".xml": _read_xml,
+    }
 )
 
 
 def read_cases(path: str | pathlib.Path, *, strict: bool = False) -> CaseFile:
-    """Read a caseload from a CSV, XLSX or SEN2 XML file, chosen by suffix.
+    """Read a caseload from a CSV, XLSX, ODS or SEN2 XML file, chosen by suffix.
 
-    CSV and XLSX files have a header row with the `COLUMNS` names (SEN2's field
+    CSV, XLSX and ODS files have a header row with the `COLUMNS` names (SEN2's field
     names; ``CaseId`` and ``ReceivedDate`` are required); dates are
     ``YYYY-MM-DD`` or UK ``DD/MM/YYYY`` (or, in a workbook, date cells, or
     numbers read as Excel 1900-system date serials; see `cases_from_rows`).
-    An XLSX file is read from its first sheet.
+    An XLSX or ODS file is read from its first sheet (an ODS number in a
+    date column is read as a serial too: LibreOffice's default day 0 is
+    30 December 1899, as in Excel's 1900 system from March 1900 on).
     XML files are SEN2 person-level returns (see `read_sen2_xml`).
 
     Unreadable rows are left out and listed in `CaseFile.problems` by row and
@@ -748,7 +793,7 @@ def read_cases(path: str | pathlib.Path, *, strict: bool = False) -> CaseFile:
             f"{', '.join(_READERS)}"
         )
         raise InvalidInputError(msg)
-    check_input(path, accepted=".csv, .xlsx or SEN2 .xml file")
+    check_input(path, accepted=".csv, .xlsx, .ods or SEN2 .xml file")
     return reader(path, strict=strict)
 
 
