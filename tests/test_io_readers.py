@@ -383,23 +383,51 @@ def test_bad_cells_are_problems_that_never_show_the_value():
     assert not any(SECRET in str(p) for p in read.problems)
 
 
-@pytest.mark.xfail(
-    reason="builds a one-header-row tracker; the tracker now has a label row above the machine names; rebuild the fixture",
-    strict=False,
-)
-def test_a_tracker_date_column_formatted_general_is_read_as_serials(tmp_path):
+def _as_general_numbers(path: pathlib.Path, *, date1904: bool) -> int:
+    """Re-save a tracker with its date cells turned into "General" day numbers.
+
+    Done as Excel does when a date column is reformatted "General": the
+    Deadlines sheet's ``due`` column and the Plan sheet's date fields become
+    bare serials of the workbook's date system. Returns how many cells changed.
+    """
+    from openpyxl.utils.datetime import CALENDAR_MAC_1904, CALENDAR_WINDOWS_1900
+
+    book = openpyxl.load_workbook(path)
+    epoch = CALENDAR_MAC_1904 if date1904 else CALENDAR_WINDOWS_1900
+    book.epoch = epoch
+    zero = dt.date(1904, 1, 1) if date1904 else dt.date(1899, 12, 30)
+    changed = 0
+
+    def to_number(cell: Any) -> None:
+        nonlocal changed
+        if isinstance(cell.value, dt.datetime):
+            cell.value = (cell.value.date() - zero).days
+            cell.number_format = "General"
+            changed += 1
+
+    deadlines = book["Deadlines"]
+    names = [cell.value for cell in deadlines[2]]  # row 1 labels, row 2 names
+    column = names.index("due") + 1
+    for row in range(3, deadlines.max_row + 1):
+        to_number(deadlines.cell(row, column))
+    plan = book["Plan"]
+    for row in range(3, plan.max_row + 1):
+        if plan.cell(row, 1).value in {"report_received", "review_from", "board_date"}:
+            to_number(plan.cell(row, 2))
+    book.save(path)
+    return changed
+
+
+@pytest.mark.parametrize("date1904", [False, True], ids=["1900", "1904"])
+def test_a_tracker_date_column_formatted_general_is_read_as_serials(tmp_path, date1904):
     path = tmp_path / "t.xlsx"
     _tracker(path)
     plan = read_plan(path)
+    assert plan.deadlines
+    assert _as_general_numbers(path, date1904=date1904) >= len(plan.deadlines) + 1
     book = openpyxl.load_workbook(path)
-    sheet = book["Deadlines"]
-    header = [cell.value for cell in sheet[1]]
-    column = header.index("due") + 1
-    for row in range(2, sheet.max_row + 1):
-        cell = sheet.cell(row, column)
-        cell.value = (cell.value.date() - dt.date(1899, 12, 30)).days
-        cell.number_format = "General"
-    book.save(path)
+    assert isinstance(book["Deadlines"]["B3"].value, int)
+    assert (book.epoch.year == 1904) is date1904
     assert read_plan(path) == plan
 
 
@@ -510,3 +538,11 @@ def test_commands_refuse_a_huge_cell_in_one_line(reader, tmp_path, capsys):
     assert code == 2
     assert len(output.strip().splitlines()) == 1
     assert SECRET not in output
+
+
+@given(day=st.dates(min_value=dt.date(1904, 1, 2), max_value=dt.date(9999, 12, 31)))
+def test_a_1904_serial_in_a_tracker_date_column_gives_back_its_day(day):
+    from sendkit.io._plan_xlsx import _from_1904
+
+    assert _from_1904((day - dt.date(1904, 1, 1)).days) == day
+    assert _from_1904(float((day - dt.date(1904, 1, 1)).days)) == day

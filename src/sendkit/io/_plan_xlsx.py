@@ -33,10 +33,11 @@ import datetime as dt
 import math
 import pathlib
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from typing import Any
+from typing import Any, Final
 
 import attrs
 
+from ..dates import excel_serial_to_date
 from ..errors import InvalidInputError
 from ..plans._enums import AreaKind, Partner, Rag, Status
 from ..plans._model import ActionPlan, Measurement, Milestone, ProgressUpdate
@@ -770,6 +771,7 @@ def _load(path: pathlib.Path) -> _Book:
         book = _open(openpyxl, path, data_only=False)
         try:
             loaded = _Book(sheetnames=list(book.sheetnames))
+            date1904 = book.epoch == _EPOCH_1904
             for name in _READ_SHEETS:
                 if name in loaded.sheetnames:
                     loaded.sheets[name] = _rows(book[name], loaded.formulas)
@@ -780,12 +782,71 @@ def _load(path: pathlib.Path) -> _Book:
                 loaded.sheets[name] = rows[1:]
         if loaded.formulas:
             _saved_values(openpyxl, path, loaded)
+        if date1904:
+            _serials_1904(loaded)
     except PlanFileError:
         raise
     except Exception:  # noqa: BLE001 - a damaged workbook fails anywhere in openpyxl
         reason = "is not a readable .xlsx workbook (damaged, or another kind of file)"
         raise PlanFileError.unreadable(path, reason) from None
     return loaded
+
+
+#: Day 0 of a workbook in Excel's 1904 date system, as openpyxl gives it.
+_EPOCH_1904: Final = dt.datetime(1904, 1, 1)  # noqa: DTZ001 - a naive Excel epoch
+
+#: Columns of the table sheets that hold dates, and Plan-sheet fields that do.
+_DATE_COLUMNS: Final = frozenset(
+    {column.name for column in ACTION_COLUMNS if column.kind == "date"}
+    | {"date", "due", "achieved_date"}
+)
+_DATE_FIELDS: Final = frozenset({"board_date", "report_received", "review_from"})
+
+
+def _serials_1904(loaded: _Book) -> None:
+    """Read numbers in date columns of a 1904-system workbook as its serials.
+
+    A date cell comes from openpyxl as a date already (openpyxl applies the
+    workbook's epoch), but a date column reformatted as "General" gives bare
+    numbers; `cell_date` reads those as 1900-system serials, four years and a
+    day off for a 1904 workbook. They are turned into dates here, where the
+    workbook's date system is known; a number that is no serial at all is
+    left for `cell_date` to refuse.
+    """
+    for name, rows in loaded.sheets.items():
+        if not rows:
+            continue
+        header = [_text(value) for value in rows[0][1]]
+        if name == PLAN:
+            wanted = {1} if header[:2] == ["field", "value"] else set()
+            keep = _DATE_FIELDS
+        else:
+            wanted = {i for i, column in enumerate(header) if column in _DATE_COLUMNS}
+            keep = None
+        converted = [rows[0]]
+        for number, values in rows[1:]:
+            if keep is not None and (not values or _text(values[0]) not in keep):
+                converted.append((number, values))
+                continue
+            converted.append(
+                (
+                    number,
+                    tuple(
+                        _from_1904(value) if index in wanted else value
+                        for index, value in enumerate(values)
+                    ),
+                )
+            )
+        loaded.sheets[name] = converted
+
+
+def _from_1904(value: object) -> object:
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        return value
+    try:
+        return excel_serial_to_date(value, date1904=True)
+    except InvalidInputError:
+        return value
 
 
 def _open(openpyxl: Any, path: pathlib.Path, *, data_only: bool) -> Any:
