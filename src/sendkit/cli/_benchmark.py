@@ -17,7 +17,7 @@ from ..dfe import (
 )
 from ..dfe._table import Table
 from ..io._cells import guard_formula
-from ._common import int_arg, print_json
+from ._common import int_arg, output_path, print_json
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -72,6 +72,7 @@ def _table(args: argparse.Namespace) -> Table:
 def _benchmark(args: argparse.Namespace) -> int:
     from ..io._dfe import write_atomically  # noqa: PLC0415 - file code at the edge
 
+    output_path(args.html or args.xlsx, force=args.force, inputs=args.dfe)
     result = benchmark(args.la, year=args.year, table=_table(args))
     if args.json:
         print_json(result.to_dict())
@@ -84,13 +85,17 @@ def _benchmark(args: argparse.Namespace) -> int:
         def write_html(handle: IO[Any]) -> None:
             handle.write(page)
 
-        path = write_atomically(args.html, write_html, force=args.force)
+        path = write_atomically(
+            args.html, write_html, force=args.force, inputs=args.dfe
+        )
         print(f"Wrote {path} (one self-contained HTML page).")
         return 0
     if args.xlsx:
         from ..io import write_benchmark_xlsx  # noqa: PLC0415
 
-        path = write_benchmark_xlsx(result, args.xlsx, force=args.force)
+        path = write_benchmark_xlsx(
+            result, args.xlsx, force=args.force, inputs=args.dfe
+        )
         print(f"Wrote {path}.")
         return 0
     print("\n".join(benchmark_lines(result)))
@@ -342,7 +347,10 @@ def _write_cases_behind(args: argparse.Namespace, result: Any, cases: Any) -> st
                 ]
             )
 
-    return str(write_atomically(args.cases_behind, write, force=args.force))
+    inputs = [args.file, getattr(args, "rules", None), *getattr(args, "dfe", [])]
+    return str(
+        write_atomically(args.cases_behind, write, force=args.force, inputs=inputs)
+    )
 
 
 # ------------------------------------------------------------------ the demo

@@ -8,16 +8,15 @@ from __future__ import annotations
 
 import argparse
 import collections
-import pathlib
 import sys
 from typing import Any, Final
 
 from ..ehc import Worklist, synthetic_caseload, synthetic_plans, worklist
-from ..errors import InvalidInputError
 from ..io import Caseload, load_rules, read_caseload, write_caseload
 from ..io._cells import guard_formula
+from ..io._files import atomic_write, save_atomic
 from ..rules import RULES
-from ._common import add_calendar_options, date_arg, int_arg, print_json
+from ._common import add_calendar_options, date_arg, int_arg, output_path, print_json
 
 _SHOW_PROBLEMS: Final = 20
 _ITEM_COLUMNS: Final = (
@@ -107,12 +106,6 @@ def _example_with_plans(requests_only: Any) -> Any:
     return handler
 
 
-def _refuse(path: str | None, force: bool) -> None:
-    if path and not force and pathlib.Path(path).exists():
-        msg = f"{path!r} already exists; give --force to replace it"
-        raise InvalidInputError(msg)
-
-
 def _report(read: Caseload) -> None:
     if not read.problems:
         return
@@ -128,9 +121,20 @@ def _report(read: Caseload) -> None:
 
 
 def _due(args: argparse.Namespace) -> int:
-    _refuse(args.csv or args.xlsx, args.force)
+    output_path(args.csv or args.xlsx, force=args.force, inputs=[args.file, args.rules])
     read = read_caseload(args.file, as_of=args.as_of)
     _report(read)
+    if not read.cases and not read.plans:
+        why = (
+            f"every one of its {read.rows_left_out:,} rows has a problem (above)"
+            if read.problems
+            else "it has a header but no data rows"
+        )
+        print(
+            f"sendkit: no request or plan could be read from {read.source}: {why}",
+            file=sys.stderr,
+        )
+        return 1  # nothing read is not success
     work = worklist(
         read.cases,
         read.plans,
@@ -174,18 +178,10 @@ def _cells(work: Worklist) -> list[list[str]]:
 def _write_csv(work: Worklist, path: str) -> None:
     import csv  # noqa: PLC0415 - only for this output
 
-    target = pathlib.Path(path)
-    tmp = target.with_name(f".{target.name}.tmp")
-    try:
-        with tmp.open("w", newline="", encoding="utf-8") as handle:
-            writer = csv.writer(handle)
-            writer.writerow(_ITEM_COLUMNS)
-            writer.writerows(_cells(work))
-        tmp.replace(target)
-    except OSError as exc:
-        tmp.unlink(missing_ok=True)
-        msg = f"cannot write {path!r}: {exc.strerror or exc}"
-        raise InvalidInputError(msg) from None
+    with atomic_write(path) as handle:
+        writer = csv.writer(handle)
+        writer.writerow(_ITEM_COLUMNS)
+        writer.writerows(_cells(work))
 
 
 def _write_xlsx(work: Worklist, path: str) -> None:
@@ -211,15 +207,7 @@ def _write_xlsx(work: Worklist, path: str) -> None:
             )
     sheet.freeze_panes = "A2"
     sheet.auto_filter.ref = sheet.dimensions
-    target = pathlib.Path(path)
-    tmp = target.with_name(f".{target.name}.tmp.xlsx")
-    try:
-        book.save(tmp)
-        tmp.replace(target)
-    except OSError as exc:
-        tmp.unlink(missing_ok=True)
-        msg = f"cannot write {path!r}: {exc.strerror or exc}"
-        raise InvalidInputError(msg) from None
+    save_atomic(path, book.save)
 
 
 def _print(work: Worklist, read: Caseload, *, rows: bool) -> None:

@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
-import os
 import pathlib
 from collections.abc import Iterable, Mapping, Sequence
 from types import MappingProxyType
@@ -39,6 +38,7 @@ from ._ehc import (
     _text,
     cases_from_rows,
 )
+from ._files import atomic_write, check_output
 from ._sheets import read_sheets
 
 __all__ = [
@@ -367,21 +367,14 @@ def _plan_text(plan: PlanRecord, field: str) -> str:
     return "" if value is None else str(value)
 
 
-def _atomic_write(path: pathlib.Path, rows: Iterable[Sequence[str]]) -> int:
-    """Write CSV rows to a temporary file beside *path*, then move it into place."""
-    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+def _write_rows(path: pathlib.Path, rows: Iterable[Sequence[str]]) -> int:
+    """Write CSV rows atomically (`atomic_write`); return the rows after the header."""
     count = -1
-    try:
-        with tmp.open("w", newline="", encoding="utf-8") as handle:
-            writer = csv.writer(handle)
-            for row in rows:
-                writer.writerow(row)
-                count += 1
-        tmp.replace(path)
-    except OSError as exc:
-        tmp.unlink(missing_ok=True)
-        msg = f"cannot write {str(path)!r}: {exc.strerror or exc}"
-        raise InvalidInputError(msg) from None
+    with atomic_write(path) as handle:
+        writer = csv.writer(handle)
+        for row in rows:
+            writer.writerow(row)
+            count += 1
     return count
 
 
@@ -412,9 +405,7 @@ def write_caseload(
     if path.suffix.lower() != ".csv":
         msg = f"write_caseload writes .csv files, got {path.name!r}"
         raise InvalidInputError(msg)
-    if path.exists() and not force:
-        msg = f"{str(path)!r} already exists; give --force to replace it"
-        raise InvalidInputError(msg)
+    check_output(path, force=force)
     header = caseload_header()
     extra = [c for c in PLAN_COLUMNS if c not in COLUMNS]
     blank_plan = [""] * len(extra)
@@ -433,4 +424,4 @@ def write_caseload(
                 *(guard_formula(_plan_text(plan, PLAN_COLUMNS[c])) for c in extra),
             ]
 
-    return _atomic_write(path, rows())
+    return _write_rows(path, rows())

@@ -167,7 +167,11 @@ def write_atomically(
 
 
 def write_benchmark_xlsx(
-    result: Benchmark, path: str | pathlib.Path, *, force: bool = False
+    result: Benchmark,
+    path: str | pathlib.Path,
+    *,
+    force: bool = False,
+    inputs: Iterable[str | pathlib.Path | None] = (),
 ) -> pathlib.Path:
     """Write a benchmark as a workbook: one sheet of figures, one of trends.
 
@@ -175,8 +179,8 @@ def write_benchmark_xlsx(
     ``not published (x)``, never 0. Every text cell is formula-safe.
 
     Raises:
-        InvalidInputError: *path* exists and *force* is false, or it cannot
-            be written.
+        InvalidInputError: *path* exists and *force* is false, is one of
+            *inputs* (the files being read), or cannot be written.
     """
     from openpyxl import Workbook  # noqa: PLC0415 - only when a workbook is asked for
 
@@ -241,4 +245,4 @@ def write_benchmark_xlsx(
     def write(handle: IO[Any]) -> None:
         book.save(handle)
 
-    return write_atomically(path, write, force=force, binary=True)
+    return write_atomically(path, write, force=force, binary=True, inputs=inputs)
