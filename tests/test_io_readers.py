@@ -29,7 +29,14 @@ from sendkit.ehc import EhcCase
 from sendkit.errors import InvalidInputError, SendkitError
 from sendkit.inspections import Framework as _Framework
 from sendkit.inspections import Inspection, Outcome
-from sendkit.io import read_cases, read_inspections, read_plan, write_cases, write_plan
+from sendkit.io import (
+    read_cases,
+    read_dfe_file,
+    read_inspections,
+    read_plan,
+    write_cases,
+    write_plan,
+)
 from sendkit.plans import plan_from_inspection
 
 HOSTILE = pathlib.Path(__file__).resolve().parent / "data" / "hostile"
@@ -85,6 +92,43 @@ def _cases(path: pathlib.Path) -> None:
         _ods(path, rows)
     else:
         _xlsx(path, rows)
+
+
+def _dfe(path: pathlib.Path) -> None:
+    """A DfE 20-week timeliness file with one council row (name with accents)."""
+    from sendkit.dfe import KINDS
+
+    columns = [
+        "time_period",
+        "time_identifier",
+        "geographic_level",
+        "country_code",
+        "region_code",
+        "region_name",
+        "new_la_code",
+        "old_la_code",
+        "la_name",
+        "breakdown_topic",
+        "breakdown",
+        *KINDS["timeliness_20_week"].columns,
+    ]
+    row = dict.fromkeys(columns, "")
+    row.update(
+        time_period="2025",
+        time_identifier="Calendar year",
+        geographic_level="Local authority",
+        region_code="E12000004",
+        region_name="East Midlands",
+        new_la_code="E10000007",
+        old_la_code="830",
+        la_name=ACCENTS,
+        breakdown_topic="All EHC plans issued",
+        breakdown="All EHC plans issued",
+        plans_issued_den="1400",
+    )
+    path.write_text(
+        _csv([columns, [row[column] for column in columns]]), encoding="utf-8"
+    )
 
 
 def _sen2(path: pathlib.Path) -> None:
@@ -162,6 +206,7 @@ READERS = [
     Reader("ehc-xlsx", ".xlsx", read_cases, _cases, children=True),
     Reader("ehc-ods", ".ods", read_cases, _cases, children=True),
     Reader("sen2-xml", ".xml", read_cases, _sen2, children=True),
+    Reader("dfe-csv", ".csv", read_dfe_file, _dfe, children=False),
 ]
 CSV_READERS = [reader for reader in READERS if reader.suffix == ".csv"]
 BY_NAME = {reader.name: reader for reader in READERS}
@@ -173,6 +218,8 @@ def _summary(result: Any) -> Any:
         return (result.cases, [str(p) for p in result.problems])
     if hasattr(result, "inspections"):
         return (result.inspections, [str(p) for p in result.problems])
+    if hasattr(result, "years"):  # a DfE file
+        return (result.kind, result.rows)
     return result
 
 
@@ -442,6 +489,8 @@ COMMANDS = {
         ["plan", "new", "--ofsted", "{f}", "--local-area", "Rutland", "-o", "{o}"],
         "inspections-csv",
     ),
+    "ehc-due": (["ehc", "due", "{f}", "--as-of", "2024-06-01"], "ehc-csv"),
+    "benchmark-dfe": (["benchmark", "--la", "Derbyshire", "--dfe", "{f}"], "dfe-csv"),
 }
 SUFFIXES = {
     "ehc-timeliness": (".csv", ".xlsx", ".ods", ".xml"),
@@ -449,6 +498,8 @@ SUFFIXES = {
     "plan-status": (".csv", ".xlsx"),
     "inspections": (".csv", ".xlsx", ".ods"),
     "plan-new-ofsted": (".csv", ".xlsx", ".ods"),
+    "ehc-due": (".csv", ".xlsx", ".ods", ".xml"),
+    "benchmark-dfe": (".csv",),
 }
 
 
@@ -494,7 +545,7 @@ def test_a_command_given_a_damaged_file_exits_2_with_one_line(
         "ehc-bad-cells.csv",
     ],
 )
-@pytest.mark.parametrize("command", ["ehc-timeliness", "ehc-cases"])
+@pytest.mark.parametrize("command", ["ehc-timeliness", "ehc-cases", "ehc-due"])
 def test_ehc_commands_on_the_corpus_never_crash_or_show_a_value(
     command, name, tmp_path, capsys
 ):
@@ -503,6 +554,17 @@ def test_ehc_commands_on_the_corpus_never_crash_or_show_a_value(
     code, output = _run(capsys, _args(command, path))
     assert "Traceback" not in output
     assert SECRET not in output
+    if (
+        command == "ehc-due"
+    ):  # reads plans too: a file without requests may still hold some
+        assert code in {0, 1, 2}
+        if code == 1:
+            assert (
+                output.strip()
+                .splitlines()[-1]
+                .startswith("sendkit: no request or plan could be read")
+            )
+        return
     if name in {"ehc-header-only.csv", "ehc-bad-cells.csv"}:
         assert code == 1  # nothing read is not success
         assert (
@@ -528,6 +590,7 @@ def test_commands_refuse_a_huge_cell_in_one_line(reader, tmp_path, capsys):
         "plans-csv": "plan-status",
         "inspections-csv": "inspections",
         "ehc-csv": "ehc-timeliness",
+        "dfe-csv": "benchmark-dfe",
     }[reader.name]
     plain = tmp_path / "sample.csv"
     reader.sample(plain)

@@ -13,7 +13,6 @@ release can be used before sendkit ships it.
 
 from __future__ import annotations
 
-import csv
 import pathlib
 from collections.abc import Callable, Iterable
 from typing import IO, Any, Final
@@ -26,7 +25,7 @@ from ..dfe._neighbours import NEIGHBOURS_SOURCE
 from ..dfe._table import META_COLUMNS, Table, headline_rows, shipped_table
 from ..errors import InvalidInputError
 from ._cells import guard_formula
-from ._files import atomic_write, check_output, save_atomic
+from ._files import atomic_write, check_input, check_output, csv_rows, save_atomic
 
 __all__ = [
     "DfeFile",
@@ -84,19 +83,15 @@ def read_dfe_file(path: str | pathlib.Path) -> DfeFile:
             those of a DfE file sendkit knows (the message names the missing
             columns), or a headline row has no usable year or level.
     """
-    path = pathlib.Path(path)
+    path = check_input(path, accepted="DfE EHC plan .csv file")
     source = str(path)
-    try:
-        with path.open(encoding="utf-8-sig", newline="") as handle:
-            reader = csv.DictReader(handle)
-            kind = _kind(reader.fieldnames or (), source)
-            rows = headline_rows(kind, reader)
-    except OSError as exc:
-        msg = f"cannot read {source!r}: {exc.strerror}"
-        raise InvalidInputError(msg) from None
-    except (UnicodeDecodeError, csv.Error):
-        msg = f"{source}: not a UTF-8 CSV file (DfE's files are)"
-        raise InvalidInputError(msg) from None
+    # One row at a time, in the encodings Excel saves (DfE writes UTF-8).
+    records = csv_rows(path)
+    header = [name.strip().lstrip("\ufeff") for name in next(records, [])]
+    kind = _kind(header, source)
+    rows = headline_rows(
+        kind, (dict(zip(header, row, strict=False)) for row in records)
+    )
     years: set[int] = set()
     for number, row in enumerate(rows, start=2):
         text = row["time_period"]

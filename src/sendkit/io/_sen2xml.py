@@ -25,6 +25,7 @@ from ..dates import ACCEPTED_DATE_FORMS, parse_date
 from ..ehc._model import EhcCase
 from ..errors import InvalidInputError, SendkitError
 from ._case_file import NOT_SHOWN, CaseFile, Problem, case_queries
+from ._files import check_input
 
 __all__ = ["read_sen2_xml"]
 
@@ -390,7 +391,7 @@ def read_sen2_xml(path: str | pathlib.Path, *, strict: bool = False) -> CaseFile
         InvalidInputError: The file is not well-formed XML or not a SEN2
             ``Message``.
     """
-    path = pathlib.Path(path)
+    path = check_input(path, accepted="SEN2 .xml file")
     reader = _Reader(path.name, strict=strict)
     try:
         _walk(path, reader)
