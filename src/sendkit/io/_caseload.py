@@ -1,7 +1,7 @@
 """Reading a whole caseload: requests and the plans a council maintains, one file.
 
 One row per child (``CaseId``). The request columns are those of
-`sendkit.ehc.COLUMNS` (SEN2's field names); the plan columns are `PLAN_COLUMNS`
+`sendkit.io.CASE_COLUMNS` (SEN2's field names); the plan columns are `PLAN_COLUMNS`
 (SEN2's ``StartDate`` for the plan's date; sendkit's own names for what SEN2
 does not hold, such as review and tribunal dates). A row with a
 ``ReceivedDate`` is a request; a row with a ``StartDate``,
@@ -392,7 +392,7 @@ def write_caseload(
 ) -> int:
     """Write requests and plans to one CSV file that `read_caseload` reads.
 
-    Requests first (the `sendkit.ehc.COLUMNS` cells), then one row per plan.
+    Requests first (the `sendkit.io.CASE_COLUMNS` cells), then one row per plan.
     Text a spreadsheet would run as a formula gets a leading apostrophe. The
     file is written beside *path* and moved into place, so a failed write
     leaves no half file.

@@ -761,7 +761,7 @@ _READERS: Final[Mapping[str, Callable[..., CaseFile]]] = MappingProxyType(
 def read_cases(path: str | pathlib.Path, *, strict: bool = False) -> CaseFile:
     """Read a caseload from a CSV, XLSX, ODS or SEN2 XML file, chosen by suffix.
 
-    CSV, XLSX and ODS files have a header row with the `COLUMNS` names (SEN2's field
+    CSV, XLSX and ODS files have a header row with the `CASE_COLUMNS` names (SEN2's field
     names; ``CaseId`` and ``ReceivedDate`` are required); dates are
     ``YYYY-MM-DD`` or UK ``DD/MM/YYYY`` (or, in a workbook, date cells, or
     numbers read as Excel 1900-system date serials; see `cases_from_rows`).
@@ -820,7 +820,7 @@ def _cells(case: EhcCase) -> list[str]:
 def write_cases(cases: Iterable[EhcCase], path: str | pathlib.Path) -> int:
     """Write *cases* to a CSV file in the layout `read_cases` reads.
 
-    All of `COLUMNS` are written, dates as ``YYYY-MM-DD``, flags as ``1``/``0``.
+    All of `CASE_COLUMNS` are written, dates as ``YYYY-MM-DD``, flags as ``1``/``0``.
     Text that a spreadsheet would run as a formula (starting with ``=``,
     ``+``, ``-``, ``@``, a tab or a carriage return) gets a leading apostrophe,
     which `read_cases` removes again.
