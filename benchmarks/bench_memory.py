@@ -92,6 +92,8 @@ elif kind == "cases":
 else:
     result = read_plan(path)
     kept = sum(len(section.actions) for section in result.sections)
+import gc
+gc.collect()  # what is still held is the result, not garbage waiting for collection
 after, peak = tracemalloc.get_traced_memory()
 print(json.dumps({"peak": peak, "after": after, "kept": kept}))
 """

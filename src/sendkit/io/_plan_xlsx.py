@@ -32,7 +32,7 @@ from __future__ import annotations
 import datetime as dt
 import math
 import pathlib
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from typing import Any, Final
 
 import attrs
@@ -861,12 +861,15 @@ def _rows(ws: Any, formulas: list[tuple[str, int, int]]) -> _Rows:
     rows = []
     for number, cells in enumerate(ws.iter_rows(), start=1):
         values = tuple(cell.value for cell in cells)
-        if not any(v is not None and v != "" for v in values):
+        end = len(values)  # formatted empty cells to the sheet's edge are dropped
+        while end and (values[end - 1] is None or values[end - 1] == ""):
+            end -= 1
+        if not end:
             continue
-        for index, cell in enumerate(cells):
+        for index, cell in enumerate(cells[:end]):
             if cell.data_type == "f":
                 formulas.append((ws.title, number, index))
-        rows.append((number, values))
+        rows.append((number, values[:end]))
     return rows
 
 
@@ -920,13 +923,17 @@ def _report_unsaved(loaded: _Book, problems: Problems) -> None:
 
 def _table(
     title: str, rows: _Rows, problems: Problems, required: Sequence[str]
-) -> tuple[list[str], list[tuple[int, dict[str, object]]]]:
-    """Read a sheet as a header and row dicts; blank rows are skipped."""
+) -> tuple[list[str], Iterator[tuple[int, dict[str, object]]]]:
+    """Read a sheet as a header and row dicts, made one at a time as they are used.
+
+    Blank rows are skipped; every header name is a key of every dict. Each
+    raw row is released once its dict is made, so a sheet is read once.
+    """
     if not rows:
         problems.add(
             f"sheet {title!r} is empty; it needs a header row", row=1, column=None
         )
-        return [], []
+        return [], iter(())
     first, values = rows[0]
     header = [_text(v) for v in values]
     while header and not header[-1]:
@@ -936,8 +943,15 @@ def _table(
             problems.add(
                 f"sheet {title!r} has no {name!r} column", row=first, column=name
             )
-    table = []
-    for number, row_values in rows[1:]:
+    return header, _dicts(title, header, rows, problems)
+
+
+def _dicts(
+    title: str, header: list[str], rows: _Rows, problems: Problems
+) -> Iterator[tuple[int, dict[str, object]]]:
+    for position in range(1, len(rows)):
+        number, row_values = rows[position]
+        rows[position] = (number, ())  # read once: memory goes to the rows kept
         cells: dict[str, object] = {}
         for index, value in enumerate(row_values):
             name = header[index] if index < len(header) else ""
@@ -950,8 +964,10 @@ def _table(
                     )
                 continue
             cells[name] = value
-        table.append((number, cells))
-    return header, table
+        for name in header[len(row_values) :]:
+            if name:
+                cells.setdefault(name, None)
+        yield number, cells
 
 
 def read_xlsx(path: pathlib.Path) -> ActionPlan:  # noqa: C901, PLR0912 - one block per sheet
