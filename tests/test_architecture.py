@@ -242,6 +242,9 @@ def test_the_readers_are_public_from_sendkit_io():
     for name in ("read_cases", "read_inspections", "read_plan", "load_rules"):
         assert name in sendkit.io.__all__
         assert callable(getattr(sendkit.io, name))
+    assert len(set(sendkit.io.__all__)) == len(sendkit.io.__all__)
+    for name in sendkit.io.__all__:
+        assert hasattr(sendkit.io, name), name
 
 
 def test_the_plan_model_and_its_status_report_do_not_import_each_other():
