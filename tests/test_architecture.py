@@ -362,6 +362,12 @@ def test_the_first_working_day_sum_loads_no_files_code():
     assert _heavy_loaded(code) == []
 
 
+def test_the_io_layer_loads_openpyxl_only_when_a_workbook_is_read():
+    loaded = _loaded_after("import sendkit.io\nimport sendkit\nsendkit.read_plan")
+    assert "sendkit.io" in loaded
+    assert "openpyxl" not in loaded
+
+
 def test_a_public_name_loads_its_subpackage_on_first_use():
     loaded = _loaded_after("import sendkit\nsendkit.due_date")
     assert "sendkit.rules" in loaded
