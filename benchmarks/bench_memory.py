@@ -11,7 +11,8 @@ Files are generated in a temporary folder, each made once:
   16 extra text columns of 40 characters, as wide exports carry) of *rows*
   rows, as ``.csv``, ``.xlsx`` and ``.ods``, read with ``read_inspections``;
 * an EHC caseload of *rows* cases as ``.xlsx`` and ``.ods``, read with
-  ``read_cases`` (the CSV path is the read-speed benchmark's);
+  ``read_cases`` (the CSV path is the read-speed benchmark's) and with
+  ``read_caseload`` (what ``sendkit ehc due`` reads: requests and plans);
 * a tracker of *actions* actions (``bench_plans.make_plan``) as ``.xlsx``,
   read with ``read_plan``.
 
@@ -75,10 +76,11 @@ CHILD = r"""
 import json, sys, tracemalloc
 kind, path = sys.argv[1], sys.argv[2]
 try:
-    from sendkit.io import read_cases, read_inspections, read_plan
+    from sendkit.io import read_caseload, read_cases, read_inspections, read_plan
 except ImportError:  # a tree from before sendkit.io was public
     from sendkit.ehc import read_cases
     from sendkit.inspections import read_inspections
+    from sendkit.io._caseload import read_caseload
     from sendkit.plans import read_plan
 import openpyxl, openpyxl.reader.excel, xml.etree.ElementTree  # imports in the baseline
 
@@ -89,6 +91,9 @@ if kind == "inspections":
 elif kind == "cases":
     result = read_cases(path)
     kept = len(result.cases) + len(result.problems)
+elif kind == "caseload":
+    result = read_caseload(path)
+    kept = len(result.cases) + len(result.plans) + len(result.problems)
 else:
     result = read_plan(path)
     kept = sum(len(section.actions) for section in result.sections)
@@ -239,6 +244,7 @@ def main() -> None:
             path = base / f"cases{suffix}"
             write(path, CASE_HEADER, cases)
             files.append(("cases", f"EHC caseload {args.rows:,} rows", path))
+            files.append(("caseload", f"ehc due caseload {args.rows:,} rows", path))
         del cases
         sys.path.insert(0, str(HERE))
         sys.path.insert(0, str(SRC))

@@ -358,6 +358,20 @@ def test_an_ehc_ods_reads_date_cells_serials_and_numbers_rows_as_calc_shows_them
     assert SECRET not in str(problem)
 
 
+@pytest.mark.parametrize("suffix", [".xlsx", ".ods"])
+def test_a_whole_caseload_reads_the_same_from_a_sheet_as_from_csv(tmp_path, suffix):
+    from sendkit.io import read_caseload
+
+    _cases(tmp_path / "cases.csv")
+    _cases(tmp_path / f"cases{suffix}")
+    csv_read = read_caseload(tmp_path / "cases.csv")
+    sheet_read = read_caseload(tmp_path / f"cases{suffix}")
+    assert (sheet_read.cases, sheet_read.plans) == (csv_read.cases, csv_read.plans)
+    assert [str(p).replace(suffix, ".csv") for p in sheet_read.problems] == [
+        str(p) for p in csv_read.problems
+    ]
+
+
 def test_an_ods_row_repeated_past_the_last_row_is_one_line(tmp_path):
     header = (
         "<table:table-row>"

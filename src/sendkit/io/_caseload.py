@@ -13,10 +13,12 @@ data); every row left out is counted and its reason kept.
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import datetime as dt
+import itertools
 import pathlib
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from types import MappingProxyType
 from typing import Final
 
@@ -39,7 +41,7 @@ from ._ehc import (
     cases_from_rows,
 )
 from ._files import atomic_write, check_output
-from ._sheets import read_sheets
+from ._sheets import stream_sheets
 
 __all__ = [
     "PLAN_COLUMNS",
@@ -200,22 +202,25 @@ def _plan_header(header: Sequence[object]) -> tuple[int | None, dict[int, str]]:
     return id_at, used
 
 
-def _plans(
-    header: Sequence[object],
-    rows: Iterable[tuple[int, Sequence[object]]],
-    *,
-    source: str,
-    as_of: dt.date | None,
-) -> tuple[list[PlanRecord], list[Problem], set[int]]:
-    """Read the plan columns of every row; return plans, problems, rows left out."""
-    id_at, used = _plan_header(header)
-    plans: list[PlanRecord] = []
-    problems: list[Problem] = []
-    left_out: set[int] = set()
-    if id_at is None or not used:
-        return plans, problems, left_out
-    seen: set[str] = set()
-    for number, row in rows:
+class _PlanRows:
+    """Reads the plan columns of rows as they come (one pass, nothing kept but plans)."""
+
+    def __init__(
+        self, header: Sequence[object], *, source: str, as_of: dt.date | None
+    ) -> None:
+        self.id_at, self.used = _plan_header(header)
+        self.source = source
+        self.as_of = as_of
+        self.plans: list[PlanRecord] = []
+        self.problems: list[Problem] = []
+        self.left_out: set[int] = set()
+        self._seen: set[str] = set()
+
+    def add(self, number: int, row: Sequence[object]) -> None:
+        """Read one row's plan columns; a plan, a problem, or nothing."""
+        id_at, used, source = self.id_at, self.used, self.source
+        if id_at is None or not used:
+            return
         case_id = (
             unguard_formula(_text(row[id_at]))
             if id_at < len(row) and row[id_at] is not None
@@ -223,22 +228,20 @@ def _plans(
         )
         cells = {c: row[p] if p < len(row) else None for p, c in used.items()}
         try:
-            plan = _plan_from_cells(case_id, cells, as_of)
+            plan = _plan_from_cells(case_id, cells, self.as_of)
         except _CellError as exc:
             column, reason = exc.args
-            problems.append(
+            self._leave_out(
                 Problem(reason=reason, row=number, column=column, source=source)
             )
-            left_out.add(number)
-            continue
+            return
         except InvalidInputError as exc:  # a model invariant; no values in it
-            problems.append(Problem(reason=str(exc), row=number, source=source))
-            left_out.add(number)
-            continue
+            self._leave_out(Problem(reason=str(exc), row=number, source=source))
+            return
         if plan is None:
-            continue
+            return
         if not case_id:
-            problems.append(
+            self._leave_out(
                 Problem(
                     reason="CaseId is empty; every row needs an opaque case id",
                     row=number,
@@ -246,9 +249,8 @@ def _plans(
                     source=source,
                 )
             )
-            left_out.add(number)
-        elif case_id in seen:
-            problems.append(
+        elif case_id in self._seen:
+            self._leave_out(
                 Problem(
                     reason=f"CaseId {case_id!r} repeats an earlier plan row; this row is left out",
                     row=number,
@@ -256,11 +258,14 @@ def _plans(
                     source=source,
                 )
             )
-            left_out.add(number)
         else:
-            seen.add(case_id)
-            plans.append(plan)
-    return plans, problems, left_out
+            self._seen.add(case_id)
+            self.plans.append(plan)
+
+    def _leave_out(self, problem: Problem) -> None:
+        self.problems.append(problem)
+        if problem.row is not None:
+            self.left_out.add(problem.row)
 
 
 def _from_sen2_xml(path: pathlib.Path) -> Caseload:
@@ -309,42 +314,64 @@ def read_caseload(
     path = pathlib.Path(path)
     if path.suffix.lower() == ".xml":
         return _from_sen2_xml(path)
-    sheets = read_sheets(path)
     source = path.name
-    if not sheets or not sheets[0].rows:
-        msg = f"{source}: the first sheet is empty; expected a header row"
-        raise InvalidInputError(msg)
-    sheet = sheets[0]
-    header_row, *data = sheet.rows
-    header = header_row.values
-    if "caseid" not in {_squash(_text(cell)) for cell in header if cell is not None}:
-        msg = f"{source}, row {header_row.number}: the required column 'CaseId' is missing"
-        raise InvalidInputError(msg)
-    numbered = [(row.number, row.values) for row in data]
-    plans, problems, left_out = _plans(header, numbered, source=source, as_of=as_of)
-    cases: tuple[EhcCase, ...] = ()
-    queries: tuple[Problem, ...] = ()
-    if "receiveddate" in {_squash(_text(cell)) for cell in header if cell is not None}:
-        received_at = next(
-            i
-            for i, cell in enumerate(header)
-            if cell is not None and _squash(_text(cell)) == "receiveddate"
-        )
+    with contextlib.closing(stream_sheets(path)) as sheets:
+        first_sheet = next(sheets, None)
+        rows = first_sheet.rows if first_sheet is not None else iter(())
+        header_row = next(rows, None)
+        if header_row is None:
+            msg = f"{source}: the first sheet is empty; expected a header row"
+            raise InvalidInputError(msg)
+        header = header_row.values
+        names = {_squash(_text(cell)) for cell in header if cell is not None}
+        if "caseid" not in names:
+            msg = f"{source}, row {header_row.number}: the required column 'CaseId' is missing"
+            raise InvalidInputError(msg)
+        plan_rows = _PlanRows(header, source=source, as_of=as_of)
         first = header_row.number + 1
-        last = data[-1].number if data else first
-        dense: list[Sequence[object]] = [() for _ in range(first, last + 1)]
-        for number, values in numbered:
-            has_request = (
-                received_at < len(values) and _text(values[received_at] or "") != ""
-            )
-            if has_request:
-                dense[number - first] = values
-        read = cases_from_rows(header, dense, source=source, first_row=first)
-        cases, queries = read.cases, read.queries
-        problems.extend(read.problems)
-        left_out.update(
-            p.row for p in read.problems if p.row is not None and p.row >= first
+        received_at = next(
+            (
+                i
+                for i, cell in enumerate(header)
+                if cell is not None and _squash(_text(cell)) == "receiveddate"
+            ),
+            None,
         )
+
+        def requests() -> Iterator[Sequence[object]]:
+            """Every row from *first* on: a request row's cells, else ``()``.
+
+            Plans are read from the same rows on the way, so the file is read
+            once and no row is kept after it is read.
+            """
+            expected = first
+            for row in rows:
+                plan_rows.add(row.number, row.values)
+                yield from itertools.repeat((), row.number - expected)
+                expected = row.number + 1
+                values = row.values
+                has_request = (
+                    received_at is not None
+                    and received_at < len(values)
+                    and _text(values[received_at] or "") != ""
+                )
+                yield values if has_request else ()
+
+        cases: tuple[EhcCase, ...] = ()
+        queries: tuple[Problem, ...] = ()
+        problems = plan_rows.problems
+        left_out = plan_rows.left_out
+        if received_at is not None:
+            read = cases_from_rows(header, requests(), source=source, first_row=first)
+            cases, queries = read.cases, read.queries
+            problems.extend(read.problems)
+            left_out.update(
+                p.row for p in read.problems if p.row is not None and p.row >= first
+            )
+        else:
+            for _ in requests():
+                pass
+        plans = plan_rows.plans
     problems.sort(key=lambda problem: (problem.row or 0, problem.column or ""))
     return Caseload(
         cases=cases,
