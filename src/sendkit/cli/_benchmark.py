@@ -16,7 +16,6 @@ from ..dfe import (
     shipped_table,
 )
 from ..dfe._table import Table
-from ..io._cells import guard_formula
 from ._common import int_arg, output_path, print_json
 
 
@@ -305,52 +304,13 @@ def reconcile(args: argparse.Namespace, result: Any, cases: Any) -> dict[str, An
 
 
 def _write_cases_behind(args: argparse.Namespace, result: Any, cases: Any) -> str:
-    import csv  # noqa: PLC0415
-    import datetime as dt  # noqa: PLC0415
-
-    from ..io._dfe import write_atomically  # noqa: PLC0415
-
-    in_time = result.limit_days if result.boundary_inclusive else result.limit_days - 1
-    header = [
-        "CaseId",
-        "ReceivedDate",
-        "StartDate",
-        "Days",
-        "Exception",
-        "InDenominator",
-        "InNumerator",
-        "InDenominatorExcludingExceptions",
-        "InNumeratorExcludingExceptions",
-    ]
-
-    def write(handle: IO[Any]) -> None:
-        writer = csv.writer(handle, lineterminator="\n")
-        writer.writerow(header)
-        for case in cases:
-            issued = case.plan_issued
-            if not isinstance(issued, dt.date) or issued.year != result.year:
-                continue
-            days = (issued - case.received).days
-            excepted = case.week20 if case.week20 is not None else bool(case.exceptions)
-            ok = days <= in_time
-            writer.writerow(
-                [
-                    guard_formula(case.case_id),
-                    case.received.isoformat(),
-                    issued.isoformat(),
-                    days,
-                    int(excepted),
-                    1,
-                    int(ok),
-                    int(not excepted),
-                    int(ok and not excepted),
-                ]
-            )
+    from ..io import write_cases_behind  # noqa: PLC0415 - only with --cases-behind
 
     inputs = [args.file, getattr(args, "rules", None), *getattr(args, "dfe", [])]
-    return str(
-        write_atomically(args.cases_behind, write, force=args.force, inputs=inputs)
+    path = write_cases_behind(
+        result, cases, args.cases_behind, force=args.force, inputs=inputs
     )
+    return str(path)
 
 
 # ------------------------------------------------------------------ the demo

@@ -12,26 +12,18 @@ import sys
 from typing import Any, Final
 
 from ..ehc import Worklist, synthetic_caseload, synthetic_plans, worklist
-from ..io import Caseload, load_rules, read_caseload, write_caseload
-from ..io._cells import guard_formula
-from ..io._files import atomic_write, save_atomic
+from ..io import (
+    Caseload,
+    load_rules,
+    read_caseload,
+    write_caseload,
+    write_worklist_csv,
+    write_worklist_xlsx,
+)
 from ..rules import RULES
 from ._common import add_calendar_options, date_arg, int_arg, output_path, print_json
 
 _SHOW_PROBLEMS: Final = 20
-_ITEM_COLUMNS: Final = (
-    "due",
-    "case",
-    "rule",
-    "summary",
-    "status",
-    "days",
-    "basis",
-    "confidence",
-    "source",
-    "note",
-)
-_FILLS: Final = {"overdue": "F4CCCC", "due-soon": "FFE599", "upcoming": "D9EAD3"}
 
 
 def register(
@@ -160,54 +152,11 @@ def _due(args: argparse.Namespace) -> int:
         )
         return 0
     if args.csv:
-        _write_csv(work, args.csv)
+        write_worklist_csv(work, args.csv)
     if args.xlsx:
-        _write_xlsx(work, args.xlsx)
+        write_worklist_xlsx(work, args.xlsx)
     _print(work, read, rows=not (args.csv or args.xlsx))
     return 0
-
-
-def _cells(work: Worklist) -> list[list[str]]:
-    rows = []
-    for item in work.items:
-        values = item.to_dict()
-        rows.append([guard_formula(str(values[column])) for column in _ITEM_COLUMNS])
-    return rows
-
-
-def _write_csv(work: Worklist, path: str) -> None:
-    import csv  # noqa: PLC0415 - only for this output
-
-    with atomic_write(path) as handle:
-        writer = csv.writer(handle)
-        writer.writerow(_ITEM_COLUMNS)
-        writer.writerows(_cells(work))
-
-
-def _write_xlsx(work: Worklist, path: str) -> None:
-    """One row per step, soonest first: status colours, filters, frozen header."""
-    import openpyxl  # noqa: PLC0415 - only for this output
-    from openpyxl.styles import Font, PatternFill  # noqa: PLC0415
-
-    book = openpyxl.Workbook()
-    sheet = book.active
-    if sheet is None:  # pragma: no cover - a new workbook has a sheet
-        return
-    sheet.title = "Worklist"
-    sheet.append(list(_ITEM_COLUMNS))
-    for cell in sheet[1]:
-        cell.font = Font(bold=True)
-    status_at = _ITEM_COLUMNS.index("status")
-    for row in _cells(work):
-        sheet.append(row)
-        fill = _FILLS.get(row[status_at])
-        if fill:
-            sheet.cell(sheet.max_row, status_at + 1).fill = PatternFill(
-                "solid", fgColor=fill
-            )
-    sheet.freeze_panes = "A2"
-    sheet.auto_filter.ref = sheet.dimensions
-    save_atomic(path, book.save)
 
 
 def _print(work: Worklist, read: Caseload, *, rows: bool) -> None:

@@ -13,6 +13,8 @@ release can be used before sendkit ships it.
 
 from __future__ import annotations
 
+import csv
+import datetime as dt
 import pathlib
 from collections.abc import Callable, Iterable
 from typing import IO, Any, Final
@@ -23,16 +25,20 @@ from ..dfe._benchmark import Benchmark
 from ..dfe._measures import KINDS, MEASURES, SERIES_BREAK
 from ..dfe._neighbours import NEIGHBOURS_SOURCE
 from ..dfe._table import META_COLUMNS, Table, headline_rows, shipped_table
+from ..ehc._measure import Timeliness
+from ..ehc._model import EhcCase
 from ..errors import InvalidInputError
 from ._cells import guard_formula
 from ._files import atomic_write, check_input, check_output, csv_rows, save_atomic
 
 __all__ = [
+    "CASES_BEHIND_COLUMNS",
     "DfeFile",
     "read_dfe_file",
     "read_dfe_table",
     "write_atomically",
     "write_benchmark_xlsx",
+    "write_cases_behind",
 ]
 
 _ALWAYS: Final = ("time_period", "geographic_level", "breakdown_topic")
@@ -241,3 +247,65 @@ def write_benchmark_xlsx(
         book.save(handle)
 
     return write_atomically(path, write, force=force, binary=True, inputs=inputs)
+
+
+#: The columns of `write_cases_behind`, in order.
+CASES_BEHIND_COLUMNS: Final = (
+    "CaseId",
+    "ReceivedDate",
+    "StartDate",
+    "Days",
+    "Exception",
+    "InDenominator",
+    "InNumerator",
+    "InDenominatorExcludingExceptions",
+    "InNumeratorExcludingExceptions",
+)
+
+
+def write_cases_behind(
+    result: Timeliness,
+    cases: Iterable[EhcCase],
+    path: str | pathlib.Path,
+    *,
+    force: bool = False,
+    inputs: Iterable[str | pathlib.Path | None] = (),
+) -> pathlib.Path:
+    """Write the cases behind a 20-week figure, one row per plan issued in its year.
+
+    Each row says whether the case is in the denominator and numerator, with
+    and without exceptions (`CASES_BEHIND_COLUMNS`), so a council can match
+    the figure with DfE's. Case ids are formula-guarded; the file is written
+    atomically, after the checks of `write_atomically`.
+
+    Raises:
+        InvalidInputError: *path* exists and *force* is false, is one of
+            *inputs*, or cannot be written.
+    """
+    in_time = result.limit_days if result.boundary_inclusive else result.limit_days - 1
+
+    def write(handle: IO[Any]) -> None:
+        writer = csv.writer(handle, lineterminator="\n")
+        writer.writerow(CASES_BEHIND_COLUMNS)
+        for case in cases:
+            issued = case.plan_issued
+            if not isinstance(issued, dt.date) or issued.year != result.year:
+                continue
+            days = (issued - case.received).days
+            excepted = case.week20 if case.week20 is not None else bool(case.exceptions)
+            ok = days <= in_time
+            writer.writerow(
+                [
+                    guard_formula(case.case_id),
+                    case.received.isoformat(),
+                    issued.isoformat(),
+                    days,
+                    int(excepted),
+                    1,
+                    int(ok),
+                    int(not excepted),
+                    int(ok and not excepted),
+                ]
+            )
+
+    return write_atomically(path, write, force=force, inputs=inputs)
