@@ -698,7 +698,7 @@ def _read_blocks(
     empty cells) goes through the plain path whole.
     """
     last = max(spec[0] for spec in specs)
-    known: dict[str, dict[str, object]] = {spec[2]: {} for spec in specs}
+    known = {spec[2]: _Known(spec[4]) for spec in specs if spec[3] is not None}
     source = iter(rows)
     number = first_row
     while True:
@@ -722,47 +722,42 @@ def _read_blocks(
             return
 
 
-def _convert_column(
-    column: Sequence[Any],
-    known: dict[Any, object],
-    convert: Callable[[object], object],
-) -> tuple[list[object], set[object]] | None:
-    """Convert one column's cells: the results and the texts that fail.
+class _Known(dict[object, object]):
+    """The converted value of each distinct text of one column that converts.
 
-    *known* holds the result of every distinct text seen so far that
-    converts (up to `_MEMO_LIMIT` texts): once a caseload's dates have all
-    been seen, a column is one C-level pass of dictionary look-ups. A text
-    that fails is never remembered here, so a look-up never returns a
-    failure. ``None`` if a cell is not text (the plain path reads such
-    blocks).
+    Looking a cell up converts it the first time (`__missing__`): a column
+    is then one C-level pass, ``list(map(known.__getitem__, cells))``, and a
+    caseload's few thousand distinct dates are each parsed once. Up to
+    `_MEMO_LIMIT` texts are remembered; past that, texts are converted
+    without being kept, so memory stays bounded on a hostile file.
+    A text that fails is never kept: its look-up adds it to `wrong` and
+    gives ``None``, and the reader sends the rows holding it to the row path.
+    A cell that is not text raises `TypeError`: the block goes row by row.
     """
-    try:
-        return list(map(known.__getitem__, column)), _NOTHING_WRONG
-    except KeyError:
-        pass
-    distinct = set(column)
-    missing = distinct.difference(known)
-    if not all(isinstance(text, str) for text in missing):
-        return None
-    results = {text: convert(text) for text in missing}
-    wrong = {text for text, result in results.items() if isinstance(result, _Failure)}
-    table = known
-    if len(known) + len(results) > _MEMO_LIMIT:
-        # Past the limit: this block's texts only, so memory stays bounded.
-        table = {text: known.get(text) for text in distinct}
-    table.update(results)
-    for text in wrong:
-        del table[text]
-    return list(map(table.get, column)), wrong
 
+    __slots__ = ("convert", "wrong")
 
-_NOTHING_WRONG: Final[set[object]] = set()
+    def __init__(self, convert: Callable[[object], object]) -> None:
+        super().__init__()
+        self.convert = convert
+        self.wrong: set[str] = set()
+
+    def __missing__(self, text: object) -> object:
+        if not isinstance(text, str):
+            raise TypeError
+        result = self.convert(text)
+        if isinstance(result, _Failure):
+            self.wrong.add(text)
+            return None
+        if len(self) < _MEMO_LIMIT:
+            self[text] = result
+        return result
 
 
 def _build_block(  # noqa: C901, PLR0912 - one pass over the columns, kept flat
     block: Sequence[Sequence[object]],
     specs: Sequence[_Spec],
-    known: dict[str, dict[str, object]],
+    known: dict[str, _Known],
     last: int,
 ) -> _Built | None:
     """Convert and check *block* column by column; build the cases that pass.
@@ -791,7 +786,7 @@ def _build_block(  # noqa: C901, PLR0912 - one pass over the columns, kept flat
     bad: set[int] = set()
     try:
         columns = list(zip(*rows, strict=False))  # to the shortest row; long enough
-        for position, _, field, memo, convert, guarded in specs:
+        for position, _, field, memo, _, guarded in specs:
             column = columns[position]
             if memo is None:  # the case id or the note: stripped text
                 texts = list(map(str.strip, column))
@@ -799,12 +794,11 @@ def _build_block(  # noqa: C901, PLR0912 - one pass over the columns, kept flat
                     texts = list(map(str.removeprefix, texts, repeat("'")))
                 values[field] = texts
                 continue
-            converted = _convert_column(column, known[field], convert)
-            if converted is None:
-                return None
-            values[field], wrong = converted
-            if wrong:
+            table = known[field]
+            values[field] = list(map(table.__getitem__, column))
+            if wrong := table.wrong:
                 bad.update(i for i, text in enumerate(column) if text in wrong)
+                wrong.clear()
     except TypeError:  # a cell that is not text: the plain path
         return None
     ids, received = values["case_id"], values["received"]
