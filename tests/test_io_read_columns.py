@@ -287,3 +287,13 @@ def test_a_workbook_like_block_goes_row_by_row(monkeypatch):
     columnwise, plain = _both(lambda: _ehc.cases_from_rows(header, rows), monkeypatch)
     assert columnwise == plain
     assert [case.received for case in plain.cases] == [dt.date(2024, 1, 8)] * 2
+
+
+def test_a_note_that_is_not_text_reads_the_same(monkeypatch):
+    header = ["CaseId", "ReceivedDate", "ExceptionReason", "ExceptionNote"]
+    rows = [["R1", "2024-01-08", "a", 5], ["R2", "2024-01-09", "b", " 'x "]]
+    columnwise, plain = _both(
+        lambda: _ehc.cases_from_rows(header, rows, formula_guard=True), monkeypatch
+    )
+    assert columnwise == plain
+    assert [c.exceptions[0].note for c in plain.cases] == ["5", "x"]

@@ -754,6 +754,43 @@ class _Known(dict[object, object]):
         return result
 
 
+def _convert_columns(
+    rows: Sequence[Sequence[object]],
+    specs: Sequence[_Spec],
+    known: dict[str, _Known],
+    bad: set[int],
+) -> dict[str, list[Any]] | None:
+    """Convert each used column of *rows*; add the rows with a failing cell to *bad*.
+
+    Returns ``None`` if a used cell is not text.
+    """
+    values: dict[str, list[Any]] = {}
+    try:
+        columns = list(zip(*rows, strict=False))  # to the shortest row; long enough
+        for position, _, field, memo, _, guarded in specs:
+            column = columns[position]
+            if field == "exception_note":  # read only where there is a reason
+                "".join(column)  # but every note must be text: TypeError if not
+                values[field] = list(column)
+                continue
+            if memo is None:  # the case id: stripped text
+                texts = list(map(str.strip, column))
+                if guarded:
+                    texts = list(map(str.removeprefix, texts, repeat("'")))
+                values[field] = texts
+                continue
+            table = known[field]
+            values[field] = list(map(table.__getitem__, column))
+            if wrong := table.wrong:
+                bad.update(i for i, text in enumerate(column) if text in wrong)
+                wrong.clear()
+    except TypeError:  # a cell that is not text: the plain path
+        for table in known.values():
+            table.wrong.clear()
+        return None
+    return values
+
+
 def _build_block(  # noqa: C901, PLR0912 - one pass over the columns, kept flat
     block: Sequence[Sequence[object]],
     specs: Sequence[_Spec],
@@ -782,24 +819,9 @@ def _build_block(  # noqa: C901, PLR0912 - one pass over the columns, kept flat
         rows = [block[offset] for offset in kept]
     if not rows:
         return [], [], [], []
-    values: dict[str, list[Any]] = {}
     bad: set[int] = set()
-    try:
-        columns = list(zip(*rows, strict=False))  # to the shortest row; long enough
-        for position, _, field, memo, _, guarded in specs:
-            column = columns[position]
-            if memo is None:  # the case id or the note: stripped text
-                texts = list(map(str.strip, column))
-                if guarded:
-                    texts = list(map(str.removeprefix, texts, repeat("'")))
-                values[field] = texts
-                continue
-            table = known[field]
-            values[field] = list(map(table.__getitem__, column))
-            if wrong := table.wrong:
-                bad.update(i for i, text in enumerate(column) if text in wrong)
-                wrong.clear()
-    except TypeError:  # a cell that is not text: the plain path
+    values = _convert_columns(rows, specs, known, bad)
+    if values is None:
         return None
     ids, received = values["case_id"], values["received"]
     if "" in ids:
@@ -808,14 +830,14 @@ def _build_block(  # noqa: C901, PLR0912 - one pass over the columns, kept flat
         bad.update(i for i, day in enumerate(received) if day is None)
     if bad:
         kept, ids, received = _drop(bad, kept, values)
+    places = range(len(ids))
     for field in _LATER:
         later = values.get(field)
-        if later is not None and any(map(lt, map(_LATEST, later, later), received)):
-            bad.update(
-                i
-                for i, (day, first) in enumerate(zip(later, received, strict=True))
-                if day is not None and day < first
-            )
+        if later is not None:
+            # Blank as the latest date, for comparing; kept for `_questioned`.
+            values[_AS_LATEST + field] = later = list(map(_LATEST, later, later))
+            if any(map(lt, later, received)):
+                bad.update(compress(places, map(lt, later, received)))
     reasons = values.get("exceptions")
     week20 = values.get("week20")
     if reasons is not None and week20 is not None and any(reasons):
@@ -823,10 +845,11 @@ def _build_block(  # noqa: C901, PLR0912 - one pass over the columns, kept flat
     if bad:
         kept, ids, received = _drop(bad, kept, values)
     count = len(ids)
+    guarded_notes = any(spec[5] for spec in specs if spec[2] == "exception_note")
     cases = list(map(_NEW, repeat(EhcCase, count)))
     for name, slot in _SLOTS:
         if name == "exceptions":
-            cells = _exceptions(values, count)
+            cells = _exceptions(values, count, guarded=guarded_notes)
         else:
             cells = values.get(name, repeat(None, count))
         _CONSUME(map(slot.__set__, cases, cells))
@@ -860,14 +883,9 @@ def _questioned(values: dict[str, list[Any]], count: int) -> list[int]:
     rows = range(count)
     found: set[int] = set()
     for earlier, later in _ORDERED:
-        first, then = values.get(earlier), values.get(later)
+        first, then = values.get(earlier), values.get(_AS_LATEST + later)
         if first is not None and then is not None:
-            found.update(
-                compress(
-                    rows,
-                    map(lt, map(_LATEST, then, then), map(_EARLIEST, first, first)),
-                )
-            )
+            found.update(compress(rows, map(lt, then, map(_EARLIEST, first, first))))
     plan = values.get("plan_issued")
     if plan is not None:
         issued = list(compress(rows, plan))
@@ -885,6 +903,8 @@ def _questioned(values: dict[str, list[Any]], count: int) -> list[int]:
 #: ``_LATEST(day, day)`` is *day*, or the latest date for a blank (``None``);
 #: ``_EARLIEST`` gives the earliest. Two-argument ``dict.get`` runs in C.
 _LATEST: Final[Callable[[Any, Any], Any]] = {None: dt.date.max}.get
+#: The key in `_build_block`'s columns of a date column with blanks as `_LATEST`.
+_AS_LATEST: Final = "latest "
 _EARLIEST: Final[Callable[[Any, Any], Any]] = {None: dt.date.min}.get
 
 
@@ -899,15 +919,23 @@ def _drop(
     return list(compress(kept, keep)), values["case_id"], values["received"]
 
 
-def _exceptions(values: dict[str, list[Any]], count: int) -> Iterable[object]:
-    """The ``exceptions`` of each case: one `CaseException` per reason, with the note."""
+def _exceptions(
+    values: dict[str, list[Any]], count: int, *, guarded: bool
+) -> Iterable[object]:
+    """The ``exceptions`` of each case: one `CaseException` per reason, with the note.
+
+    The note column holds the cells as read: stripped (and unguarded) here,
+    as `_convert_row` does, for the rows with a reason only.
+    """
     reasons = values.get("exceptions")
     if reasons is None or not any(reasons):
         return repeat((), count)
     notes = values.get("exception_note")
     cells: list[object] = [()] * count
     for i in compress(range(count), reasons):
-        note = "" if notes is None else notes[i]
+        note = "" if notes is None else notes[i].strip()
+        if guarded:
+            note = note.removeprefix("'")
         cells[i] = tuple(
             CaseException(reason=reason, note=note) for reason in reasons[i]
         )
