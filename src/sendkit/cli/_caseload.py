@@ -16,8 +16,15 @@ from ..ehc import Worklist, synthetic_caseload, synthetic_plans, worklist
 from ..errors import InvalidInputError
 from ..io._caseload import Caseload, read_caseload, write_caseload
 from ..io._cells import guard_formula
+from ..io._progress import computing
 from ..rules import RULES, load_rules
-from ._common import add_calendar_options, date_arg, int_arg, print_json
+from ._common import (
+    add_calendar_options,
+    add_quiet_option,
+    date_arg,
+    int_arg,
+    print_json,
+)
 
 _SHOW_PROBLEMS: Final = 20
 _ITEM_COLUMNS: Final = (
@@ -74,6 +81,7 @@ def register(
     due.add_argument("--force", action="store_true", help="replace OUT if it exists")
     due.add_argument("--rules", metavar="FILE", help="a local rule file (TOML)")
     add_calendar_options(due)
+    add_quiet_option(due)
     due.set_defaults(handler=_due)
 
     example = commands.choices.get("example")
@@ -132,8 +140,8 @@ def _due(args: argparse.Namespace) -> int:
     read = read_caseload(args.file, as_of=args.as_of)
     _report(read)
     work = worklist(
-        read.cases,
-        read.plans,
+        computing(read.cases, "finding open steps"),
+        computing(read.plans, "following plans", unit="plans"),
         as_of=args.as_of,
         within=args.within,
         soon_days=args.soon_days,

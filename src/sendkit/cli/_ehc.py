@@ -22,6 +22,7 @@ from ..ehc import (
     write_cases,
     write_steps,
 )
+from ..io._progress import computing
 from ..rules import RULES, RuleBook, load_rules
 from . import _benchmark, _caseload
 from ._common import (
@@ -244,7 +245,7 @@ def _timeliness(args: argparse.Namespace) -> int:
     if read is None:
         return EXIT_NOTHING_READ
     result = timeliness(
-        read.cases,
+        computing(read.cases, "measuring"),
         year=args.year,
         boundary_inclusive=not args.day_140_late,
         rules=_book(args),
@@ -349,7 +350,7 @@ def _cases(args: argparse.Namespace) -> int:
     if read is None:
         return EXIT_NOTHING_READ
     steps = open_steps(
-        read.cases,
+        computing(read.cases, "finding open steps"),
         as_of=args.as_of,
         region=args.region,
         closures=args.closure,

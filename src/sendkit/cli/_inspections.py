@@ -27,6 +27,7 @@ from ..inspections import (
     read_inspections,
 )
 from ..inspections import Outcome as _Outcome
+from ..io._progress import computing
 from ..reports import inspection_report
 from ..rules import RULES, RuleBook, load_rules
 from ._common import (
@@ -194,7 +195,7 @@ def _inspections(args: argparse.Namespace) -> int:
                 one,
                 follow_up(one, region=args.region, closures=args.closure, rules=book),
             )
-            for one in result.inspections
+            for one in computing(result.inspections, "following up", unit="inspections")
         ]
     if args.json:
         print_json([_entry_dict(one, milestones, as_of) for one, milestones in entries])
