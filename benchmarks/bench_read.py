@@ -192,11 +192,12 @@ def bench_csv(path: pathlib.Path, count: int, repeat: int) -> None:
     from sendkit.io import _ehc
 
     def rows_only() -> object:
-        _ehc._COLUMNWISE = False  # noqa: SLF001 - the row path, for comparison
+        columnwise = _ehc._COLUMNWISE  # noqa: SLF001 - the row path, for comparison
+        _ehc._COLUMNWISE = False  # noqa: SLF001
         try:
             return read_cases(path)
         finally:
-            _ehc._COLUMNWISE = True  # noqa: SLF001
+            _ehc._COLUMNWISE = columnwise  # noqa: SLF001
 
     size = path.stat().st_size
     print(
