@@ -882,21 +882,25 @@ def _questioned(values: dict[str, list[Any]], count: int) -> list[int]:
     """
     rows = range(count)
     found: set[int] = set()
+    earliest: dict[str, list[Any]] = {}
     for earlier, later in _ORDERED:
         first, then = values.get(earlier), values.get(_AS_LATEST + later)
         if first is not None and then is not None:
-            found.update(compress(rows, map(lt, then, map(_EARLIEST, first, first))))
+            if earlier not in earliest:
+                earliest[earlier] = list(map(_EARLIEST, first, first))
+            found.update(compress(rows, map(lt, then, earliest[earlier])))
     plan = values.get("plan_issued")
     if plan is not None:
         issued = list(compress(rows, plan))
         for field, flagged in _FLAGGED:
             column = values.get(field)
-            if column is not None:
+            if column is None:
+                if flagged is None:  # no Week20 column: every issued plan is queried
+                    found.update(issued)
+            elif flagged in compress(column, plan):  # flags are True, False or None
                 found.update(
                     compress(issued, map(is_, compress(column, plan), repeat(flagged)))
                 )
-            elif flagged is None:  # no Week20 column: every issued plan is queried
-                found.update(issued)
     return sorted(found)
 
 
