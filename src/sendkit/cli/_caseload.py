@@ -20,8 +20,16 @@ from ..io import (
     write_worklist_csv,
     write_worklist_xlsx,
 )
+from ..io._progress import computing
 from ..rules import RULES
-from ._common import add_calendar_options, date_arg, int_arg, output_path, print_json
+from ._common import (
+    add_calendar_options,
+    add_quiet_option,
+    date_arg,
+    int_arg,
+    output_path,
+    print_json,
+)
 
 _SHOW_PROBLEMS: Final = 20
 
@@ -65,6 +73,7 @@ def register(
     due.add_argument("--force", action="store_true", help="replace OUT if it exists")
     due.add_argument("--rules", metavar="FILE", help="a local rule file (TOML)")
     add_calendar_options(due)
+    add_quiet_option(due)
     due.set_defaults(handler=_due)
 
     example = commands.choices.get("example")
@@ -128,8 +137,8 @@ def _due(args: argparse.Namespace) -> int:
         )
         return 1  # nothing read is not success
     work = worklist(
-        read.cases,
-        read.plans,
+        computing(read.cases, "finding open steps"),
+        computing(read.plans, "following plans", unit="plans"),
         as_of=args.as_of,
         within=args.within,
         soon_days=args.soon_days,

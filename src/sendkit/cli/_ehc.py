@@ -25,6 +25,7 @@ from ..io import (
     write_cases,
     write_steps,
 )
+from ..io._progress import computing
 from ..rules import RULES, RuleBook
 from . import _benchmark, _caseload
 from ._common import (
@@ -247,7 +248,7 @@ def _timeliness(args: argparse.Namespace) -> int:
     if read is None:
         return EXIT_NOTHING_READ
     result = timeliness(
-        read.cases,
+        computing(read.cases, "measuring"),
         year=args.year,
         boundary_inclusive=not args.day_140_late,
         rules=_book(args),
@@ -352,7 +353,7 @@ def _cases(args: argparse.Namespace) -> int:
     if read is None:
         return EXIT_NOTHING_READ
     steps = open_steps(
-        read.cases,
+        computing(read.cases, "finding open steps"),
         as_of=args.as_of,
         region=args.region,
         closures=args.closure,
