@@ -228,7 +228,7 @@ def test_lite_rules_and_ehc_formulas_equal_the_core(lite_run):
 def test_lite_errors_are_xlwings_errors_with_the_message(lite_run):
     got = lite_run["results"]
     assert got["error_text"] == (
-        "XlwingsError: start_date 'bogus' is not a date; expected YYYY-MM-DD or DD/MM/YYYY"
+        "XlwingsError: start_date is not a date; expected YYYY-MM-DD or DD/MM/YYYY"
     )
     assert got["error_serial_60"].startswith(
         "XlwingsError: start_date is the Excel date serial 60, 29 February 1900"

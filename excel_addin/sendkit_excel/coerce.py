@@ -30,6 +30,9 @@ Conventions:
   and an empty cell may reach xlwings Lite as 0). For numbers and yes/no, 0 is
   the number 0 and FALSE.
 * Booleans are refused wherever a number or a date is expected.
+* Messages name the argument and what is accepted, never the cell's value
+  (a cell may hold children's data): ``start_date is not a date``, ``days
+  must be a whole number, got text``.
 * Whole-number arguments are truncated toward zero, as Excel's ``WORKDAY``
   truncates its *days* argument (``1.9`` -> 1, ``-1.5`` -> -1).
 """
@@ -353,6 +356,25 @@ def date_to_serial(day: dt.date) -> int:
     return date_to_excel_serial(day, date1904=bool(_DATE1904.get()))
 
 
+def _kind(value: object) -> str:
+    """What kind of value a cell holds, for a message that must not repeat the value.
+
+    Cells may hold children's data, so messages say ``got text`` or ``got a
+    date``, never the cell's contents.
+    """
+    if isinstance(value, bool):
+        return "TRUE or FALSE"
+    if isinstance(value, dt.date):
+        return "a date"
+    if isinstance(value, str):
+        return "text"
+    if isinstance(value, float) and not math.isfinite(value):
+        return "a number that is not finite"
+    if isinstance(value, (int, float)):
+        return "a number"
+    return type(value).__name__
+
+
 def _default_or_error(
     default: object, name: str, what: str, empty: str = "empty"
 ) -> Any:
@@ -407,7 +429,7 @@ def _read_date(value: object, name: str) -> dt.date:
     if isinstance(value, dt.date):
         return dt.date(value.year, value.month, value.day)
     if isinstance(value, bool):
-        msg = f"{name} must be a date, got {value!r}"
+        msg = f"{name} must be a date, got {_kind(value)}"
         raise ExcelInputError(msg)
     if isinstance(value, (int, float)):
         return serial_to_date(value, name)
@@ -416,7 +438,7 @@ def _read_date(value: object, name: str) -> dt.date:
             return parse_date(value, field=name)
         except InvalidInputError as exc:
             raise ExcelInputError(str(exc)) from None
-    msg = f"{name} must be a date, got {value!r} ({type(value).__name__})"
+    msg = f"{name} must be a date, got {_kind(value)}"
     raise ExcelInputError(msg)
 
 
@@ -438,7 +460,7 @@ def to_int(value: object, name: str = "number", default: object = REQUIRED) -> A
     if is_empty(value):
         return _default_or_error(default, name, "a whole number")
     if isinstance(value, (bool, dt.date)):
-        msg = f"{name} must be a whole number, got {value!r}"
+        msg = f"{name} must be a whole number, got {_kind(value)}"
         raise ExcelInputError(msg)
     if isinstance(value, int):
         return value
@@ -446,14 +468,14 @@ def to_int(value: object, name: str = "number", default: object = REQUIRED) -> A
         try:
             value = float(value.strip().replace(",", ""))
         except ValueError:
-            msg = f"{name} must be a whole number, got {value!r}"
+            msg = f"{name} must be a whole number, got {_kind(value)}"
             raise ExcelInputError(msg) from None
     if isinstance(value, float):
         if not math.isfinite(value):
-            msg = f"{name} must be a whole number, got {value!r}"
+            msg = f"{name} must be a whole number, got {_kind(value)}"
             raise ExcelInputError(msg)
         return math.trunc(value)
-    msg = f"{name} must be a whole number, got {value!r} ({type(value).__name__})"
+    msg = f"{name} must be a whole number, got {_kind(value)}"
     raise ExcelInputError(msg)
 
 
@@ -480,7 +502,7 @@ def to_text(value: object, name: str = "text", default: object = REQUIRED) -> An
         return str(value)
     if isinstance(value, float) and value.is_integer():
         return str(int(value))
-    msg = f"{name} must be text, got {value!r}"
+    msg = f"{name} must be text, got {_kind(value)}"
     raise ExcelInputError(msg)
 
 
@@ -516,7 +538,7 @@ def to_flag(value: object, name: str = "flag", default: object = REQUIRED) -> An
             return True
         if key in _FALSE_TEXT:
             return False
-    msg = f"{name} must be yes or no (TRUE/FALSE, 1/0, Y/N), got {value!r}"
+    msg = f"{name} must be yes or no (TRUE/FALSE, 1/0, Y/N), got {_kind(value)}"
     raise ExcelInputError(msg)
 
 

@@ -34,7 +34,6 @@ from sendkit_excel import formulas
 HERE = pathlib.Path(__file__).resolve().parent
 ROOT = HERE.parent.parent
 OUT = ROOT / "docs" / "downloads" / "sendkit-starter.xlsx"
-FIXED_TIME: Final = dt.datetime(2025, 1, 1)  # noqa: DTZ001 - openpyxl wants naive
 DATE_FORMAT: Final = "dd/mm/yyyy"
 TRY_FILL: Final = PatternFill("solid", fgColor="FFF2CC")
 HEAD_FILL: Final = PatternFill("solid", fgColor="DDEBF7")
@@ -204,7 +203,7 @@ def _formulas_sheet(book: openpyxl.Workbook) -> None:
     acceptance = _load_acceptance()
     examples = dict(EXAMPLES)
     for _, formula, args in acceptance.module_examples():
-        examples.setdefault(formula.split("(")[0].lower(), (args, formula))
+        examples.setdefault(acceptance.formula_name(formula).lower(), (args, formula))
     for r, name in enumerate(formulas.__all__, start=2):
         function = getattr(formulas, name)
         doc = (inspect.getdoc(function) or "").strip()
@@ -250,20 +249,11 @@ def build() -> openpyxl.Workbook:
     book = openpyxl.Workbook()
     _guidance_sheet(book)
     _formulas_sheet(book)
-    acceptance._workday_sheet(book)  # noqa: SLF001 - the acceptance checks, as they are
-    acceptance._networkdays_sheet(book)  # noqa: SLF001
-    acceptance._isworkday_sheet(book)  # noqa: SLF001
-    acceptance._inputs_sheet(book)  # noqa: SLF001
-    for add in acceptance.EXTRA_SHEETS.values():
-        add(book)
-    acceptance._registered_sheet(book)  # noqa: SLF001
-    acceptance._holidays_sheet(book)  # noqa: SLF001
+    acceptance.add_check_sheets(book)
     for sheet in book.worksheets[2:]:
         _print_wide(sheet)
     _print_wide(book.worksheets[0], orientation="portrait")
-    book.properties.created = FIXED_TIME
-    book.properties.modified = FIXED_TIME
-    book.properties.creator = "sendkit make_starter.py"
+    acceptance.stamp(book, "sendkit make_starter.py")
     return book
 
 
