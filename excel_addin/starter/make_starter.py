@@ -83,7 +83,10 @@ GUIDANCE: Final = (
             "sendkit's SEND deadlines as Excel formulas: working days with the bank "
             "holidays built in (=SK_WORKDAY(A2, 35)), statutory and framework time "
             'limits (=SK_DUE_DATE("ehc.final-plan", A2)), inspection follow-up, RAG '
-            "ratings and the EHC 20-week measure. The sheet Formulas has one worked "
+            "ratings, the EHC 20-week measure, annual reviews and phase transfers "
+            "(=SK_NEXT_REVIEW(A2)), and DfE's published figures beside your own "
+            '(=SK_DFE("Derbyshire", "pc_within_20_weeks", 2024), =SK_NEIGHBOURS(...)). '
+            "The sheet Formulas has one worked "
             "example of every formula; type the formula into the yellow cell and the "
             "next column says OK when the add-in agrees."
         ),
