@@ -42,6 +42,7 @@ from __future__ import annotations
 import contextvars
 import datetime as dt
 import math
+import re
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from typing import Any, Final, TypeVar
@@ -160,11 +161,41 @@ def date_system(*, use1904: bool | None) -> Iterator[None]:
 # -- what a cell can be ----------------------------------------------------------
 
 
+_ISO_DAY: Final = r"\d{4}-\d{2}-\d{2}"
+#: sendkit's own messages name the dates they were given ("start 2100-12-20 is
+#: outside ..."); in a cell those dates are a child's, so the add-in says
+#: which date it was without the date itself.
+_GIVEN_DATES: Final = (
+    (re.compile(rf"\bfrom {_ISO_DAY} leaves"), "from the date given leaves"),
+    (
+        re.compile(rf"\bday {_ISO_DAY} is outside"),
+        "a date in the calculation is outside",
+    ),
+    (re.compile(rf"\b(\w+) {_ISO_DAY} is outside"), r"the \1 date is outside"),
+    (re.compile(rf"(^|; ){_ISO_DAY} is outside"), r"\1the date is outside"),
+)
+
+
 def message(error: BaseException) -> str:
-    """The short text to show for one of `CELL_ERRORS`."""
+    """The short text to show for one of `CELL_ERRORS`, without the dates given.
+
+    The add-in's own messages never hold a cell's value; sendkit's messages
+    about a date outside the calendar or a rule's years name the date, which
+    is replaced here by which date it was.
+
+    Examples:
+        >>> from sendkit.errors import OutsideCalendarError
+        >>> message(OutsideCalendarError("start 1800-01-01 is outside the years (1872-2100)"))
+        'the start date is outside the years (1872-2100)'
+    """
     if isinstance(error, OverflowError):
         return f"a date in the calculation is beyond what dates can hold ({error})"
-    return str(error)
+    text = str(error)
+    if isinstance(error, ExcelInputError):
+        return text
+    for pattern, words in _GIVEN_DATES:
+        text = pattern.sub(words, text)
+    return text
 
 
 class ExcelInputError(InvalidInputError):
