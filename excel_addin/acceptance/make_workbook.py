@@ -294,7 +294,14 @@ def _write_table(
         for (cell,) in sheet.iter_rows(min_row=2, min_col=column, max_col=column):
             cell.number_format = DATE_FORMAT
     for index, header in enumerate(headers, start=1):
-        width = max(12, min(45, len(header) + 2))
+        shown = [header] + [
+            str(row[index - 1])
+            for row in rows
+            if index <= len(row) and row[index - 1] is not None
+        ]
+        # Formulas (=IF(...)) show a short answer, not their text.
+        longest = max(len(text) for text in shown if not text.startswith("="))
+        width = max(12, min(45, longest + 2))
         sheet.column_dimensions[get_column_letter(index)].width = width
     sheet.freeze_panes = "A2"
 
@@ -459,7 +466,9 @@ def _error_check(addin: str, shows: object) -> str:
     else:
         text = str(shows).replace('"', '""')
         test = f'IFERROR({addin}="{text}",FALSE)'
-    return f'=IF(NOT(ISFORMULA({addin})),"not run",IF({test},"OK","MISMATCH"))'
+    # ISFORMULA came with Excel 2013: the file must spell it _xlfn.ISFORMULA, or
+    # Excel (and LibreOffice) show #NAME? until the cell is typed again.
+    return f'=IF(NOT(_xlfn.ISFORMULA({addin})),"not run",IF({test},"OK","MISMATCH"))'
 
 
 def error_cases() -> list[tuple[Any, ...]]:
@@ -777,28 +786,26 @@ def formula_name(formula: str) -> str:
     return found.group(0) if found else formula.split("(", maxsplit=1)[0]
 
 
-def _typed_formulas(book: openpyxl.Workbook) -> str:
-    """Every formula a worked-example sheet asks for (not the error checks)."""
+def _typed_formulas(book: openpyxl.Workbook, *, errors: bool = True) -> str:
+    """Every formula the sheets ask for; ``errors=False`` leaves out the error checks."""
     return " ".join(
         str(row[-1].value)
         for sheet in book
-        if sheet.title != "Errors and blanks"
+        if errors or sheet.title != "Errors and blanks"
         for row in sheet.iter_rows(min_row=2)
         if row and row[-1].value
     )
 
 
 def _registered_sheet(book: openpyxl.Workbook) -> None:
-    """Every registered formula no other sheet checks: its own examples, or a gap to fill."""
-    covered = _typed_formulas(book)
+    """Every registered formula no other sheet works an example of: its own examples, or a gap."""
+    worked = _typed_formulas(book, errors=False)
     examples = [
-        case for case in module_examples() if f"{formula_name(case[1])}(" not in covered
+        case for case in module_examples() if f"{formula_name(case[1])}(" not in worked
     ]
-    listed = " ".join(formula for _, formula, _ in examples)
+    covered = _typed_formulas(book) + " " + " ".join(f for _, f, _ in examples)
     missing = [
-        name.upper()
-        for name in formulas.__all__
-        if f"{name.upper()}(" not in covered and f"{name.upper()}(" not in listed
+        name.upper() for name in formulas.__all__ if f"{name.upper()}(" not in covered
     ]
     sheet = book.create_sheet("Registered formulas")
     rows = []
@@ -882,12 +889,22 @@ def _about_sheet(book: openpyxl.Workbook) -> None:
     sheet.column_dimensions["A"].width = 110
 
 
+def print_wide(sheet: Worksheet, orientation: str = "landscape") -> None:
+    """Print *sheet* one page wide, as a person would print a wide table."""
+    sheet.page_setup.orientation = orientation
+    sheet.page_setup.fitToWidth = 1
+    sheet.page_setup.fitToHeight = 0
+    sheet.sheet_properties.pageSetUpPr.fitToPage = True
+
+
 def add_check_sheets(book: openpyxl.Workbook) -> None:
     """Add the acceptance checks, in order, after the sheets *book* already has.
 
     The one list of check sheets: this workbook and the starter workbook
-    (``excel_addin/starter/make_starter.py``) both add them with this.
+    (``excel_addin/starter/make_starter.py``) both add them with this. Each
+    prints one page wide.
     """
+    first = len(book.worksheets)
     _workday_sheet(book)
     _networkdays_sheet(book)
     _isworkday_sheet(book)
@@ -896,6 +913,8 @@ def add_check_sheets(book: openpyxl.Workbook) -> None:
         add(book)
     _registered_sheet(book)
     _holidays_sheet(book)
+    for sheet in book.worksheets[first:]:
+        print_wide(sheet)
 
 
 def stamp(book: openpyxl.Workbook, creator: str) -> None:
