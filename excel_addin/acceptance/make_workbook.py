@@ -24,11 +24,12 @@ import re
 import sys
 import warnings
 from collections.abc import Callable, Sequence
-from typing import Any, Final
+from typing import Any, Final, Literal
 
 import openpyxl
 from openpyxl.styles import Font, PatternFill
 from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.properties import PageSetupProperties
 from openpyxl.worksheet.worksheet import Worksheet
 
 import sendkit
@@ -889,12 +890,14 @@ def _about_sheet(book: openpyxl.Workbook) -> None:
     sheet.column_dimensions["A"].width = 110
 
 
-def print_wide(sheet: Worksheet, orientation: str = "landscape") -> None:
+def print_wide(
+    sheet: Worksheet, orientation: Literal["portrait", "landscape"] = "landscape"
+) -> None:
     """Print *sheet* one page wide, as a person would print a wide table."""
     sheet.page_setup.orientation = orientation
     sheet.page_setup.fitToWidth = 1
     sheet.page_setup.fitToHeight = 0
-    sheet.sheet_properties.pageSetUpPr.fitToPage = True
+    sheet.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=True)
 
 
 def add_check_sheets(book: openpyxl.Workbook) -> None:
