@@ -25,6 +25,12 @@ Conventions for every formula:
   xlwings returns the error value itself (a COM ``VT_ERROR``).
 * Dates come back as dates. Classic Excel shows a date's serial number until
   the cell is formatted as a date; Lite formats it for you.
+* Loading the formulas (xlwings Lite's restart, classic's first call) loads
+  only sendkit's calendar; the rules, EHC, plans, inspections and DfE parts are
+  imported inside the formulas that need them, on their first call.
+* Messages name the argument and what it accepts, never a cell's value (a
+  cell may hold children's data); `coerce.message` also takes the dates out
+  of sendkit's own messages.
 * The 1904 date system: classic reads ``Workbook.Date1904`` of the calling
   workbook and converts; xlwings Lite cannot tell, so a workbook in that
   system declares it with `set_date_system` in its ``main.py``.
