@@ -173,7 +173,11 @@ _GIVEN_DATES: Final = (
     ),
     (re.compile(rf"\b(\w+) {_ISO_DAY} is outside"), r"the \1 date is outside"),
     (re.compile(rf"(^|; ){_ISO_DAY} is outside"), r"\1the date is outside"),
+    (re.compile(rf" \({_ISO_DAY}\)"), ""),  # "... was received (2024-01-08)"
 )
+#: Any other date after a word ("plan_issued 2023-10-01 is before ..."); a
+#: rule's own years ("starting from 2014-09-01 to now") are kept.
+_NAMED_DATE: Final = re.compile(rf"\b(\w+) {_ISO_DAY}\b(?! to\b)")
 
 
 def message(error: BaseException) -> str:
@@ -195,7 +199,7 @@ def message(error: BaseException) -> str:
         return text
     for pattern, words in _GIVEN_DATES:
         text = pattern.sub(words, text)
-    return text
+    return _NAMED_DATE.sub(r"\1", text)
 
 
 class ExcelInputError(InvalidInputError):
