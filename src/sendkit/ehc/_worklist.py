@@ -34,7 +34,7 @@ from ..dates import as_date, as_int, to_day
 from ..errors import InvalidInputError, InvalidTypeError
 from ..rules import Rule, due_date, get_rule
 from ._model import EhcCase
-from ._timeline import open_steps
+from ._timeline import Step, open_steps
 
 __all__ = [
     "ORDER_RULES",
@@ -216,6 +216,8 @@ class WorkItem:
         source: The citation.
         url: Where to read it.
         note: An assumption this item rests on, if any.
+        step: For a request's step, the timeline `Step` it comes from
+            (``ehc cases`` prints it); None for a plan's step.
     """
 
     case: str
@@ -230,6 +232,7 @@ class WorkItem:
     source: str
     url: str
     note: str = ""
+    step: Step | None = attrs.field(default=None, repr=False, eq=False)
 
     def to_dict(self) -> dict[str, Any]:
         """JSON-ready values: ISO dates, enum values as text."""
@@ -470,7 +473,8 @@ def worklist(
         cases: Requests for an assessment.
         plans: Plans maintained.
         as_of: The day to report on (never read from the clock).
-        within: Keep only items overdue or due within this many days.
+        within: Keep only items overdue (whatever *within* is) or due
+            within this many days.
         soon_days: Items due within this many days are ``due-soon``.
         region: Bank-holiday region for working days.
         closures: Local non-working days.
@@ -527,6 +531,7 @@ def worklist(
                 source=rule.source,
                 url=rule.url,
                 note="excepted: an exception is recorded" if step.excepted else "",
+                step=step,
             )
         )
     for plan in plans:
@@ -534,8 +539,8 @@ def worklist(
         items.extend(_transfer_items(ctx, plan))
         items.extend(_order_items(ctx, plan))
         items.extend(_moved_in_items(ctx, plan))
-    if within is not None:
-        items = [i for i in items if i.days <= within]
+    if within is not None:  # overdue items are always kept
+        items = [i for i in items if i.days < 0 or i.days <= within]
     items.sort(key=lambda item: (item.due, item.case, item.rule))
     return Worklist(as_of=as_of, items=tuple(items))
 
