@@ -127,11 +127,21 @@ class PlanRecord:
     Attributes:
         case_id: Opaque reference (the same id as the request, if any).
         plan_issued: When the plan was first made (SEN2 ``StartDate``).
-        last_review: When the plan was last reviewed (``LastReviewDate``).
-        review_meeting: The (planned or held) review meeting (``ReviewMeetingDate``).
-        review_decision: When the decision after that meeting was notified.
+        ceased: When the plan ended (SEN2 ``CeaseDate``); a plan ceased by
+            *as_of* lists no review, transfer or move-in steps.
+        last_review: When the last review concluded (SEN2 ``LastReview``:
+            the day the decision after the review meeting was notified).
+        review_meeting: The latest (planned or held) review meeting (SEN2
+            ``ReviewMeeting``).
+        review_decision: When the decision after that meeting was notified
+            (taken from SEN2 ``LastReview`` when that is on or after the
+            meeting).
         decided_to_amend: Whether that decision was to amend the plan.
         amended_plan: When the amended plan was issued.
+        amended_plan_on_file: False when the source has no place for the
+            amended plan's date (a SEN2 return holds none after an annual
+            review): then the amended-plan step is not listed, since it could
+            never be shown as done.
         under_5: The child is under 5 (Code of Practice 9.178 reviews).
         transfer_year: Calendar year of a transfer between phases.
         transfer_post_16: The transfer is from secondary school to post-16.
@@ -149,6 +159,9 @@ class PlanRecord:
     plan_issued: dt.date | None = attrs.field(
         default=None, converter=to_day, validator=_date_or_none
     )
+    ceased: dt.date | None = attrs.field(
+        default=None, converter=to_day, validator=_not_before_plan
+    )
     last_review: dt.date | None = attrs.field(
         default=None, converter=to_day, validator=_not_before_plan
     )
@@ -162,6 +175,7 @@ class PlanRecord:
     amended_plan: dt.date | None = attrs.field(
         default=None, converter=to_day, validator=_not_before_plan
     )
+    amended_plan_on_file: bool = True
     under_5: bool = False
     transfer_year: int | None = None
     transfer_post_16: bool = False
@@ -355,44 +369,61 @@ def _known(day: dt.date | None, as_of: dt.date) -> dt.date | None:
     return day if day is not None and day <= as_of else None
 
 
+def _decision_after(plan: PlanRecord, as_of: dt.date) -> dt.date | None:
+    """The decision after the latest review meeting, if notified by *as_of*.
+
+    ``review_decision`` when on or after the meeting; otherwise a last review
+    on or after the meeting, which SEN2 defines as that decision's date.
+    """
+    meeting = _known(plan.review_meeting, as_of)
+    if meeting is None:
+        return None
+    for day in (plan.review_decision, plan.last_review):
+        known = _known(day, as_of)
+        if known is not None and known >= meeting:
+            return known
+    return None
+
+
 def _review_items(ctx: _Ctx, plan: PlanRecord) -> list[WorkItem]:
     as_of = ctx.as_of
-    made = _known(plan.plan_issued, as_of)
+    decision = _decision_after(plan, as_of)
+    # The review concludes with the decision after its meeting (reg 20(10)).
+    known = [
+        day
+        for day in (
+            _known(plan.plan_issued, as_of),
+            _known(plan.last_review, as_of),
+            decision,
+        )
+        if day is not None
+    ]
     items: list[WorkItem] = []
-    if made is None:
+    if not known:
         return items
-    last = _known(plan.last_review, as_of)
-    base = max(made, last) if last else made
+    base = max(known)
     items.append(_item(ctx, plan.case_id, "ehc.review.annual", base))
     if plan.under_5:
         items.append(_item(ctx, plan.case_id, "ehc.review.under-5", base))
     meeting = plan.review_meeting
-    if meeting is not None and (last is None or meeting > last):
-        if meeting >= as_of:
-            # A meeting on the file is known now; notice runs back from it.
-            trigger = min(as_of, meeting)
-            items.extend(
-                _item(ctx, plan.case_id, code, trigger, start=meeting)
-                for code in (
-                    "ehc.review.meeting-notice",
-                    "ehc.review.advice-circulated",
+    if meeting is None:
+        return items
+    if meeting >= as_of:
+        # A meeting on the file is known now; notice runs back from it.
+        items.extend(
+            _item(ctx, plan.case_id, code, as_of, start=meeting)
+            for code in ("ehc.review.meeting-notice", "ehc.review.advice-circulated")
+        )
+    elif decision is None:
+        items.append(_item(ctx, plan.case_id, "ehc.review.decision", meeting))
+    elif plan.decided_to_amend and plan.amended_plan_on_file:
+        amended = _known(plan.amended_plan, as_of)
+        if amended is None or amended < meeting:
+            items.append(
+                _item(
+                    ctx, plan.case_id, "ehc.review.amended-plan-from-meeting", meeting
                 )
             )
-        else:
-            decision = _known(plan.review_decision, as_of)
-            if decision is None or decision < meeting:
-                items.append(_item(ctx, plan.case_id, "ehc.review.decision", meeting))
-            elif plan.decided_to_amend:
-                amended = _known(plan.amended_plan, as_of)
-                if amended is None or amended < meeting:
-                    items.append(
-                        _item(
-                            ctx,
-                            plan.case_id,
-                            "ehc.review.amended-plan-from-meeting",
-                            meeting,
-                        )
-                    )
     return items
 
 
@@ -535,9 +566,11 @@ def worklist(
             )
         )
     for plan in plans:
+        items.extend(_order_items(ctx, plan))
+        if _known(plan.ceased, as_of) is not None:
+            continue  # an ended plan is neither reviewed nor transferred
         items.extend(_review_items(ctx, plan))
         items.extend(_transfer_items(ctx, plan))
-        items.extend(_order_items(ctx, plan))
         items.extend(_moved_in_items(ctx, plan))
     if within is not None:  # overdue items are always kept
         items = [i for i in items if i.days < 0 or i.days <= within]
