@@ -83,7 +83,10 @@ def register(
             type=int_arg,
             default=0,
             metavar="N",
-            help="also write N existing plans (reviews, transfers, orders)",
+            help=(
+                "also write N existing plans (reviews, transfers, orders); "
+                "the requests' own plans get review dates too"
+            ),
         )
         requests_only = example.get_default("handler")
         example.set_defaults(handler=_example_with_plans(requests_only))
@@ -96,11 +99,14 @@ def _example_with_plans(requests_only: Any) -> Any:
         cases = synthetic_caseload(
             year=args.year, requests_per_year=args.requests, seed=args.seed
         )
-        plans = synthetic_plans(year=args.year, plans=args.plans, seed=args.seed)
+        plans = synthetic_plans(
+            year=args.year, plans=args.plans, seed=args.seed, cases=cases
+        )
         count = write_caseload(cases, plans, args.out, force=args.force)
         print(
             f"wrote {count:,} synthetic rows ({len(cases):,} requests, "
-            f"{len(plans):,} plans) to {args.out}"
+            f"{len(plans):,} plans, {len(plans) - args.plans:,} of them "
+            f"from the requests) to {args.out}"
         )
         return 0
 

@@ -492,7 +492,8 @@ def write_caseload(
 ) -> int:
     """Write requests and plans to one CSV file that `read_caseload` reads.
 
-    Requests first (the `sendkit.ehc.COLUMNS` cells), then one row per plan.
+    Requests first (the `sendkit.ehc.COLUMNS` cells; a plan with the
+    request's id and plan date shares its row), then one row per other plan.
     Text a spreadsheet would run as a formula gets a leading apostrophe. The
     file is written beside *path* and moved into place, so a failed write
     leaves no half file.
@@ -512,18 +513,28 @@ def write_caseload(
     extra = [c for c in PLAN_COLUMNS if c not in COLUMNS]
     blank_plan = [""] * len(extra)
     blank_request = dict.fromkeys(COLUMNS, "")
+    plans = list(plans)
+    by_id = {plan.case_id: plan for plan in plans}
+
+    def plan_cells(plan: PlanRecord) -> list[str]:
+        return [guard_formula(_plan_text(plan, PLAN_COLUMNS[c])) for c in extra]
 
     def rows() -> Iterable[list[str]]:
         yield header
+        merged: set[str] = set()
         for case in cases:
-            yield [*_cells(case), *blank_plan]
+            plan = by_id.get(case.case_id)
+            if plan is not None and plan.plan_issued == case.plan_issued:
+                merged.add(case.case_id)  # one row: the request and its plan
+                yield [*_cells(case), *plan_cells(plan)]
+            else:
+                yield [*_cells(case), *blank_plan]
         for plan in plans:
+            if plan.case_id in merged:
+                continue
             request = dict(blank_request)
             request["CaseId"] = guard_formula(plan.case_id)
             request["StartDate"] = _plan_text(plan, "plan_issued")
-            yield [
-                *request.values(),
-                *(guard_formula(_plan_text(plan, PLAN_COLUMNS[c])) for c in extra),
-            ]
+            yield [*request.values(), *plan_cells(plan)]
 
     return _atomic_write(path, rows())
