@@ -281,7 +281,9 @@ def test_review_measures_count_a_late_decision_and_an_overdue_review() -> None:
         PlanRecord(case_id="P3", plan_issued=dt.date(2025, 1, 10)),
     ]
     measures = review_measures(plans, year=2024)
-    assert measures.plans == 2
+    # P3 was made before the census (16 January 2025) but in 2025: a plan,
+    # no review expected.
+    assert (measures.plans, measures.reviews_expected) == (3, 2)
     assert measures.review_decisions == 1
     assert measures.decisions_within_4_weeks == 0
     assert measures.outcome_no_amend == 1
@@ -293,10 +295,18 @@ def test_review_measures_count_a_late_decision_and_an_overdue_review() -> None:
 @given(plans=plan_lists(), year=st.integers(2016, 2026))
 def test_review_measures_are_consistent(plans: list[PlanRecord], year: int) -> None:
     m = review_measures(plans, year=year)
-    assert m.decisions_within_4_weeks <= m.review_decisions
-    assert m.outcome_amend + m.outcome_no_amend <= m.review_decisions
     assert m.reviews_expected <= m.plans
-    assert m.reviews_overdue <= m.plans
+    assert m.review_meetings <= m.reviews_expected
+    assert sum(m.meetings_by_year.values()) == m.review_meetings
+    assert sum(m.decisions_by_year.values()) == m.review_decisions
+    assert (
+        m.review_decisions + m.decisions_not_due + m.decisions_outstanding
+        == m.review_meetings
+    )
+    assert m.decisions_within_4_weeks + m.decisions_over_4_weeks == m.review_decisions
+    assert m.outcome_amend + m.outcome_no_amend + m.no_outcome == m.review_meetings
+    assert m.reviews_overdue <= len(plans)
+    assert review_measures(list(reversed(plans)), year=year) == m
 
 
 def test_a_late_decision_to_amend_still_counts_the_plan_from_the_meeting() -> None:
