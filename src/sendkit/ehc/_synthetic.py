@@ -137,6 +137,7 @@ def synthetic_caseload(  # noqa: C901 - one generator, read top to bottom
 
 _KINDS: Final = tuple(OrderKind)
 _REVIEWED_IN_TIME: Final = 0.85  # share of plans whose last review was within 12 months
+_AMEND: Final = 0.5  # of decisions after a review, the share to amend
 _MEETING_BOOKED: Final = 0.15
 _MEETING_HELD: Final = 0.1
 _TRANSFERRING: Final = 0.12
@@ -150,7 +151,7 @@ _UNDER_5_REVIEW_DAYS: Final = 150
 _YEAR_DAYS: Final = 365
 
 
-def _plan_fields(  # noqa: C901, PLR0912 - one generator, read top to bottom
+def _plan_fields(  # noqa: C901, PLR0912, PLR0915 - one generator, read top to bottom
     rng: random.Random, case_id: str, made: dt.date, year: int
 ) -> dict[str, Any]:
     """Review, transfer, order and move-in dates for one plan made on *made*."""
@@ -168,7 +169,16 @@ def _plan_fields(  # noqa: C901, PLR0912 - one generator, read top to bottom
         )
         review = max(made + dt.timedelta(days=300), end - dt.timedelta(days=back))
         if made < review <= end:
-            fields["last_review"] = last = review
+            # The meeting came 1-7 weeks before the decision that ended the
+            # review (about half within reg 20(10)'s 4 weeks, as in England).
+            meeting = max(made, review - dt.timedelta(days=rng.randint(7, 50)))
+            fields["review_meeting"] = meeting
+            fields["last_review"] = fields["review_decision"] = last = review
+            amend = rng.random() < _AMEND
+            fields["decided_to_amend"] = amend
+            amended = review + dt.timedelta(days=rng.randint(14, 70))
+            if amend and amended <= end:
+                fields["amended_plan"] = amended
     roll = rng.random()
     if roll < _MEETING_BOOKED:
         fields["review_meeting"] = end + dt.timedelta(days=rng.randint(10, 60))
@@ -176,10 +186,13 @@ def _plan_fields(  # noqa: C901, PLR0912 - one generator, read top to bottom
         held = end - dt.timedelta(days=rng.randint(3, 60))
         if held > last:
             fields["review_meeting"] = held
+            fields.pop("review_decision", None)
+            fields.pop("decided_to_amend", None)
+            fields.pop("amended_plan", None)
             if rng.random() < 0.6:  # noqa: PLR2004 - most decided already
                 decided = min(end, held + dt.timedelta(days=rng.randint(7, 35)))
                 fields["review_decision"] = fields["last_review"] = decided
-                fields["decided_to_amend"] = rng.random() < 0.6  # noqa: PLR2004
+                fields["decided_to_amend"] = rng.random() < _AMEND
     if rng.random() < _TRANSFERRING:
         fields["transfer_year"] = year + 1
         fields["transfer_post_16"] = rng.random() < _TO_POST_16

@@ -24,7 +24,7 @@ from typing import Final
 import attrs
 
 from ..ehc._model import EhcCase
-from ..ehc._worklist import OrderKind, PlanRecord
+from ..ehc._worklist import OrderKind, PlanRecord, settle_review, transfer_from_due
 from ..errors import InvalidInputError
 from ._case_file import NOT_SHOWN
 from ._cells import guard_formula, unguard_formula
@@ -119,43 +119,6 @@ _BY_SQUASHED: Final = MappingProxyType(
 _KINDS: Final = ", ".join(kind.value for kind in OrderKind)
 _LOWEST_NC_YEAR: Final = -2  # nursery years counted below reception (0)
 _HIGHEST_NC_YEAR: Final = 14
-_TRANSFER_MONTH: Final = 9  # a transfer between phases is taken as 1 September
-_POST_16_DUE: Final = (3, 31)  # reg 18(1)(b): 31 March before a post-16 transfer
-
-
-def transfer_from_due(due: dt.date) -> tuple[int, bool]:
-    """(transfer year, to post-16) from SEN2's ``PhaseTransferDueDate``.
-
-    The transfer is taken as the next 1 September on or after the due date,
-    and as a move to post-16 when the due date is 31 March (reg 18(1)(b));
-    both are sendkit's readings [INFERRED], not SEN2 definitions.
-
-    Examples:
-        >>> import datetime as dt
-        >>> transfer_from_due(dt.date(2026, 2, 15))
-        (2026, False)
-        >>> transfer_from_due(dt.date(2026, 3, 31))
-        (2026, True)
-    """
-    year = due.year + (1 if due.month >= _TRANSFER_MONTH else 0)
-    return year, (due.month, due.day) == _POST_16_DUE
-
-
-def settle_review(values: dict[str, object]) -> None:
-    """Fill the decision after the latest review from SEN2's ``LastReview``.
-
-    SEN2 defines ``LastReview`` as the day the decision after the review
-    meeting was notified, so a ``LastReview`` on or after ``ReviewMeeting``
-    is that meeting's decision when no ``ReviewDecisionDate`` is given.
-    """
-    last, meeting = values.get("last_review"), values.get("review_meeting")
-    if (
-        values.get("review_decision") is None
-        and isinstance(last, dt.date)
-        and isinstance(meeting, dt.date)
-        and last >= meeting
-    ):
-        values["review_decision"] = last
 
 
 @attrs.frozen(kw_only=True)

@@ -26,7 +26,7 @@ from typing import Final
 
 from ..dates import ACCEPTED_DATE_FORMS, parse_date
 from ..ehc._model import EhcCase
-from ..ehc._worklist import PlanRecord
+from ..ehc._worklist import PlanRecord, settle_review, transfer_from_due
 from ..errors import InvalidInputError, SendkitError
 from ._case_file import NOT_SHOWN, CaseFile, Problem, case_queries
 
@@ -368,8 +368,6 @@ class _Reader:
         self, case: EhcCase, active: dict[str, object], *, person: int, path: str
     ) -> None:
         """Add the plan record of *case*'s plan, if the return holds one."""
-        from ._caseload import settle_review, transfer_from_due  # noqa: PLC0415
-
         if "bad" in active.values():
             return  # already reported
         values: dict[str, object] = {
