@@ -292,3 +292,64 @@ def test_a_decision_after_the_meeting_restarts_the_twelve_months() -> None:
     )
     (item,) = worklist(plans=[plan], as_of=dt.date(2024, 6, 1)).items
     assert (item.rule, item.due) == ("ehc.review.annual", dt.date(2025, 3, 4))
+
+
+def test_xlsx_worklist_is_for_a_team(tmp_path: pathlib.Path) -> None:
+    """One row per step, soonest first, status colours, filters, frozen header."""
+    import openpyxl
+
+    source = _write(
+        tmp_path / "c.csv",
+        HEADER,
+        [
+            ["=HYPERLINK(1)", "", "2024-03-15", "", "", "", ""],
+            ["R1", "2025-05-20", "", "", "", "", ""],
+            ["P2", "", "", "", "", "2025-05-30", "make-plan"],
+        ],
+    )
+    out = tmp_path / "w.xlsx"
+    argv = ["ehc", "due", str(source), "--as-of", "2025-06-02", "--xlsx", str(out)]
+    assert main(argv) == 0
+    work = worklist(
+        read_caseload(source).cases,
+        read_caseload(source).plans,
+        as_of=dt.date(2025, 6, 2),
+    )
+    sheet = openpyxl.load_workbook(out).active
+    assert sheet is not None
+    rows = list(sheet.iter_rows(values_only=True))
+    header, body = rows[0], rows[1:]
+    assert header[:5] == ("due", "case", "rule", "summary", "status")
+    assert len(body) == len(work.items)  # one row per step
+    dues = [row[0] for row in body]
+    assert dues == sorted(dues)  # soonest first
+    assert sheet.freeze_panes == "A2"
+    assert sheet.auto_filter.ref == sheet.dimensions
+    status_at = header.index("status") + 1
+    fills = {
+        sheet.cell(row, status_at).value: sheet.cell(row, status_at).fill.fgColor.rgb
+        for row in range(2, sheet.max_row + 1)
+    }
+    assert fills["overdue"].endswith("F4CCCC")
+    assert fills["upcoming"].endswith("D9EAD3")
+    cases = {row[1] for row in body}
+    assert "'=HYPERLINK(1)" in cases  # formula-safe text
+    assert not any(str(value).startswith("=") for row in body for value in row)
+
+
+def test_ehc_cases_lists_the_request_items_of_ehc_due(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """`ehc cases` is `ehc due` restricted to new requests: the same steps."""
+    source = str(pathlib.Path(__file__).parent / "data" / "ehc_cases.csv")
+    for as_of in ("2024-06-01", "2024-10-01"):
+        assert main(["ehc", "cases", source, "--as-of", as_of, "--json"]) == 0
+        steps = json.loads(capsys.readouterr().out)["steps"]
+        assert main(["ehc", "due", source, "--as-of", as_of, "--json"]) == 0
+        items = json.loads(capsys.readouterr().out)["items"]
+        requests = [i for i in items if not i["case"].startswith("PLN")]
+        assert [(s["case_id"], s["step"], s["due"]) for s in steps] == [
+            (i["case"], i["rule"], i["due"])
+            for i in requests
+            if i["rule"].startswith("ehc.") and "review" not in i["rule"]
+        ]

@@ -204,6 +204,7 @@ def plan_records(draw: st.DrawFn, case_id: str) -> PlanRecord:
     return PlanRecord(
         case_id=case_id,
         plan_issued=made,
+        ceased=draw(later),
         last_review=draw(later),
         review_meeting=draw(later),
         review_decision=draw(later),
@@ -214,6 +215,9 @@ def plan_records(draw: st.DrawFn, case_id: str) -> PlanRecord:
         order_date=draw(st.one_of(st.none(), _DAYS)),
         order_kind=draw(st.one_of(st.none(), st.sampled_from(OrderKind))),
         transfer_in=draw(st.one_of(st.none(), _DAYS)),
+        transfer_amended=draw(st.one_of(st.none(), _DAYS)),
+        amended_plan=draw(later),
+        amended_plan_on_file=draw(st.booleans()),
     )
 
 
@@ -262,6 +266,36 @@ def test_worklist_properties(
             assert case.case_id not in listed or any(
                 plan.case_id == case.case_id for plan in plans
             )
+
+
+@given(cases=caseloads(max_size=6), plans=plan_lists(), as_of=_DAYS)
+def test_a_plan_ceased_by_as_of_lists_only_its_tribunal_steps(
+    cases: list[EhcCase], plans: list[PlanRecord], as_of: dt.date
+) -> None:
+    work = worklist(cases, plans, as_of=as_of)
+    ended = {p.case_id for p in plans if p.ceased is not None and p.ceased <= as_of}
+    for item in work.items:
+        if item.case in ended and item.step is None:
+            assert item.rule.startswith("tribunal.")
+
+
+@given(cases=caseloads(max_size=8), as_of=_DAYS, soon=st.integers(0, 30))
+def test_ehc_cases_is_the_worklist_of_requests(
+    cases: list[EhcCase], as_of: dt.date, soon: int
+) -> None:
+    """One engine: the request items carry exactly the steps open_steps gives."""
+    work = worklist(cases, as_of=as_of, soon_days=soon)
+    steps = [item.step for item in work.items]
+    assert None not in steps
+    expected = open_steps(cases, as_of=as_of, soon_days=soon)
+    assert sorted(steps, key=repr) == sorted(expected, key=repr)
+    for item in work.items:
+        assert item.step is not None
+        assert (item.case, item.rule, item.due) == (
+            item.step.case_id,
+            item.step.code,
+            item.step.due,
+        )
 
 
 # -- annual-review measures -------------------------------------------------------------

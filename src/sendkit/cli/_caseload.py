@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import argparse
 import collections
-import pathlib
 import sys
 from typing import Any, Final
 
@@ -21,9 +20,9 @@ from ..ehc import (
     synthetic_plans,
     worklist,
 )
-from ..errors import InvalidInputError
 from ..io._caseload import Caseload, read_caseload, write_caseload
 from ..io._cells import guard_formula
+from ..io._files import atomic_write, check_output, save_atomic
 from ..rules import RULES, load_rules
 from ._common import add_calendar_options, date_arg, int_arg, print_json
 
@@ -345,12 +344,6 @@ def _example_with_plans(requests_only: Any) -> Any:
     return handler
 
 
-def _refuse(path: str | None, force: bool) -> None:
-    if path and not force and pathlib.Path(path).exists():
-        msg = f"{path!r} already exists; give --force to replace it"
-        raise InvalidInputError(msg)
-
-
 def _report(read: Caseload) -> None:
     if not read.problems:
         return
@@ -366,7 +359,9 @@ def _report(read: Caseload) -> None:
 
 
 def _due(args: argparse.Namespace) -> int:
-    _refuse(args.csv or args.xlsx, args.force)
+    out = args.csv or args.xlsx
+    if out:
+        check_output(out, force=args.force, inputs=[args.file, args.rules])
     read = read_caseload(args.file, as_of=args.as_of)
     _report(read)
     work = worklist(
@@ -412,18 +407,10 @@ def _cells(work: Worklist) -> list[list[str]]:
 def _write_csv(work: Worklist, path: str) -> None:
     import csv  # noqa: PLC0415 - only for this output
 
-    target = pathlib.Path(path)
-    tmp = target.with_name(f".{target.name}.tmp")
-    try:
-        with tmp.open("w", newline="", encoding="utf-8") as handle:
-            writer = csv.writer(handle)
-            writer.writerow(_ITEM_COLUMNS)
-            writer.writerows(_cells(work))
-        tmp.replace(target)
-    except OSError as exc:
-        tmp.unlink(missing_ok=True)
-        msg = f"cannot write {path!r}: {exc.strerror or exc}"
-        raise InvalidInputError(msg) from None
+    with atomic_write(path) as handle:
+        writer = csv.writer(handle)
+        writer.writerow(_ITEM_COLUMNS)
+        writer.writerows(_cells(work))
 
 
 def _write_xlsx(work: Worklist, path: str) -> None:
@@ -449,15 +436,7 @@ def _write_xlsx(work: Worklist, path: str) -> None:
             )
     sheet.freeze_panes = "A2"
     sheet.auto_filter.ref = sheet.dimensions
-    target = pathlib.Path(path)
-    tmp = target.with_name(f".{target.name}.tmp.xlsx")
-    try:
-        book.save(tmp)
-        tmp.replace(target)
-    except OSError as exc:
-        tmp.unlink(missing_ok=True)
-        msg = f"cannot write {path!r}: {exc.strerror or exc}"
-        raise InvalidInputError(msg) from None
+    save_atomic(path, book.save)
 
 
 def _print(work: Worklist, read: Caseload, *, rows: bool) -> None:

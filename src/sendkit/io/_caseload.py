@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
-import os
 import pathlib
 from collections.abc import Iterable, Mapping, Sequence
 from types import MappingProxyType
@@ -39,6 +38,7 @@ from ._ehc import (
     _text,
     cases_from_rows,
 )
+from ._files import atomic_write
 from ._sheets import read_sheets
 
 __all__ = [
@@ -424,20 +424,13 @@ def _plan_text(plan: PlanRecord, field: str) -> str:
 
 
 def _atomic_write(path: pathlib.Path, rows: Iterable[Sequence[str]]) -> int:
-    """Write CSV rows to a temporary file beside *path*, then move it into place."""
-    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    """Write CSV rows with `atomic_write`; return the rows after the header."""
     count = -1
-    try:
-        with tmp.open("w", newline="", encoding="utf-8") as handle:
-            writer = csv.writer(handle)
-            for row in rows:
-                writer.writerow(row)
-                count += 1
-        tmp.replace(path)
-    except OSError as exc:
-        tmp.unlink(missing_ok=True)
-        msg = f"cannot write {str(path)!r}: {exc.strerror or exc}"
-        raise InvalidInputError(msg) from None
+    with atomic_write(path) as handle:
+        writer = csv.writer(handle)
+        for row in rows:
+            writer.writerow(row)
+            count += 1
     return count
 
 
