@@ -11,11 +11,10 @@ import sys
 from collections.abc import Callable
 
 from ..ehc import (
-    StepStatus,
     Timeliness,
-    open_steps,
     synthetic_caseload,
     timeliness,
+    worklist,
 )
 from ..io import (
     CaseFile,
@@ -112,7 +111,8 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         description=(
             "List every statutory step still to happen (decision whether to "
             "assess, advice, decision not to issue, the draft window, the final "
-            "plan) as of a date, soonest due first, by opaque case id."
+            "plan) as of a date, soonest due first, by opaque case id. This is "
+            "'sendkit ehc due' (the one worklist) restricted to new requests."
         ),
     )
     due.add_argument("file", help="a .csv, .xlsx, .ods or SEN2 .xml file")
@@ -348,24 +348,21 @@ def _measure_lines(result: Timeliness, read: CaseFile) -> list[str]:
 
 
 def _cases(args: argparse.Namespace) -> int:
+    """``ehc cases``: the worklist (`sendkit.ehc.worklist`) of new requests only."""
     output_path(args.csv, force=args.force, inputs=[args.file, args.rules])
     read = _read(args)
     if read is None:
         return EXIT_NOTHING_READ
-    steps = open_steps(
+    work = worklist(
         computing(read.cases, "finding open steps"),
         as_of=args.as_of,
+        within=args.within,
         region=args.region,
         closures=args.closure,
         soon_days=args.soon_days,
         rules=_book(args),
     )
-    if args.within is not None:
-        steps = tuple(
-            step
-            for step in steps
-            if step.status is StepStatus.OVERDUE or (step.days or 0) <= args.within
-        )
+    steps = tuple(item.step for item in work.items if item.step is not None)
     if args.csv:
         write_steps(steps, args.csv)
     if args.json:

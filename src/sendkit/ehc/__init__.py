@@ -27,7 +27,7 @@ from ._measure import (
 from ._model import EXCEPTION_REASON_TEXT, CaseException, EhcCase, ExceptionReason
 from ._national import NATIONAL, NationalFigure, national_figure
 from ._queries import case_queries
-from ._reviews import REVIEW_DEFINITIONS, ReviewMeasures, review_measures
+from ._reviews import REVIEW_DEFINITIONS, ReviewMeasures, census_day, review_measures
 from ._synthetic import synthetic_caseload, synthetic_plans
 from ._timeline import CaseTimeline, Step, StepStatus, case_timeline, open_steps
 from ._worklist import (
@@ -67,6 +67,7 @@ __all__ = [
     "Worklist",
     "case_queries",
     "case_timeline",
+    "census_day",
     "convention_text",
     "deemed_served",
     "measure_definition",
