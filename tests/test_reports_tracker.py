@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import pathlib
+from typing import Any
 
 import openpyxl
 import pytest
@@ -70,7 +71,7 @@ def test_every_sheet_prints_landscape_fit_to_width_with_both_headers(
         assert total / ws.page_setup.fitToWidth <= 260
         if ws.page_setup.fitToWidth > 1:
             assert ws.print_title_cols.replace("$", "") == "A:A"
-        if ws.title not in {"Summary", "Guidance"}:
+        if ws.title not in {"Summary", "Guidance", "Print"}:
             assert ws.print_title_rows.replace("$", "") == "1:2"
 
 
@@ -155,3 +156,80 @@ def test_rag_colours_in_the_workbook_have_readable_text(
     }
     assert fonts["green"] == "000000"  # black on green: white was 2.87:1
     assert fonts["amber"] == "000000"
+
+
+def _printed_points(ws: Any) -> float:
+    """The size 11 pt type prints at on landscape A4, fitted *fitToWidth* pages wide.
+
+    Excel's column width ``w`` (characters of the default font, Calibri
+    11) is ``7 w + 5`` pixels at 96 dpi, 0.75 pt a pixel; the page is
+    297 mm less the side margins.
+    """
+    letter = openpyxl.utils.get_column_letter
+    widths = [
+        ws.column_dimensions[letter(c)].width or 8.43
+        for c in range(1, ws.max_column + 1)
+    ]
+    sheet = sum(0.75 * (7 * w + 5) for w in widths)
+    page = (297 / 25.4 - ws.page_margins.left - ws.page_margins.right) * 72
+    return 11 * min(1.0, ws.page_setup.fitToWidth * page / sheet)
+
+
+def test_the_print_sheet_prints_one_page_wide_in_legible_type(
+    example_book: openpyxl.Workbook,
+) -> None:
+    ws = example_book["Print"]
+    assert ws.page_setup.orientation == "landscape"
+    assert str(ws.page_setup.paperSize) == ws.PAPERSIZE_A4
+    assert ws.sheet_properties.pageSetUpPr.fitToPage
+    assert (ws.page_setup.fitToWidth, ws.page_setup.fitToHeight) == (1, 0)
+    assert ws.print_title_rows.replace("$", "") == "1:1"
+    assert _printed_points(ws) >= 8.5  # LibreOffice with Carlito: 8.8 pt
+    for other in example_book.worksheets:  # every sheet: at least 8 pt a page
+        assert _printed_points(other) >= 8, other.title
+
+
+def test_the_print_sheet_shows_each_action_by_formula_over_actions(
+    example_book: openpyxl.Workbook,
+) -> None:
+    ws = example_book["Print"]
+    actions = example_book["Actions"]
+    labels = [c.value for c in ws[1]]
+    assert labels[:3] == ["Action id", "Area", "Action: what will be done"]
+    assert "RAG" in labels
+    names = [c.value for c in actions[2]]
+    due = openpyxl.utils.get_column_letter(names.index("due_date") + 1)
+    due_at = labels.index("Due date") + 1
+    for row in range(3, actions.max_row + 1):
+        assert ws.cell(row - 1, 1).value == f'=IF(Actions!A{row}="","",Actions!A{row})'
+        cell = ws.cell(row - 1, due_at)
+        assert cell.value == f'=IF(Actions!{due}{row}="","",Actions!{due}{row})'
+        assert cell.number_format == "dd/mm/yyyy"
+    # room for actions added by hand, below the last one
+    spare = (
+        f'=IF(Actions!A{actions.max_row + 10}="","",Actions!A{actions.max_row + 10})'
+    )
+    assert ws.cell(actions.max_row + 9, 1).value == spare
+
+
+def test_the_reader_ignores_the_print_sheet(tmp_path: pathlib.Path) -> None:
+    book = openpyxl.load_workbook(EXAMPLE)
+    ws = book["Print"]
+    ws["A2"] = "not an action"
+    ws["C3"] = "=1/0"  # a formula with no saved value: not read, so no problem
+    edited = tmp_path / "edited.xlsx"
+    book.save(edited)
+    del book["Print"]
+    removed = tmp_path / "removed.xlsx"
+    book.save(removed)
+    assert read_plan(edited) == read_plan(removed) == read_plan(EXAMPLE)
+
+
+def test_long_text_wraps_rather_than_spilling_past_the_printed_page(
+    example_book: openpyxl.Workbook,
+) -> None:
+    ws = example_book["Deadlines"]
+    source = [c.value for c in ws[2]].index("source") + 1
+    for row in range(3, ws.max_row + 1):
+        assert ws.cell(row, source).alignment.wrap_text
+        assert ws.row_dimensions[row].height > 15  # room for the wrapped lines
