@@ -1,7 +1,7 @@
 """The HTML pages people read: what a test can see of print, phone, contrast and honesty.
 
 Every page (the demo's inspection timeline, the board report, the 20-week
-measure) is built here from fresh output and checked for: well-formed
+measure, the benchmark of a council's published figures) is built here from fresh output and checked for: well-formed
 structure, a phone viewport, print styles, WCAG AA contrast of every colour
 pair in its stylesheet and charts, and, on the board report, every counted
 action named.
@@ -20,6 +20,7 @@ from hypothesis import strategies as st
 
 from sendkit.cli import main
 from sendkit.cli._happened import record_happened
+from sendkit.dfe import benchmark
 from sendkit.ehc import synthetic_caseload, timeliness
 from sendkit.errors import InvalidInputError
 from sendkit.inspections import EXAMPLES, Status, follow_up
@@ -30,6 +31,7 @@ from sendkit.reports import (
     render_html,
     render_timeliness,
 )
+from sendkit.reports._benchmark import render_benchmark_html
 from sendkit.reports._inspection import happened_note, weekend_note
 from sendkit.reports._layout import (
     COLOUR_PAIRS,
@@ -69,21 +71,23 @@ _COLOUR = re.compile(r"(?<![-\w])color\s*:\s*(#[0-9a-fA-F]{3,6})")
 _BACKGROUND = re.compile(r"background(?:-color)?\s*:\s*(#[0-9a-fA-F]{3,6})")
 
 
-def stylesheet_pairs(css: str) -> list[tuple[str, str, str]]:
+def stylesheet_pairs(css: str, base: str | None = None) -> list[tuple[str, str, str]]:
     """Every (selector, text colour, background) pair the stylesheet can show.
 
     A rule that sets both is one pair. A rule that sets only a text colour
     is shown on any surface: the body, the page background and a section's
-    paper. A rule that sets only a background carries the body's text.
+    paper. A rule that sets only a background carries the body's text. The
+    body and sections come from *base* (the shared stylesheet) when given,
+    for a page's own extra style block.
     """
-    body = re.search(r"^body\{([^}]*)\}", css, re.MULTILINE)
+    body = re.search(r"^body\{([^}]*)\}", base or css, re.MULTILINE)
     assert body is not None
     body_text = _COLOUR.search(body.group(1))
     body_bg = _BACKGROUND.search(body.group(1))
     assert body_text is not None
     assert body_bg is not None
     surfaces = {body_bg.group(1), "#ffffff"}
-    for rule in _RULE.finditer(css):
+    for rule in _RULE.finditer(base or css):
         if rule.group(1).strip().startswith("section"):
             found = _BACKGROUND.search(rule.group(2))
             if found:
@@ -208,7 +212,12 @@ def ehc_page() -> str:
     return render_timeliness(timeliness(cases, year=2024), source="example.csv")
 
 
-@pytest.fixture(params=["demo_page", "board_page", "ehc_page"])
+@pytest.fixture(scope="module")
+def benchmark_page() -> str:
+    return render_benchmark_html(benchmark("Derbyshire", year=2024))
+
+
+@pytest.fixture(params=["demo_page", "board_page", "ehc_page", "benchmark_page"])
 def any_page(request: pytest.FixtureRequest) -> str:
     page: str = request.getfixturevalue(request.param)
     return page
@@ -253,8 +262,44 @@ def test_internal_links_all_land(any_page: str) -> None:
 
 
 def test_every_chart_text_colour_meets_aa_on_white(any_page: str) -> None:
-    for colour in re.findall(r"<text [^>]*fill=['\"](#[0-9a-fA-F]{6})", any_page):
+    fills = re.findall(r"<text [^>]*fill=['\"](#[0-9a-fA-F]{3,6})\b", any_page)
+    assert fills or "<svg" not in any_page
+    for colour in fills:
         assert contrast(colour, "#ffffff") >= 4.5, colour
+
+
+#: Light gridlines and row bands: decoration, not needed to read a chart, so outside
+#: WCAG 1.4.11 (every figure is also printed as a label or in a table).
+_GRIDLINES = {"#b1b4b6", "#d0d0d0", "#d8dde0", "#e5e7e8", "#f6f7f8"}
+
+
+def test_every_chart_mark_stands_out_from_white(any_page: str) -> None:
+    """Lines, bars and markers: WCAG's 3:1 for graphics (1.4.11), on white.
+
+    A mark passes by its fill or by its outline (an open marker is white
+    inside a coloured outline; an amber bar has a dark outline).
+    """
+    marks = re.findall(r"<(?:line|polyline|rect|circle|path) [^>]*>", any_page)
+    colour = re.compile(r"\b(fill|stroke)=['\"](#[0-9a-fA-F]{3,6})\b")
+    for mark in marks:
+        found = dict(colour.findall(mark))
+        if not found or set(found.values()) <= _GRIDLINES | {"#ffffff", "#fff"}:
+            continue  # a gridline, or the chart's white background
+        best = max(contrast(c, "#ffffff") for c in found.values())
+        assert best >= 3, mark
+
+
+def test_every_style_block_on_every_page_meets_aa(any_page: str) -> None:
+    """The shared stylesheet and any page's own extra style block."""
+    blocks = re.findall(r"<style>(.*?)</style>", any_page, re.DOTALL)
+    assert blocks
+    shared = blocks[0]
+    pairs = [pair for block in blocks for pair in stylesheet_pairs(block, shared)]
+    assert len(pairs) > 20
+    failing = [
+        (selector, fg, bg) for selector, fg, bg in pairs if contrast(fg, bg) < 4.5
+    ]
+    assert failing == []
 
 
 def test_inline_colours_meet_aa_on_white(any_page: str) -> None:
