@@ -32,6 +32,9 @@ _BREAK: Final = "#b3261e"
 #: A white outline behind a label, so a line drawn across it never hides it.
 _HALO: Final = ' stroke="#ffffff" stroke-width="3" paint-order="stroke"'
 
+#: A table's caption, above it on the left.
+_CAPTION: Final = "<caption style='text-align:left;font-weight:700;padding:14px 0 4px'>"
+
 #: Charts keep a readable size on a phone and scroll sideways in their box.
 _SCROLL: Final = "<div style='overflow-x:auto'>"
 
@@ -241,9 +244,10 @@ def _table(result: Benchmark, row: MeasureBenchmark) -> str:
     return (
         f"<p><strong>{result.year}:</strong> rank among the council and its "
         f"neighbours (highest first): {_esc(row.rank_text)}.</p>"
-        f"<table class='stack'><thead><tr>{head}</tr></thead><tbody><tr>{body}</tr>"
-        "</tbody></table>"
-        f"<table class='stack'><thead><tr><th></th>{trend_head}</tr></thead>"
+        f"<table class='stack'>{_CAPTION}{result.year}</caption>"
+        f"<thead><tr>{head}</tr></thead><tbody><tr>{body}</tr></tbody></table>"
+        f"<table class='stack'>{_CAPTION}Since {row.trend[0].year if row.trend else ''}"
+        f"</caption><thead><tr><th></th>{trend_head}</tr></thead>"
         f"<tbody>{trend_body}</tbody></table>"
     )
 
