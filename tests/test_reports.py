@@ -13,6 +13,7 @@ import datetime as dt
 import html.parser
 import pathlib
 import re
+from typing import Any
 
 import pytest
 from hypothesis import given
@@ -21,7 +22,13 @@ from hypothesis import strategies as st
 from sendkit.cli import main
 from sendkit.cli._happened import record_happened
 from sendkit.dfe import benchmark
-from sendkit.ehc import synthetic_caseload, timeliness
+from sendkit.ehc import (
+    ItemStatus,
+    synthetic_caseload,
+    synthetic_plans,
+    timeliness,
+    worklist,
+)
 from sendkit.errors import InvalidInputError
 from sendkit.inspections import EXAMPLES, Status, follow_up
 from sendkit.plans import read_plan
@@ -40,6 +47,7 @@ from sendkit.reports._layout import (
     rag_badge,
     uk_date,
 )
+from sendkit.reports._worklist import UPCOMING_SHOWN, render_worklist
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent
 TRACKER = ROOT / "docs" / "downloads" / "example-tracker.xlsx"
@@ -217,7 +225,21 @@ def benchmark_page() -> str:
     return render_benchmark_html(benchmark("Derbyshire", year=2024))
 
 
-@pytest.fixture(params=["demo_page", "board_page", "ehc_page", "benchmark_page"])
+@pytest.fixture(scope="module")
+def work() -> Any:
+    cases = synthetic_caseload(year=2024, requests_per_year=150, seed=3)
+    plans = synthetic_plans(year=2024, plans=120, seed=3)
+    return worklist(cases, plans, as_of=dt.date(2024, 12, 31))
+
+
+@pytest.fixture(scope="module")
+def worklist_page(work: Any) -> str:
+    return render_worklist(work, source="cases.csv")
+
+
+@pytest.fixture(
+    params=["demo_page", "board_page", "ehc_page", "benchmark_page", "worklist_page"]
+)
 def any_page(request: pytest.FixtureRequest) -> str:
     page: str = request.getfixturevalue(request.param)
     return page
@@ -549,4 +571,44 @@ def test_ehc_html_never_over_the_file_it_reads(
     argv = ["ehc", "timeliness", str(cases), "--year", "2024", "--html", str(cases)]
     assert main([*argv, "--force"]) == 2
     assert "being read" in capsys.readouterr().err
+    assert cases.read_bytes() == before
+
+
+# ---------------------------------------------------------------- worklist
+
+
+def test_worklist_page_lists_every_overdue_and_due_soon_step(
+    work: Any, worklist_page: str
+) -> None:
+    urgent = [i for i in work.items if i.status is not ItemStatus.UPCOMING]
+    assert urgent
+    rows = re.findall(r"<tr><td data-label=\"Due\"", worklist_page)
+    upcoming = len(work.items) - len(urgent)
+    assert len(rows) == len(urgent) + min(upcoming, UPCOMING_SHOWN)
+    for item in urgent:
+        assert f"<code>{item.case}</code>" in worklist_page
+    counts = work.by_status
+    assert f'<span class="n">{counts["overdue"]:,}</span>' in worklist_page
+    if upcoming > UPCOMING_SHOWN:
+        assert f"The first {UPCOMING_SHOWN} of {upcoming:,} upcoming" in worklist_page
+    assert not re.search(r">\d{4}-\d{2}-\d{2}<", worklist_page)  # UK dates only
+
+
+def test_worklist_html_from_the_command_line(
+    tmp_path: pathlib.Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    cases = tmp_path / "cases.csv"
+    assert (
+        main(["ehc", "example", str(cases), "--year", "2024", "--requests", "60"]) == 0
+    )
+    out = tmp_path / "work.html"
+    argv = ["ehc", "due", str(cases), "--as-of", "2024-12-31", "--html", str(out)]
+    assert main(argv) == 0
+    assert "EHC worklist at 31 December 2024" in out.read_text(encoding="utf-8")
+    capsys.readouterr()
+    assert main(argv) == 2  # never replaced without --force
+    assert "--force" in capsys.readouterr().err
+    assert main([*argv, "--force"]) == 0
+    before = cases.read_bytes()
+    assert main([*argv[:-1], str(cases), "--force"]) == 2  # never over its input
     assert cases.read_bytes() == before

@@ -72,8 +72,17 @@ def test_docs_pictures_exist_for_every_output() -> None:
         "ehc-timeliness.png",
         "tracker.png",
         "excel-formulas.png",
+        "benchmark.png",
+        "starter-formulas.png",
+        "worklist.png",
     ):
         assert (images / name).read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
         assert f"images/{name}" in (ROOT / "docs" / "index.md").read_text(
             encoding="utf-8"
         )
+
+
+def test_every_docs_picture_is_made_by_the_screenshot_script() -> None:
+    script = (ROOT / "tools" / "make_screenshots.py").read_text(encoding="utf-8")
+    for picture in (ROOT / "docs" / "images").glob("*.png"):
+        assert f'"{picture.name}"' in script, picture.name

@@ -1,8 +1,8 @@
 """Look at every HTML page sendkit writes, as a person would, in headless Chromium.
 
 Writes the demo page, the board report on the example tracker, the
-20-week measure on a synthetic caseload and the benchmark page for
-Derbyshire (2024), then for each: a screenshot at 1280 and at 390 pixels
+20-week measure and the worklist (``ehc due --within 30``) on a synthetic
+caseload and the benchmark page for Derbyshire (2024), then for each: a screenshot at 1280 and at 390 pixels
 wide, an A4 print to PDF, and the PDF's pages as PNG; it prints each page's
 printed page count. The workbooks (the example tracker, a new tracker from
 ``plan new``, the caseload worklist from ``ehc due --xlsx`` and the
@@ -137,7 +137,21 @@ def main() -> None:
         page,
         "--force",
     )
-    for name in ("demo", "board", "ehc", "benchmark"):
+    page = out / "worklist.html"
+    _run(
+        *sendkit,
+        "ehc",
+        "due",
+        cases,
+        "--as-of",
+        "2024-12-31",
+        "--within",
+        "30",
+        "--html",
+        page,
+        "--force",
+    )
+    for name in ("demo", "board", "ehc", "benchmark", "worklist"):
         page = out / f"{name}.html"
         for width in (1280, 390):
             _chromium(

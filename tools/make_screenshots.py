@@ -160,6 +160,32 @@ def main() -> None:
         _sendkit("ehc", "timeliness", cases, "--year", "2024", "--html", ehc)
         _shoot(ehc, IMAGES / "ehc-timeliness.png", 1280, 1150)
 
+        caseload = work / "caseload.csv"
+        _sendkit(
+            "ehc",
+            "example",
+            caseload,
+            "--year",
+            "2025",
+            "--requests",
+            "100",
+            "--plans",
+            "200",
+        )
+        work_page = work / "worklist.html"
+        _sendkit(
+            "ehc",
+            "due",
+            caseload,
+            "--as-of",
+            "2025-12-31",
+            "--within",
+            "30",
+            "--html",
+            work_page,
+        )
+        _shoot(work_page, IMAGES / "worklist.png", 1280, 1500)
+
         bench = work / "benchmark.html"
         _sendkit("benchmark", "--la", "Derbyshire", "--year", "2024", "--html", bench)
         _shoot(bench, IMAGES / "benchmark.png", 1280, 1300)
