@@ -189,6 +189,13 @@ def test_the_print_sheet_prints_one_page_wide_in_legible_type(
         assert _printed_points(other) >= 8, other.title
 
 
+def test_a_new_tracker_prints_every_sheet_in_legible_type(
+    new_tracker: pathlib.Path,
+) -> None:
+    for ws in openpyxl.load_workbook(new_tracker).worksheets:
+        assert _printed_points(ws) >= 8.5, ws.title  # the model; LibreOffice: 8 pt+
+
+
 def test_the_print_sheet_shows_each_action_by_formula_over_actions(
     example_book: openpyxl.Workbook,
 ) -> None:

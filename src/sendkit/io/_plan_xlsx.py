@@ -276,8 +276,8 @@ def _fit(text: str, name: str, longest: int) -> float:
 
 
 #: Characters of column width that print legibly across one landscape A4
-#: page (about 8 pt type); a wider sheet is spread over more pages.
-_PRINT_CHARS = 200
+#: page (about 8 pt type, or more); a wider sheet is spread over more pages.
+_PRINT_CHARS = 175
 
 
 def _printable(ws: Any, *, wide: int = 1) -> None:
