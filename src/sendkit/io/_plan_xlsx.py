@@ -11,15 +11,6 @@ Sheets, in order:
   one row per action; real date cells, a frozen header and id column, filters,
   drop-down lists and RAG colours. A new tracker (no actions yet) has one
   example row whose id is ``EXAMPLE``; the reader skips it.
-
-Every table sheet has two header rows: readable labels for people
-("Due date") above the machine names the reader uses (``due_date``, small
-and grey), so that a workbook written and read back loses nothing; the
-reader also takes a sheet with the machine names alone in row 1. Printed,
-each sheet is A4 landscape, one page wide (the Actions sheet: as many as
-keep its type legible), both header rows repeated on every page; long
-text wraps in its column rather than spilling past the page. Drop-down and date cells refuse a bad entry with a message and
-show a prompt when selected.
 * **Print**: the columns a board reads (id, area, action, owner, lead
   partner, due date, status, RAG, success measure, latest note, next
   review), each cell a formula showing the Actions cell, with room for
@@ -30,6 +21,16 @@ show a prompt when selected.
   entry, keyed by ``action_id``.
 * **Sections**, **Plan**, **Deadlines**: the plan's sections in order, its
   settings (``field``/``value`` rows) and its own deadlines.
+
+Every table sheet has two header rows: readable labels for people
+("Due date") above the machine names the reader uses (``due_date``, small
+and grey), so that a workbook written and read back loses nothing; the
+reader also takes a sheet with the machine names alone in row 1. Printed,
+each sheet is A4 landscape, one page wide (the Actions sheet: as many
+pages across as keep its type legible), both header rows repeated on every
+page; long text wraps in its column rather than spilling past the page.
+Drop-down and date cells refuse a bad entry with a message and show a
+prompt when selected.
 
 openpyxl is imported here only, so the rest of sendkit works without it.
 """
@@ -544,8 +545,8 @@ def _rag_colours(ws: Any, rag: str, first: int) -> None:
 
 
 #: The Print sheet's columns: the Actions column each shows, and its width
-#: in characters. About 190 characters print one landscape A4 page wide at
-#: about three quarters of full size (8 pt from 11 pt).
+#: in characters. Their 175 characters print one landscape A4 page wide
+#: (narrow margins) at 80% of full size: 11 pt type prints at 8.8 pt.
 _PRINT_COLUMNS = (
     ("action_id", 8),
     ("section_id", 6),
