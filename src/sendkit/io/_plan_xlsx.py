@@ -398,6 +398,7 @@ def write_xlsx(  # noqa: C901, PLR0912 - one loop per list sheet
     extras = extra_columns(plan.actions, plan.extra_columns)
     header = [*XLSX_COLUMNS, *extras]
     actions = _Sheet(book.create_sheet(ACTIONS), header)
+    printed = book.create_sheet(PRINT)  # filled once the actions are written
     log = _Sheet(book.create_sheet(LOG), _LOG_COLUMNS)
     milestones = _Sheet(book.create_sheet(MILESTONES), _MILESTONE_COLUMNS)
     actuals = _Sheet(book.create_sheet(ACTUALS), _ACTUAL_COLUMNS)
@@ -438,7 +439,7 @@ def write_xlsx(  # noqa: C901, PLR0912 - one loop per list sheet
                         (action.id, action.kpi.id, measurement.on, measurement.value)
                     )
     _style_actions(actions, overridden_rows, example_row)
-    _write_print(book.create_sheet(PRINT), actions, _heading(plan), day)
+    _write_print(printed, actions, _heading(plan), day)
     for sheet in (log, milestones, actuals):
         sheet.finish(freeze="B3")
 
