@@ -86,3 +86,10 @@ def test_every_docs_picture_is_made_by_the_screenshot_script() -> None:
     script = (ROOT / "tools" / "make_screenshots.py").read_text(encoding="utf-8")
     for picture in (ROOT / "docs" / "images").glob("*.png"):
         assert f'"{picture.name}"' in script, picture.name
+
+
+def test_the_docs_stylesheet_sets_no_text_colour_of_its_own() -> None:
+    """Text keeps Material's own colours; extra.css only draws a picture border."""
+    css = (ROOT / "docs" / "css" / "extra.css").read_text(encoding="utf-8")
+    assert not re.search(r"(?<![-\w])color\s*:", css)
+    assert not re.search(r"background", css)

@@ -240,3 +240,36 @@ def test_long_text_wraps_rather_than_spilling_past_the_printed_page(
     for row in range(3, ws.max_row + 1):
         assert ws.cell(row, source).alignment.wrap_text
         assert ws.row_dimensions[row].height > 15  # room for the wrapped lines
+
+
+def _contrast(one: str, two: str) -> float:
+    def lum(colour: str) -> float:
+        rgb = [int(colour[i : i + 2], 16) / 255 for i in (0, 2, 4)]
+        lin = [c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4 for c in rgb]
+        return 0.2126 * lin[0] + 0.7152 * lin[1] + 0.0722 * lin[2]
+
+    high, low = sorted((lum(one), lum(two)), reverse=True)
+    return (high + 0.05) / (low + 0.05)
+
+
+def test_every_coloured_cell_in_the_tracker_has_readable_text(
+    example_book: openpyxl.Workbook,
+) -> None:
+    """WCAG AA (4.5:1) for each filled cell's text and each RAG colour rule."""
+    pairs = set()
+    for ws in example_book.worksheets:
+        for row in ws.iter_rows(max_row=min(ws.max_row, 40)):
+            for cell in row:
+                fill = cell.fill.fgColor.rgb if cell.fill.fill_type == "solid" else None
+                if isinstance(fill, str) and cell.value is not None:
+                    text = cell.font.color.rgb if cell.font.color else "FF000000"
+                    pairs.add((ws.title, str(text)[-6:], fill[-6:]))
+        for rules in ws.conditional_formatting:
+            for rule in rules.rules:
+                style = rule.dxf
+                pairs.add(
+                    (ws.title, style.font.color.rgb[-6:], style.fill.bgColor.rgb[-6:])
+                )
+    assert len(pairs) > 8
+    failing = [p for p in pairs if _contrast(p[1], p[2]) < 4.5]
+    assert failing == []
