@@ -258,7 +258,10 @@ def test_xlsx_text_cells_cannot_run_as_formulas(tmp_path: pathlib.Path) -> None:
         )
     assert "<f>" not in xml  # no formula in any sheet but Print
     # Print's formulas are sendkit's own, each showing one Actions cell
-    shown = re.compile(r'=IF\(Actions!([A-Z]+[0-9]+)="","",Actions!\1\)')
+    shown = re.compile(
+        r'=IF\(OR\(Actions!\$A([0-9]+)="",Actions!\$A\1="EXAMPLE",'
+        r'Actions!([A-Z]+\1)=""\),"",Actions!\2\)'
+    )
     for row in book["Print"].iter_rows(min_row=2):
         for cell in row:
             assert shown.fullmatch(str(cell.value)), cell.coordinate

@@ -207,16 +207,19 @@ def test_the_print_sheet_shows_each_action_by_formula_over_actions(
     names = [c.value for c in actions[2]]
     due = openpyxl.utils.get_column_letter(names.index("due_date") + 1)
     due_at = labels.index("Due date") + 1
+
+    def shows(column: str, row: int) -> str:
+        key = f"Actions!$A{row}"
+        blank = f'OR({key}="",{key}="EXAMPLE",Actions!{column}{row}="")'
+        return f'=IF({blank},"",Actions!{column}{row})'
+
     for row in range(3, actions.max_row + 1):
-        assert ws.cell(row - 1, 1).value == f'=IF(Actions!A{row}="","",Actions!A{row})'
+        assert ws.cell(row - 1, 1).value == shows("A", row)
         cell = ws.cell(row - 1, due_at)
-        assert cell.value == f'=IF(Actions!{due}{row}="","",Actions!{due}{row})'
+        assert cell.value == shows(due, row)
         assert cell.number_format == "dd/mm/yyyy"
     # room for actions added by hand, below the last one
-    spare = (
-        f'=IF(Actions!A{actions.max_row + 10}="","",Actions!A{actions.max_row + 10})'
-    )
-    assert ws.cell(actions.max_row + 9, 1).value == spare
+    assert ws.cell(actions.max_row + 9, 1).value == shows("A", actions.max_row + 10)
 
 
 def test_the_reader_ignores_the_print_sheet(tmp_path: pathlib.Path) -> None:

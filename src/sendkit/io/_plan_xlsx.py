@@ -571,8 +571,9 @@ def _write_print(ws: Any, actions: _Sheet, heading: str, as_of: dt.date | None) 
     """The Print sheet: the columns a board reads, one landscape page wide.
 
     Every cell is a formula over the Actions sheet (so it follows edits
-    there), with room for `_PRINT_SPARE_ROWS` more actions. It is never
-    read: the Actions sheet holds the data.
+    there), with room for `_PRINT_SPARE_ROWS` more actions; a row with no
+    action id, or the example row, prints blank. It is never read: the
+    Actions sheet holds the data.
     """
     openpyxl = _openpyxl()
     styles = openpyxl.styles
@@ -592,7 +593,9 @@ def _write_print(ws: Any, actions: _Sheet, heading: str, as_of: dt.date | None) 
         row = number - _HEAD_ROWS + 1
         for col, (name, _) in enumerate(shown, start=1):
             ref = f"{ACTIONS}!{source[name]}{number}"
-            cell = ws.cell(row, col, f'=IF({ref}="","",{ref})')
+            key = f"{ACTIONS}!$A{number}"  # no id, or the example: print nothing
+            blank = f'OR({key}="",{key}="{EXAMPLE_ID}",{ref}="")'
+            cell = ws.cell(row, col, f'=IF({blank},"",{ref})')
             if name in dates:
                 cell.number_format = _DATE_FORMAT
                 cell.alignment = left
@@ -638,6 +641,8 @@ def _print_heights(
     """Row heights for the Print sheet's wrapped text, from the Actions values."""
     for row in range(2, ws.max_row + 1):
         lines = 1
+        if actions_ws.cell(row + _HEAD_ROWS - 1, 1).value == EXAMPLE_ID:
+            continue  # the example row prints blank
         for col, width in widths.items():
             name = shown[col - 1][0]
             value = actions_ws[f"{source[name]}{row + _HEAD_ROWS - 1}"].value
