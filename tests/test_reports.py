@@ -24,6 +24,7 @@ from sendkit.cli._happened import record_happened
 from sendkit.dfe import benchmark
 from sendkit.ehc import (
     ItemStatus,
+    Worklist,
     synthetic_caseload,
     synthetic_plans,
     timeliness,
@@ -612,3 +613,10 @@ def test_worklist_html_from_the_command_line(
     before = cases.read_bytes()
     assert main([*argv[:-1], str(cases), "--force"]) == 2  # never over its input
     assert cases.read_bytes() == before
+
+
+def test_an_empty_worklist_page_says_so() -> None:
+    page = render_worklist(Worklist(as_of=dt.date(2025, 1, 1), items=()), source="x")
+    assert "No open steps." in page
+    assert page.count("<p>None.</p>") == 3
+    assert parse(page).errors == []

@@ -110,6 +110,8 @@ def _tiles(work: Worklist, soon_days: int) -> str:
 
 
 def _by_step(work: Worklist) -> str:
+    if not work.items:
+        return "<p>No open steps.</p>"
     counts: dict[tuple[str, str], collections.Counter[str]] = {}
     for item in work.items:
         counts.setdefault((item.rule, item.summary), collections.Counter())[
