@@ -42,7 +42,7 @@ _SCROLL: Final = "<div style='overflow-x:auto'>"
 #: its charts and tables rather than push each one to a new page.
 _PRINT: Final = (
     "<style>@media print{section{break-inside:auto}"
-    "svg,table,h3{break-inside:avoid}h3,h2+p{break-after:avoid}}</style>"
+    "svg,table,h3{break-inside:avoid}h3{break-after:avoid}}</style>"
 )
 
 
