@@ -593,7 +593,7 @@ def _write_print(ws: Any, actions: _Sheet, heading: str, as_of: dt.date | None) 
         row = number - _HEAD_ROWS + 1
         for col, (name, _) in enumerate(shown, start=1):
             ref = f"{ACTIONS}!{source[name]}{number}"
-            key = f"{ACTIONS}!$A{number}"  # no id, or the example: print nothing
+            key = f"{ACTIONS}!${source['action_id']}{number}"  # no id or the example
             blank = f'OR({key}="",{key}="{EXAMPLE_ID}",{ref}="")'
             cell = ws.cell(row, col, f'=IF({blank},"",{ref})')
             if name in dates:
@@ -641,7 +641,10 @@ def _print_heights(
     """Row heights for the Print sheet's wrapped text, from the Actions values."""
     for row in range(2, ws.max_row + 1):
         lines = 1
-        if actions_ws.cell(row + _HEAD_ROWS - 1, 1).value == EXAMPLE_ID:
+        if (
+            actions_ws[f"{source['action_id']}{row + _HEAD_ROWS - 1}"].value
+            == EXAMPLE_ID
+        ):
             continue  # the example row prints blank
         for col, width in widths.items():
             name = shown[col - 1][0]
