@@ -2,9 +2,9 @@
 
 The options are added to the ``timeliness`` command by `add_html_options`;
 `write_timeliness_page` writes the page. An existing file is refused without
-``--force`` before any work is done, and the page is written atomically:
-to a temporary file in the same folder, then renamed, so an interrupted
-write never leaves half a page.
+``--force`` before any work is done, and the page is written atomically
+(io's `write_page`: a temporary file in the same folder, then renamed), so
+an interrupted write never leaves half a page.
 """
 
 from __future__ import annotations

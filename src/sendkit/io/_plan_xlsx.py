@@ -11,18 +11,26 @@ Sheets, in order:
   one row per action; real date cells, a frozen header and id column, filters,
   drop-down lists and RAG colours. A new tracker (no actions yet) has one
   example row whose id is ``EXAMPLE``; the reader skips it.
+* **Print**: the columns a board reads (id, area, action, owner, lead
+  partner, due date, status, RAG, success measure, latest note, next
+  review), each cell a formula showing the Actions cell, with room for
+  more actions added by hand; it prints one landscape A4 page wide at about
+  8.8 pt (the Actions sheet, with every column, prints four pages across
+  with the id column repeated). Written, never read.
+* **Progress log**, **Milestones**, **KPI actuals**: the lists, one row per
+  entry, keyed by ``action_id``.
+* **Sections**, **Plan**, **Deadlines**: the plan's sections in order, its
+  settings (``field``/``value`` rows) and its own deadlines.
 
 Every table sheet has two header rows: readable labels for people
 ("Due date") above the machine names the reader uses (``due_date``, small
 and grey), so that a workbook written and read back loses nothing; the
 reader also takes a sheet with the machine names alone in row 1. Printed,
-each sheet is A4 landscape, one page wide, both header rows repeated on
-every page. Drop-down and date cells refuse a bad entry with a message and
-show a prompt when selected.
-* **Progress log**, **Milestones**, **KPI actuals**: the lists, one row per
-  entry, keyed by ``action_id``.
-* **Sections**, **Plan**, **Deadlines**: the plan's sections in order, its
-  settings (``field``/``value`` rows) and its own deadlines.
+each sheet is A4 landscape, one page wide (the Actions sheet: as many
+pages across as keep its type legible), both header rows repeated on every
+page; long text wraps in its column rather than spilling past the page.
+Drop-down and date cells refuse a bad entry with a message and show a
+prompt when selected.
 
 openpyxl is imported here only, so the rest of sendkit works without it.
 """
@@ -85,6 +93,8 @@ _DEADLINE_COLUMNS = ("name", "due", "rule", "confirmed", "source")
 _PLAN_COLUMNS = ("field", "value")
 
 _DATE_FORMAT = "dd/mm/yyyy"
+#: The font of the cells sendkit styles (the spreadsheet default).
+_FONT = "Calibri"
 _HEADER_FILL = "1F4E78"
 #: Fill and text of the machine-name header row (row 2).
 _NAME_FILL = "D9E2F3"
@@ -95,6 +105,7 @@ _DERIVED_FILL = "595959"
 #: The id of the example row in a new tracker; the reader skips it.
 EXAMPLE_ID = "EXAMPLE"
 GUIDANCE = "Guidance"
+PRINT = "Print"
 #: Rows above the data on every table sheet: labels, then machine names.
 _HEAD_ROWS = 2
 _FIRST_DATA_ROW = _HEAD_ROWS + 1
@@ -220,14 +231,14 @@ class _Sheet:
     def finish(self, *, freeze: str = "A3") -> None:
         openpyxl = _openpyxl()
         styles = openpyxl.styles
-        font = styles.Font(bold=True, color="FFFFFF")
+        font = styles.Font(name=_FONT, bold=True, color="FFFFFF")
         fill = styles.PatternFill("solid", fgColor=_HEADER_FILL)
         wrap = styles.Alignment(wrap_text=True, vertical="top")
         for cell in self.ws[1]:
             cell.font = font
             cell.fill = fill
             cell.alignment = wrap
-        names_font = styles.Font(italic=True, size=9, color=_NAME_FONT)
+        names_font = styles.Font(name=_FONT, italic=True, size=9, color=_NAME_FONT)
         names_fill = styles.PatternFill("solid", fgColor=_NAME_FILL)
         for cell in self.ws[2]:
             cell.font = names_font
@@ -239,6 +250,15 @@ class _Sheet:
             self.ws.column_dimensions[letter(col)].width = width
             tallest = max(tallest, -(-len(label(name)) // max(int(width), 1)))
         self.ws.row_dimensions[1].height = 15 * min(tallest, 4) + 3
+        wrapped = {
+            col: _WIDTHS[name]
+            for col, name in enumerate(self.header, start=1)
+            if name in _WIDTHS
+        }
+        for col in wrapped:  # long text wraps, never spills past the print width
+            for cell in self.ws[letter(col)][_HEAD_ROWS:]:
+                cell.alignment = wrap
+        _fit_rows(self.ws, wrapped, first=_FIRST_DATA_ROW)
         self.ws.freeze_panes = freeze
         if self.rows > _HEAD_ROWS:
             last = letter(len(self.header))
@@ -258,8 +278,8 @@ def _fit(text: str, name: str, longest: int) -> float:
 
 
 #: Characters of column width that print legibly across one landscape A4
-#: page (about 8 pt type); a wider sheet is spread over more pages.
-_PRINT_CHARS = 200
+#: page (about 8 pt type, or more); a wider sheet is spread over more pages.
+_PRINT_CHARS = 175
 
 
 def _printable(ws: Any, *, wide: int = 1) -> None:
@@ -313,43 +333,46 @@ def _list_rule(choices: Iterable[str], title: str) -> Any:
     return rule
 
 
-def _date_rule(name: str) -> Any:
-    """Refuse anything but a date from 2000 to 2099 in a date column."""
+#: Data validation per column kind: (type, low, high, error title, error,
+#: prompt). Dates run 2000 to 2099; numbers refuse text.
+_TYPED_RULES = {
+    "date": (
+        "date",
+        "DATE(2000,1,1)",
+        "DATE(2099,12,31)",
+        "Not a date",
+        "Enter a date as day/month/year, such as 31/03/2025.",
+        "A date, such as 31/03/2025",
+    ),
+    "number": (
+        "decimal",
+        "-1000000000",
+        "1000000000",
+        "Not a number",
+        "Enter a number only, such as 52.5; put the unit in KPI unit.",
+        "A number, such as 52.5",
+    ),
+}
+
+
+def _typed_rule(name: str, kind: str) -> Any:
+    """Refuse anything but a *kind* (``date`` or ``number``) in column *name*."""
     openpyxl = _openpyxl()
+    kind_type, low, high, title, error, prompt = _TYPED_RULES[kind]
     rule = openpyxl.worksheet.datavalidation.DataValidation(
-        type="date",
+        type=kind_type,
         operator="between",
-        formula1="DATE(2000,1,1)",
-        formula2="DATE(2099,12,31)",
+        formula1=low,
+        formula2=high,
         allow_blank=True,
         showErrorMessage=True,
         showInputMessage=True,
         errorStyle="stop",
     )
-    rule.errorTitle = "Not a date"
-    rule.error = "Enter a date as day/month/year, such as 31/03/2025."
+    rule.errorTitle = title
+    rule.error = error
     rule.promptTitle = label(name)
-    rule.prompt = "A date, such as 31/03/2025"
-    return rule
-
-
-def _number_rule(name: str) -> Any:
-    """Refuse text in a number column."""
-    openpyxl = _openpyxl()
-    rule = openpyxl.worksheet.datavalidation.DataValidation(
-        type="decimal",
-        operator="between",
-        formula1="-1000000000",
-        formula2="1000000000",
-        allow_blank=True,
-        showErrorMessage=True,
-        showInputMessage=True,
-        errorStyle="stop",
-    )
-    rule.errorTitle = "Not a number"
-    rule.error = "Enter a number only, such as 52.5; put the unit in KPI unit."
-    rule.promptTitle = label(name)
-    rule.prompt = "A number, such as 52.5"
+    rule.prompt = prompt
     return rule
 
 
@@ -376,6 +399,7 @@ def write_xlsx(  # noqa: C901, PLR0912 - one loop per list sheet
     extras = extra_columns(plan.actions, plan.extra_columns)
     header = [*XLSX_COLUMNS, *extras]
     actions = _Sheet(book.create_sheet(ACTIONS), header)
+    printed = book.create_sheet(PRINT)  # filled once the actions are written
     log = _Sheet(book.create_sheet(LOG), _LOG_COLUMNS)
     milestones = _Sheet(book.create_sheet(MILESTONES), _MILESTONE_COLUMNS)
     actuals = _Sheet(book.create_sheet(ACTUALS), _ACTUAL_COLUMNS)
@@ -416,6 +440,7 @@ def write_xlsx(  # noqa: C901, PLR0912 - one loop per list sheet
                         (action.id, action.kpi.id, measurement.on, measurement.value)
                     )
     _style_actions(actions, overridden_rows, example_row)
+    _write_print(printed, actions, _heading(plan), day)
     for sheet in (log, milestones, actuals):
         sheet.finish(freeze="B3")
 
@@ -446,7 +471,7 @@ def write_xlsx(  # noqa: C901, PLR0912 - one loop per list sheet
     save_atomic(path, book.save)
 
 
-def _style_actions(  # noqa: C901, PLR0912 - one block per kind of cell rule
+def _style_actions(  # noqa: C901 - one block per kind of cell rule
     sheet: _Sheet, overridden_rows: Sequence[int], example_row: int | None
 ) -> None:
     openpyxl = _openpyxl()
@@ -469,30 +494,16 @@ def _style_actions(  # noqa: C901, PLR0912 - one block per kind of cell rule
     for col in ACTION_COLUMNS:
         if col.name not in column:
             continue
-        if col.kind == "date":
-            rule = _date_rule(col.name)
-        elif col.kind == "number":
-            rule = _number_rule(col.name)
-        else:
+        if col.kind not in _TYPED_RULES:
             continue
+        rule = _typed_rule(col.name, col.kind)
         ws.add_data_validation(rule)
         rule.add(f"{column[col.name]}{first}:{column[col.name]}{_LAST_ROW}")
     rag = column["rag"]
     styles = openpyxl.styles
-    for value in Rag:
-        fill = styles.PatternFill(
-            "solid", fgColor=value.colour.lstrip("#"), bgColor=value.colour.lstrip("#")
-        )
-        font = styles.Font(bold=True, color=_rag_text(value))
-        formula = f'LEFT(${rag}{first},{len(value.value)})="{value.value}"'
-        ws.conditional_formatting.add(
-            f"{rag}{first}:{rag}{_LAST_ROW}",
-            openpyxl.formatting.rule.FormulaRule(
-                formula=[formula], fill=fill, font=font
-            ),
-        )
+    _rag_colours(ws, rag, first)
     _mark_derived(ws, sheet.header)
-    italic = styles.Font(italic=True, bold=True)
+    italic = styles.Font(name=_FONT, italic=True, bold=True)
     for number in overridden_rows:
         ws[f"{rag}{number}"].font = italic
         ws[f"{column['rag_override']}{number}"].font = italic
@@ -506,7 +517,7 @@ def _style_actions(  # noqa: C901, PLR0912 - one block per kind of cell rule
         for cell in ws[column[name]][_HEAD_ROWS:]:
             cell.alignment = top
     if example_row is not None:
-        grey = styles.Font(italic=True, color="595959")
+        grey = styles.Font(name=_FONT, italic=True, color="595959")
         for cell in ws[example_row]:
             cell.font = grey
         ws.cell(example_row, 1).comment = openpyxl.comments.Comment(
@@ -515,6 +526,141 @@ def _style_actions(  # noqa: C901, PLR0912 - one block per kind of cell rule
             "sendkit",
         )
     _fit_rows(ws, {sheet.header.index(n) + 1: _WIDTHS[n] for n in wrapped}, first=first)
+
+
+def _rag_colours(ws: Any, rag: str, first: int) -> None:
+    """Colour column *rag* from row *first* down by the rating it starts with."""
+    openpyxl = _openpyxl()
+    styles = openpyxl.styles
+    for value in Rag:
+        fill = styles.PatternFill(
+            "solid", fgColor=value.colour.lstrip("#"), bgColor=value.colour.lstrip("#")
+        )
+        font = styles.Font(bold=True, color=_rag_text(value))
+        formula = f'LEFT(${rag}{first},{len(value.value)})="{value.value}"'
+        ws.conditional_formatting.add(
+            f"{rag}{first}:{rag}{_LAST_ROW}",
+            openpyxl.formatting.rule.FormulaRule(
+                formula=[formula], fill=fill, font=font
+            ),
+        )
+
+
+#: The Print sheet's columns: the Actions column each shows, and its width
+#: in characters. Their 175 characters print one landscape A4 page wide
+#: (narrow margins) at 80% of full size: 11 pt type prints at 8.8 pt.
+_PRINT_COLUMNS = (
+    ("action_id", 8),
+    ("section_id", 6),
+    ("action", 36),
+    ("owner", 16),
+    ("lead_partner", 14),
+    ("due_date", 11),
+    ("status", 11),
+    ("rag", 10),
+    ("success_measure", 24),
+    ("latest_note", 28),
+    ("next_review_date", 11),
+)
+#: Shorter labels where the Actions sheet's would not fit the Print sheet.
+_PRINT_LABELS = {"rag": "RAG", "next_review_date": "Next review", "section_id": "Area"}
+#: Rows of formulas below the last action, for actions added by hand.
+_PRINT_SPARE_ROWS = 10
+
+
+def _write_print(ws: Any, actions: _Sheet, heading: str, as_of: dt.date | None) -> None:
+    """The Print sheet: the columns a board reads, one landscape page wide.
+
+    Every cell is a formula over the Actions sheet (so it follows edits
+    there), with room for `_PRINT_SPARE_ROWS` more actions; a row with no
+    action id, or the example row, prints blank. It is never read: the
+    Actions sheet holds the data.
+    """
+    openpyxl = _openpyxl()
+    styles = openpyxl.styles
+    letter = openpyxl.utils.get_column_letter
+    source = {name: letter(i) for i, name in enumerate(actions.header, start=1)}
+    shown = [(name, width) for name, width in _PRINT_COLUMNS if name in source]
+    ws.append([_PRINT_LABELS.get(name) or label(name) for name, _ in shown])
+    head_font = styles.Font(name=_FONT, bold=True, color="FFFFFF")
+    head_fill = styles.PatternFill("solid", fgColor=_HEADER_FILL)
+    wrap = styles.Alignment(wrap_text=True, vertical="top")
+    left = styles.Alignment(horizontal="left", vertical="top")
+    for cell in ws[1]:
+        cell.font, cell.fill, cell.alignment = head_font, head_fill, wrap
+    dates = {c.name for c in ACTION_COLUMNS if c.kind == "date"}
+    last = actions.rows + _PRINT_SPARE_ROWS
+    for number in range(_FIRST_DATA_ROW, last + 1):
+        row = number - _HEAD_ROWS + 1
+        for col, (name, _) in enumerate(shown, start=1):
+            ref = f"{ACTIONS}!{source[name]}{number}"
+            key = f"{ACTIONS}!${source['action_id']}{number}"  # no id or the example
+            blank = f'OR({key}="",{key}="{EXAMPLE_ID}",{ref}="")'
+            cell = ws.cell(row, col, f'=IF({blank},"",{ref})')
+            if name in dates:
+                cell.number_format = _DATE_FORMAT
+                cell.alignment = left
+            else:
+                cell.alignment = wrap
+    widths: dict[int, float] = {}
+    widths_all = [width for _, width in shown]
+    for col, (name, width) in enumerate(shown, start=1):
+        ws.column_dimensions[letter(col)].width = width
+        if name in _WIDTHS or name == "owner":
+            widths[col] = width
+    tallest = max(-(-len(str(c.value)) // widths_all[i]) for i, c in enumerate(ws[1]))
+    ws.row_dimensions[1].height = 15 * tallest + 3
+    _print_heights(ws, actions.ws, shown, source, widths)
+    names = [name for name, _ in shown]
+    if "rag" in names:
+        _rag_colours(ws, letter(names.index("rag") + 1), 2)
+    _printable(ws)
+    ws.print_title_rows = "1:1"
+    ws.freeze_panes = "B2"
+    ws.print_options.gridLines = True
+    ws.page_margins.left = ws.page_margins.right = 0.4
+    ws.page_margins.top, ws.page_margins.bottom = 0.7, 0.6
+    ws.page_margins.header = ws.page_margins.footer = 0.3
+    on = f" at {as_of.strftime('%d/%m/%Y')}" if as_of else ""
+    ws.oddHeader.left.text = (heading + on).replace("&", "&&")
+    ws.oddHeader.left.size = 12
+    ws.oddFooter.left.text = (
+        "Every column is on the Actions sheet; this sheet shows it for printing."
+    )
+    ws.oddFooter.left.size = 10
+    ws.oddFooter.right.text = "Page &P of &N"
+    ws.oddFooter.right.size = 10
+
+
+def _print_heights(
+    ws: Any,
+    actions_ws: Any,
+    shown: Sequence[tuple[str, int]],
+    source: Mapping[str, str],
+    widths: Mapping[int, float],
+) -> None:
+    """Row heights for the Print sheet's wrapped text, from the Actions values."""
+    for row in range(2, ws.max_row + 1):
+        lines = 1
+        if (
+            actions_ws[f"{source['action_id']}{row + _HEAD_ROWS - 1}"].value
+            == EXAMPLE_ID
+        ):
+            continue  # the example row prints blank
+        for col, width in widths.items():
+            name = shown[col - 1][0]
+            value = actions_ws[f"{source[name]}{row + _HEAD_ROWS - 1}"].value
+            if isinstance(value, str) and value:
+                chars = max(int(width * 1.05), 1)
+                lines = max(lines, -(-len(value) // chars))
+        if lines > 1:
+            ws.row_dimensions[row].height = 15 * min(lines, 12)
+
+
+def _heading(plan: ActionPlan) -> str:
+    """The plan's heading: partnership and title."""
+    title = plan.title or plan.kind.value.replace("-", " ").capitalize()
+    return f"{plan.partnership}: {title}" if plan.partnership else title
 
 
 def _rag_text(value: Rag) -> str:
@@ -570,6 +716,10 @@ def _write_guidance(ws: Any) -> None:
             "take one row per entry, keyed by the action id."
         ),
         (
+            "To print for a board, print the Print sheet: the main columns, one "
+            "page wide. It shows the Actions sheet by formulas and is never read."
+        ),
+        (
             "A row whose action id is EXAMPLE is never read. Then run: sendkit plan "
             "status THIS_FILE --as-of DATE --html board.html"
         ),
@@ -578,11 +728,11 @@ def _write_guidance(ws: Any) -> None:
     sheet = _Sheet(ws, ())
     for line in lines:
         sheet.append((line,))
-    ws["A1"].font = styles.Font(bold=True, size=14)
+    ws["A1"].font = styles.Font(name=_FONT, bold=True, size=14)
     header = ("Label", "Name in row 2", "What it holds", "What is accepted", "Required")
     sheet.append(header)
     for cell in ws[sheet.rows]:
-        cell.font = styles.Font(bold=True, color="FFFFFF")
+        cell.font = styles.Font(name=_FONT, bold=True, color="FFFFFF")
         cell.fill = styles.PatternFill("solid", fgColor=_HEADER_FILL)
     accepted = {
         "status": ", ".join(s.value for s in Status),
@@ -623,7 +773,7 @@ def _mark_derived(ws: Any, header: Sequence[str]) -> None:
     """Grey the headers of derived columns and say, in a note, that edits are lost."""
     openpyxl = _openpyxl()
     fill = openpyxl.styles.PatternFill("solid", fgColor=_DERIVED_FILL)
-    font = openpyxl.styles.Font(bold=True, italic=True, color="FFFFFF")
+    font = openpyxl.styles.Font(name=_FONT, bold=True, italic=True, color="FFFFFF")
     for col, name in enumerate(header, start=1):
         if name not in DERIVED:
             continue
@@ -640,18 +790,17 @@ def _write_summary(  # noqa: C901 - one block per summary table
 ) -> None:
     openpyxl = _openpyxl()
     styles = openpyxl.styles
-    bold = styles.Font(bold=True)
+    bold = styles.Font(name=_FONT, bold=True)
     _printable(ws)
     ws.column_dimensions["A"].width = 30
     ws.column_dimensions["B"].width = 16
     ws.column_dimensions["C"].width = 50
     ws.column_dimensions["D"].width = 20
     ws.column_dimensions["E"].width = 40
-    title = plan.title or plan.kind.value.replace("-", " ").capitalize()
-    heading = f"{plan.partnership}: {title}" if plan.partnership else title
+    heading = _heading(plan)
     sheet = _Sheet(ws, ())
     sheet.append((heading,))
-    ws["A1"].font = styles.Font(bold=True, size=14)
+    ws["A1"].font = styles.Font(name=_FONT, bold=True, size=14)
     if status is None:
         sheet.append(("No dates recorded yet: RAG ratings need an as-at date.",))
         return
@@ -672,7 +821,7 @@ def _write_summary(  # noqa: C901 - one block per summary table
         sheet.append((rag.value, status.counts[rag]))
         cell = ws.cell(ws.max_row, 1)
         cell.fill = styles.PatternFill("solid", fgColor=rag.colour.lstrip("#"))
-        cell.font = styles.Font(bold=True, color=_rag_text(rag))
+        cell.font = styles.Font(name=_FONT, bold=True, color=_rag_text(rag))
     sheet.append(("Total", status.total))
     sheet.append(("Overdue", len(status.overdue)))
     sheet.append(("Due soon", len(status.due_soon)))
