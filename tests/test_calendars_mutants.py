@@ -12,6 +12,8 @@ import warnings
 
 import numpy as np
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from sendkit import (
     ANNOUNCED_THROUGH,
@@ -26,6 +28,8 @@ from sendkit import (
     is_working_day,
 )
 from sendkit.calendars import NonWorkingDay, Reason, calendar_for
+
+from .strategies import days_2023_2024
 
 D = dt.date
 CAL = WorkingCalendar()
@@ -401,12 +405,8 @@ class TestBatchCounts:
             ]
             assert all(type(day) is dt.date for day in got)
 
-    @pytest.mark.xfail(
-        raises=TypeError,
-        reason="bug: datetime starts with one negative count compare a datetime "
-        "with the horizon date and raise a bare TypeError",
-    )
     def test_datetimes_with_one_negative_count(self):
+        """Datetime starts counted back mean their dates (no bare TypeError)."""
         starts = [dt.datetime(2024, 1, 6, 12), dt.datetime(2023, 5, 16, 8)]
         assert CAL.add_working_days_many(starts, -1) == [D(2024, 1, 5), D(2023, 5, 15)]
 
@@ -578,3 +578,38 @@ class TestSharedCalendars:
         closed = frozenset({D(2024, 12, 24)})
         assert calendar_for(closures=closed) == WorkingCalendar(closures=closed)
         assert calendar_for(closures=[D(2024, 12, 24)]) == calendar_for(closures=closed)
+
+
+class TestBatchDatetimesMeanTheirDate:
+    """In the batch method a datetime start means its date, as in `add_working_days`."""
+
+    @given(
+        starts=st.lists(
+            st.one_of(
+                days_2023_2024,
+                st.builds(dt.datetime.combine, days_2023_2024, st.times()),
+            ),
+            max_size=8,
+        ),
+        counts=st.data(),
+    )
+    def test_batch_agrees_with_one_call_per_start(self, starts, counts):
+        one = counts.draw(st.integers(-40, 40), label="one count")
+        each = counts.draw(
+            st.lists(st.integers(-40, 40), min_size=len(starts), max_size=len(starts)),
+            label="a count each",
+        )
+        with warnings.catch_warnings():
+            warnings.simplefilter("error")
+            assert CAL.add_working_days_many(starts, one) == [
+                add_working_days(as_day(start), one) for start in starts
+            ]
+            assert CAL.add_working_days_many(starts, each) == [
+                add_working_days(as_day(start), n)
+                for start, n in zip(starts, each, strict=True)
+            ]
+
+
+def as_day(value: dt.date) -> dt.date:
+    """The date a start means: a datetime's date, a date itself."""
+    return value.date() if isinstance(value, dt.datetime) else value
