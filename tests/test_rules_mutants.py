@@ -301,32 +301,27 @@ def _counting_lines(result):
 class TestTrailWording:
     """How a date was counted is spelled out in the trail, word for word."""
 
-    @pytest.mark.xfail(
-        reason="trail wording pinned before the clear-days reading of regs 20/21 landed; re-pin",
-        strict=False,
-    )
-    def test_weeks_before_a_meeting_count_back(self):
+    def test_weeks_notice_before_a_meeting_count_as_clear_days(self):
+        """Regs 20/21 'at least two weeks' notice' reads as clear days: one day earlier."""
         result = deadline("ehc.review.meeting-notice", D(2025, 6, 18))
         assert _counting_lines(result) == [
             "ehc.review.meeting-notice: Give notice of an EHC plan review meeting.",
             "Clock starts: the review meeting: Wednesday 18 June 2025.",
-            "2 weeks before Wednesday 18 June 2025 is Wednesday 4 June 2025.",
+            "2 weeks clear of Wednesday 18 June 2025 (neither end day counted): the last day before it in time is Tuesday 3 June 2025.",
             "Calendar weeks, as in the SEND Regulations 2014: the start day is day 0, so N weeks after a Monday ends on a Monday.",
-            "Due: Wednesday 4 June 2025. A hard limit (law).",
+            "Read as clear days: neither the day of the act nor the day of the event counts, so the period needs one more day than its length. A reading, not a settled rule; override the rule if you read it otherwise.",
+            "Due: Tuesday 3 June 2025. A hard limit (law).",
         ]
 
-    @pytest.mark.xfail(
-        reason="trail wording pinned before the clear-days reading of regs 20/21 landed; re-pin",
-        strict=False,
-    )
-    def test_months_clip_to_the_last_day_of_a_shorter_month(self):
+    def test_twelve_months_beginning_with_a_leap_day_end_on_28_february(self):
+        """The annual review: 12 months beginning with 29 February end on 28 February."""
         result = deadline("ehc.review.annual", D(2024, 2, 29))
         assert _counting_lines(result) == [
             "ehc.review.annual: Review the EHC plan.",
             "Clock starts: the plan was first made, then the previous review: Thursday 29 February 2024.",
-            "12 months after Thursday 29 February 2024 is Friday 28 February 2025.",
-            "That month has no day 29, so the date is clipped to its last day.",
+            "12 months beginning with Thursday 29 February 2024 end on Friday 28 February 2025.",
             "Calendar months (dateutil relativedelta): the same day of the month, clipped to the month's last day, so 31 January + 1 month is the last day of February. The start day is day 0.",
+            "The period begins with the start day (it is day 1), so the last day is one day earlier than counting from day 0.",
             "Due: Friday 28 February 2025. A hard limit (law).",
         ]
 
