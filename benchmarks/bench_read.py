@@ -12,7 +12,7 @@ sendkit does more per row (flags, exception reasons, SEN2 order checks, an
 ``EhcCase`` per row), so the ratio is an upper bound on the cost of reading.
 
 Prints the input shape, the baseline's name, the best of ``--repeat`` runs of
-each, and the ratio (sendkit time / polars time). Issue 15 asks for at most 15x.
+each, and the ratio (sendkit time / polars time). The target is at most 15x.
 
 Second part (``--actions``, default 10,000): an ``.xlsx`` tracker written by
 `write_plan` (the plan of ``benchmarks/bench_plans.py``), and the share of

@@ -178,8 +178,8 @@ def forbidden_arrows(graph: dict[str, set[str]]) -> list[str]:
     return problems
 
 
-#: Arrows that break the layers today and are being removed by the io work of
-#: issue 15 item 1 (the domain packages still re-export their file readers, and
+#: Arrows that break the layers today and are being removed by the io work that
+#: moves file readers out of the domain packages (they still re-export them, and
 #: two reader modules import each other). Listed one by one so that no new
 #: arrow slips in; the lead removes each entry as the io branch lands.
 NOT_YET_MOVED = {

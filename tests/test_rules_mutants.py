@@ -1,4 +1,4 @@
-"""Behaviour of the deadline engine that mutation testing found unpinned (#12 item 1).
+"""Behaviour of the deadline engine that mutation testing found unpinned.
 
 Each class pins one public behaviour that a surviving mutant of
 ``sendkit/rules/_engine.py`` changed without any test noticing: the tribunal's
