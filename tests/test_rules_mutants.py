@@ -22,6 +22,7 @@ from sendkit import (
     HolidayHorizonWarning,
     InvalidInputError,
     InvalidTypeError,
+    OutsideCalendarError,
     UnknownRuleError,
     deadline,
     due_date,
@@ -455,3 +456,86 @@ class TestDueDateAgreesWithDeadline:
                     )
                     checked += 1
         assert checked > 100
+
+
+class TestDaysTheTribunalLeavesOut:
+    """Rule 12(3)(b) leaves August and 25 December-1 January out of any count.
+
+    The shipped rule counts working days, where 25 December and 1 January are
+    bank holidays anyway; a council that overrides the period to calendar days,
+    or the direction, still gets those days left out, and a trail that says so.
+    """
+
+    CALENDAR_DAYS = RULES.override("tribunal.response", period="20 days")
+
+    def test_christmas_day_to_new_years_day_are_not_counted(self):
+        # 21-24 Dec are days 1-4; 25 Dec-1 Jan are left out; 2 Jan is day 5.
+        assert due_date(
+            "tribunal.response", D(2025, 12, 20), rules=self.CALENDAR_DAYS
+        ) == D(2026, 1, 17)
+        assert due_date(
+            "tribunal.response", D(2025, 12, 24), rules=self.CALENDAR_DAYS
+        ) == D(2026, 1, 21)
+
+    def test_the_rest_of_the_year_counts(self):
+        # 26 Jan-14 Feb: 1 February is an ordinary day.
+        assert due_date(
+            "tribunal.response", D(2026, 1, 25), rules=self.CALENDAR_DAYS
+        ) == D(2026, 2, 14)
+        assert due_date(
+            "tribunal.response", D(2026, 12, 1), rules=self.CALENDAR_DAYS
+        ) == D(2026, 12, 21)
+
+    def test_counting_back_leaves_august_out_too(self):
+        book = RULES.override("tribunal.response", direction="before")
+        # 30 working days back from 10 September: 1-9 September (7), no August,
+        # then July back to Tuesday 1 July (day 30).
+        assert due_date("tribunal.response", D(2025, 9, 10), rules=book) == D(
+            2025, 7, 1
+        )
+
+    def test_trail_says_which_days_were_left_out_and_why(self):
+        book = RULES.override("tribunal.response", direction="before")
+        result = deadline("tribunal.response", D(2025, 9, 10), rules=book)
+        assert _counting_lines(result)[2:4] == [
+            (
+                "30 working days before Wednesday 10 September 2025, not counting "
+                "days in August or from 25 December to 1 January, is Tuesday "
+                "1 July 2025."
+            ),
+            (
+                "First-tier Tribunal (HESC) Rules 2008 rule 12(3)(b): those days are "
+                "left out of the count altogether, not rolled over as an appeal "
+                "deadline is under rule 12(3)(a)."
+            ),
+        ]
+        forward = deadline(
+            "tribunal.response", D(2025, 12, 20), rules=self.CALENDAR_DAYS
+        )
+        assert _counting_lines(forward)[2] == (
+            "20 calendar days after Saturday 20 December 2025, not counting days in "
+            "August or from 25 December to 1 January, is Saturday 17 January 2026."
+        )
+
+    def test_a_count_past_year_9999_is_refused_in_one_sentence(self):
+        with pytest.raises(OutsideCalendarError) as caught:
+            due_date("tribunal.response", D(9999, 12, 20), rules=self.CALENDAR_DAYS)
+        assert str(caught.value) == (
+            "20 calendar days from 9999-12-20 leaves the range of dates Python can "
+            "represent (years 1 to 9999)"
+        )
+
+
+class TestMonthsBeginningWithCountedBack:
+    """Months 'beginning with' an event, counted back: the mirror image of forwards."""
+
+    def test_five_months_ending_with_31_july_begin_on_1_march(self):
+        book = RULES.override(
+            "ehc.phase-transfer.between-post-16", counting="start_is_day_one"
+        )
+        assert due_date(
+            "ehc.phase-transfer.between-post-16", D(2026, 7, 31), rules=book
+        ) == D(2026, 3, 1)
+        assert due_date(
+            "ehc.phase-transfer.between-post-16", D(2026, 7, 15), rules=book
+        ) == D(2026, 2, 16)
