@@ -613,3 +613,40 @@ class TestBatchDatetimesMeanTheirDate:
 def as_day(value: dt.date) -> dt.date:
     """The date a start means: a datetime's date, a date itself."""
     return value.date() if isinstance(value, dt.datetime) else value
+
+
+class TestBatchCountingBackNearTheStartOfItsTables:
+    """Counting back in a batch from the first weeks of 1990 or 1872 matches single calls.
+
+    A new calendar first builds its tables from 1990 and widens them to 1872
+    on the first question outside; a batch counted back from just after either
+    start must cross it correctly, not wrap round to a date years away.
+    """
+
+    def test_counting_back_across_1_january_1990(self):
+        days = [D(1990, 1, 1) + dt.timedelta(days=i) for i in range(40)]
+        # Working days only, which a batch serves by its quickest route, and then
+        # every day (a weekend or 1 January among them takes the general route).
+        for starts in ([day for day in days if is_working_day(day)], days):
+            self._agrees_with_single_calls(starts)
+
+    @staticmethod
+    def _agrees_with_single_calls(starts):
+        for n in (-1, -3, -25):
+            cal = WorkingCalendar()
+            assert cal.add_working_days_many(starts, n) == [
+                add_working_days(start, n) for start in starts
+            ], n
+            cal = WorkingCalendar()
+            assert cal.add_working_days_many(starts, [n] * len(starts)) == [
+                add_working_days(start, n) for start in starts
+            ], n
+
+    def test_counting_back_past_1_january_1872_is_refused(self):
+        cal = WorkingCalendar()
+        assert cal.add_working_days(D(1872, 2, 1), 0) == D(1872, 2, 1)  # every year now
+        assert cal.add_working_days_many([D(1872, 1, 5)], -2) == [D(1872, 1, 3)]
+        with pytest.raises(OutsideCalendarError):
+            cal.add_working_days_many([D(1872, 1, 5)], -5)
+        with pytest.raises(OutsideCalendarError):
+            cal.add_working_days_many([D(1872, 1, 5), D(2024, 1, 5)], [-5, -1])
