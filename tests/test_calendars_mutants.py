@@ -650,3 +650,22 @@ class TestBatchCountingBackNearTheStartOfItsTables:
             cal.add_working_days_many([D(1872, 1, 5)], -5)
         with pytest.raises(OutsideCalendarError):
             cal.add_working_days_many([D(1872, 1, 5), D(2024, 1, 5)], [-5, -1])
+
+
+class TestDataSourceNamesTheHolidayData:
+    """`data_source` names the holidays package version and GOV.UK region it reads."""
+
+    @pytest.mark.parametrize(
+        ("region", "code"),
+        [
+            ("england-and-wales", "ENG"),
+            ("scotland", "SCT"),
+            ("northern-ireland", "NIR"),
+        ],
+    )
+    def test_package_version_and_subdivision(self, region, code):
+        import holidays
+
+        assert WorkingCalendar(region).data_source == (
+            f"holidays {holidays.__version__}, GB subdivision {code}"
+        )

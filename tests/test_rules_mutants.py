@@ -24,12 +24,13 @@ from sendkit import (
     InvalidTypeError,
     OutsideCalendarError,
     UnknownRuleError,
+    add_working_days,
     deadline,
     due_date,
     get_rule,
     load_rules,
 )
-from sendkit.rules import Counting, Roll
+from sendkit.rules import Counting, Direction, Roll, Uncounted, Unit
 
 D = dt.date
 RULE_12 = "(rule 12(3)(a))."
@@ -539,3 +540,26 @@ class TestMonthsBeginningWithCountedBack:
         assert due_date(
             "ehc.phase-transfer.between-post-16", D(2026, 7, 15), rules=book
         ) == D(2026, 2, 16)
+
+
+class TestClearWorkingDays:
+    """A working-day period read as clear days needs one working day more."""
+
+    def test_every_working_day_rule_read_as_clear_days_moves_one_more_day(self):
+        start = D(2025, 3, 3)
+        checked = 0
+        for code, rule in RULES.items():
+            if (
+                rule.period.unit is not Unit.WORKING_DAYS
+                or rule.uncounted is not Uncounted.NONE
+                or rule.alternatives
+                or rule.roll is not Roll.KEEP
+                or rule.valid_until is not None
+            ):
+                continue
+            book = RULES.override(code, counting="clear_days")
+            sign = 1 if rule.direction is Direction.AFTER else -1
+            expected = add_working_days(start, sign * (rule.period.amount + 1))
+            assert due_date(code, start, rules=book) == expected, code
+            checked += 1
+        assert checked >= 5
