@@ -563,3 +563,38 @@ class TestClearWorkingDays:
             assert due_date(code, start, rules=book) == expected, code
             checked += 1
         assert checked >= 5
+
+
+class TestCountingOverridesOnMonthsWeeksAndFixedDates:
+    """A council's counting override moves months, weeks and fixed dates as documented."""
+
+    def test_months_before_read_as_clear_days_end_a_day_sooner(self):
+        book = RULES.override(
+            "ehc.phase-transfer.between-post-16", counting="clear_days"
+        )
+        result = deadline(
+            "ehc.phase-transfer.between-post-16", D(2026, 7, 31), rules=book
+        )
+        assert result.due == D(2026, 2, 27)
+        assert _counting_lines(result)[2] == (
+            "5 months clear of Friday 31 July 2026 (neither end day counted): the "
+            "last day before it in time is Friday 27 February 2026."
+        )
+
+    def test_weeks_after_read_as_clear_days_end_a_day_later(self):
+        book = RULES.override("ehc.final-plan", counting="clear_days")
+        result = deadline("ehc.final-plan", D(2025, 1, 6), rules=book)
+        assert result.due == D(2025, 5, 27)
+        assert _counting_lines(result)[2] == (
+            "20 weeks clear of Monday 6 January 2025 (neither end day counted): the "
+            "last day after it in time is Tuesday 27 May 2025."
+        )
+
+    def test_a_fixed_date_counted_from_day_zero_is_the_date_itself(self):
+        book = RULES.override("ehc.phase-transfer", counting="start_is_day_zero")
+        result = deadline("ehc.phase-transfer", D(2026, 9, 1), rules=book)
+        assert result.due == D(2026, 2, 15)
+        assert _counting_lines(result)[2] == (
+            "15 February in the calendar year of the event (2026) is Sunday "
+            "15 February 2026; the date is Sunday 15 February 2026."
+        )
