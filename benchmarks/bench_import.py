@@ -14,7 +14,7 @@ elsewhere on the machine hits them alike; the figure is the median of each.
 * with ``--before SRC``: the same for the sendkit source tree at *SRC*, e.g.
   ``git archive dd6a7f6 src | tar -x -C /tmp/before`` then ``--before /tmp/before/src``.
 
-The target (issue 10 item 4) is at most 1.5x the baseline.
+The target is at most 1.5x the baseline.
 """
 
 from __future__ import annotations

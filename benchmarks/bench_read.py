@@ -17,7 +17,7 @@ results), to show the change in the same run.
 The contenders take turns, ``--repeat`` rounds; the script prints each one's
 median, fastest and slowest time, and the ratio sendkit / polars of each
 round (each round's two runs are back to back, so they meet the same load):
-the median ratio and its range. Issue 15 asks for at most 15x.
+the median ratio and its range. The target is at most 15x.
 
 Second part (``--actions``, default 10,000; 0 skips it): an ``.xlsx`` tracker
 written by `write_plan` (the plan of ``benchmarks/bench_plans.py``), and the

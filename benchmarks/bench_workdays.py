@@ -39,10 +39,10 @@ SCALAR_LONG = 4_000  # fewer at 400 days: the naive loop walks ~560 days per cal
 FIRST, LAST = dt.date(2000, 1, 1), dt.date(2030, 12, 31)
 UNIX_ORDINAL = dt.date(1970, 1, 1).toordinal()
 
-# Targets from issue 2.
+# The targets the last lines check.
 SCALAR_TARGET = 10.0  # sendkit at least 10x faster than the naive loop at 35 days
 BATCH_TARGET = 0.75  # batch at most 0.75x the time of the numpy pipeline
-# Target from issue 15 item 5: caseload-shaped batch at most 1.0x numpy's one call.
+# Caseload-shaped batch: at most 1.0x numpy's one call.
 CASELOAD_TARGET = 1.0
 CASELOAD_FIRST, CASELOAD_LAST = dt.date(2015, 1, 1), dt.date(2026, 6, 30)
 CASELOAD_REACH = 140

@@ -1,4 +1,4 @@
-"""Behaviour of the working-day calendar that mutation testing found unpinned (#12 item 1).
+"""Behaviour of the working-day calendar that mutation testing found unpinned.
 
 Each class pins one public behaviour that a surviving mutant of
 ``sendkit/calendars.py`` changed without any test noticing. Only the public
@@ -12,6 +12,8 @@ import warnings
 
 import numpy as np
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from sendkit import (
     ANNOUNCED_THROUGH,
@@ -26,6 +28,8 @@ from sendkit import (
     is_working_day,
 )
 from sendkit.calendars import NonWorkingDay, Reason, calendar_for
+
+from .strategies import days_2023_2024
 
 D = dt.date
 CAL = WorkingCalendar()
@@ -401,12 +405,8 @@ class TestBatchCounts:
             ]
             assert all(type(day) is dt.date for day in got)
 
-    @pytest.mark.xfail(
-        raises=TypeError,
-        reason="bug: datetime starts with one negative count compare a datetime "
-        "with the horizon date and raise a bare TypeError",
-    )
     def test_datetimes_with_one_negative_count(self):
+        """Datetime starts counted back mean their dates (no bare TypeError)."""
         starts = [dt.datetime(2024, 1, 6, 12), dt.datetime(2023, 5, 16, 8)]
         assert CAL.add_working_days_many(starts, -1) == [D(2024, 1, 5), D(2023, 5, 15)]
 
@@ -578,3 +578,94 @@ class TestSharedCalendars:
         closed = frozenset({D(2024, 12, 24)})
         assert calendar_for(closures=closed) == WorkingCalendar(closures=closed)
         assert calendar_for(closures=[D(2024, 12, 24)]) == calendar_for(closures=closed)
+
+
+class TestBatchDatetimesMeanTheirDate:
+    """In the batch method a datetime start means its date, as in `add_working_days`."""
+
+    @given(
+        starts=st.lists(
+            st.one_of(
+                days_2023_2024,
+                st.builds(dt.datetime.combine, days_2023_2024, st.times()),
+            ),
+            max_size=8,
+        ),
+        counts=st.data(),
+    )
+    def test_batch_agrees_with_one_call_per_start(self, starts, counts):
+        one = counts.draw(st.integers(-40, 40), label="one count")
+        each = counts.draw(
+            st.lists(st.integers(-40, 40), min_size=len(starts), max_size=len(starts)),
+            label="a count each",
+        )
+        with warnings.catch_warnings():
+            warnings.simplefilter("error")
+            assert CAL.add_working_days_many(starts, one) == [
+                add_working_days(as_day(start), one) for start in starts
+            ]
+            assert CAL.add_working_days_many(starts, each) == [
+                add_working_days(as_day(start), n)
+                for start, n in zip(starts, each, strict=True)
+            ]
+
+
+def as_day(value: dt.date) -> dt.date:
+    """The date a start means: a datetime's date, a date itself."""
+    return value.date() if isinstance(value, dt.datetime) else value
+
+
+class TestBatchCountingBackNearTheStartOfItsTables:
+    """Counting back in a batch from the first weeks of 1990 or 1872 matches single calls.
+
+    A new calendar first builds its tables from 1990 and widens them to 1872
+    on the first question outside; a batch counted back from just after either
+    start must cross it correctly, not wrap round to a date years away.
+    """
+
+    def test_counting_back_across_1_january_1990(self):
+        days = [D(1990, 1, 1) + dt.timedelta(days=i) for i in range(40)]
+        # Working days only, which a batch serves by its quickest route, and then
+        # every day (a weekend or 1 January among them takes the general route).
+        for starts in ([day for day in days if is_working_day(day)], days):
+            self._agrees_with_single_calls(starts)
+
+    @staticmethod
+    def _agrees_with_single_calls(starts):
+        for n in (-1, -3, -25):
+            cal = WorkingCalendar()
+            assert cal.add_working_days_many(starts, n) == [
+                add_working_days(start, n) for start in starts
+            ], n
+            cal = WorkingCalendar()
+            assert cal.add_working_days_many(starts, [n] * len(starts)) == [
+                add_working_days(start, n) for start in starts
+            ], n
+
+    def test_counting_back_past_1_january_1872_is_refused(self):
+        cal = WorkingCalendar()
+        assert cal.add_working_days(D(1872, 2, 1), 0) == D(1872, 2, 1)  # every year now
+        assert cal.add_working_days_many([D(1872, 1, 5)], -2) == [D(1872, 1, 3)]
+        with pytest.raises(OutsideCalendarError):
+            cal.add_working_days_many([D(1872, 1, 5)], -5)
+        with pytest.raises(OutsideCalendarError):
+            cal.add_working_days_many([D(1872, 1, 5), D(2024, 1, 5)], [-5, -1])
+
+
+class TestDataSourceNamesTheHolidayData:
+    """`data_source` names the holidays package version and GOV.UK region it reads."""
+
+    @pytest.mark.parametrize(
+        ("region", "code"),
+        [
+            ("england-and-wales", "ENG"),
+            ("scotland", "SCT"),
+            ("northern-ireland", "NIR"),
+        ],
+    )
+    def test_package_version_and_subdivision(self, region, code):
+        import holidays
+
+        assert WorkingCalendar(region).data_source == (
+            f"holidays {holidays.__version__}, GB subdivision {code}"
+        )

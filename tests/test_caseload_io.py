@@ -1,4 +1,4 @@
-"""Reading a caseload file and ``sendkit ehc due`` (issue 13)."""
+"""Reading a caseload file and ``sendkit ehc due``."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Property tests for the counting conventions issue 13 added to the engine."""
+"""Property tests for the engine's clear-days and beginning-with counting conventions."""
 
 from __future__ import annotations
 

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import csv
+import importlib.util
 import json
+import pathlib
 
 import pytest
 
@@ -22,13 +24,16 @@ from sendkit.dfe import (
 from sendkit.errors import InvalidInputError
 from sendkit.io._dfe import read_dfe_file, read_dfe_table
 
+#: DfE's files, cut to the headline rows and columns these tests read
+#: (tools/make_dfe_test_data.py; licence and source in its README.md).
+ROOT = pathlib.Path(__file__).resolve().parent.parent
+DFE_DATA = ROOT / "tests" / "data" / "dfe"
+
 
 @pytest.fixture
-def dfe_dir(shared_dir):
-    folder = shared_dir / "data" / "dfe"
-    if not folder.is_dir():
-        pytest.skip("DfE files not found")
-    return folder
+def dfe_dir():
+    """DfE's headline rows, shipped in tests/data/dfe: no ../shared needed."""
+    return DFE_DATA
 
 
 @pytest.mark.parametrize("kind", sorted(KINDS))
@@ -329,3 +334,40 @@ def test_html_page_writes_suppressed_figures_as_not_published(tmp_path):
     assert "series break" in page
     assert "<script" not in page
     assert "http://" not in page.replace('xmlns="http://www.w3.org/2000/svg"', "")
+
+
+class TestDfeExtractIsFaithful:
+    """tests/data/dfe holds DfE's headline rows exactly as DfE published them."""
+
+    def test_extract_is_what_the_tool_cuts_from_dfes_files(self, shared_dir):
+        folder = shared_dir / "data" / "dfe"
+        module = _load_tool("make_dfe_test_data.py")
+        for kind in KINDS:
+            assert (DFE_DATA / f"{kind}.csv").read_text(
+                encoding="utf-8"
+            ) == module.extract(folder / f"{kind}.csv", kind), kind
+        neighbours = "statistical_neighbours.csv"
+        assert (DFE_DATA / neighbours).read_bytes() == (
+            folder / neighbours
+        ).read_bytes()
+
+    def test_the_shipped_tables_can_be_rebuilt_from_the_extract(self):
+        module = _load_tool("make_dfe_table.py")
+        shipped = ROOT / "src" / "sendkit" / "dfe"
+        rows = module.headline(DFE_DATA)
+        with (shipped / "headline.csv").open(encoding="utf-8", newline="") as f:
+            expected = list(csv.DictReader(f))
+        assert [{c: row.get(c, "") for c in expected[0]} for row in rows] == expected
+        grid = module.neighbours(DFE_DATA, module.Table(rows, source="extract"))
+        with (shipped / "neighbours.csv").open(encoding="utf-8", newline="") as f:
+            assert grid == list(csv.reader(f))[1:]
+
+
+def _load_tool(name):
+    """Import a script from tools/ by path."""
+    spec = importlib.util.spec_from_file_location(name[:-3], ROOT / "tools" / name)
+    assert spec is not None
+    assert spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module

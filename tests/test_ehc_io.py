@@ -204,7 +204,12 @@ class TestRoundTrip:
         assert message == f"cannot write {str(target)!r}: its folder does not exist"
         assert caught.value.__suppress_context__
 
-    @settings(suppress_health_check=[HealthCheck.function_scoped_fixture])
+    @settings(
+        suppress_health_check=[
+            HealthCheck.function_scoped_fixture,
+            HealthCheck.too_slow,
+        ]
+    )
     @given(caseloads(max_size=15))
     def test_csv_round_trip(self, tmp_path, cases):
         """Any valid caseload written in the layout reads back unchanged."""
@@ -412,7 +417,12 @@ def to_sen2_xml(cases: list[EhcCase], forename: str) -> str:
 
 
 class TestSen2XmlProperties:
-    @settings(suppress_health_check=[HealthCheck.function_scoped_fixture])
+    @settings(
+        suppress_health_check=[
+            HealthCheck.function_scoped_fixture,
+            HealthCheck.too_slow,
+        ]
+    )
     @given(
         caseloads(max_size=12),
         st.text(

@@ -580,7 +580,7 @@ def test_rule_status_over_a_range_and_errors(classic):
 
 
 def test_every_table_that_dates_a_rule_carries_its_confirmation():
-    # Issue 3 item 4: an unconfirmed figure is shown as such in every output.
+    # An unconfirmed figure is shown as such in every output (docs/rules.md, "Confidence levels").
     for table in (
         functions.sk_rules(),
         functions.sk_timeline(3, "16/05/2023"),

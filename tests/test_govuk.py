@@ -130,7 +130,8 @@ def test_one_off_days(govuk: BankHolidays, region: str, day: dt.date) -> None:
     assert reason.reason is Reason.BANK_HOLIDAY
 
 
-def test_one_off_day_names() -> None:
+def test_one_off_bank_holidays_are_named() -> None:
+    """The jubilees, the State Funeral and the Coronation are non-working days named after the occasion."""
     names = {
         D(2012, 6, 5): "Diamond Jubilee",
         D(2022, 6, 3): "Platinum Jubilee",
@@ -166,9 +167,10 @@ SUBSTITUTES = [
 
 
 @pytest.mark.parametrize(("region", "substitute", "weekend_day"), SUBSTITUTES)
-def test_substitute_days(
+def test_substitute_day_is_a_bank_holiday_and_the_day_it_replaces_a_weekend(
     govuk: BankHolidays, region: str, substitute: dt.date, weekend_day: dt.date
 ) -> None:
+    """A GOV.UK substitute day is a bank holiday; the weekend day it replaces is reported as a weekend."""
     assert govuk_dates(govuk, region)[substitute]["notes"] == "Substitute day"
     cal = calendar_for(region)
     reason = cal.why_not_working(substitute)

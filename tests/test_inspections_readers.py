@@ -507,7 +507,10 @@ _JUNK = st.one_of(
 )
 
 
-@settings(suppress_health_check=[HealthCheck.function_scoped_fixture], max_examples=60)
+@settings(
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+    max_examples=60,
+)
 @given(
     layout=st.sampled_from(["mi", "legacy"]),
     rows=st.lists(st.lists(_JUNK, min_size=0, max_size=14), min_size=1, max_size=8),
@@ -525,7 +528,10 @@ def test_mangled_rows_are_reported_never_dropped(tmp_path_factory, layout, rows)
     assert all(problem.reason for problem in result.problems)
 
 
-@settings(suppress_health_check=[HealthCheck.function_scoped_fixture], max_examples=30)
+@settings(
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+    max_examples=30,
+)
 @given(
     rows=st.lists(
         st.one_of(
@@ -556,7 +562,10 @@ def test_mangled_ods_rows_are_reported_never_dropped(tmp_path_factory, rows):
     assert result.rows <= sum(1 for row in rows if not isinstance(row, int))
 
 
-@settings(suppress_health_check=[HealthCheck.function_scoped_fixture], max_examples=15)
+@settings(
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+    max_examples=15,
+)
 @given(
     rows=st.lists(
         st.lists(

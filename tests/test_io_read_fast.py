@@ -1,7 +1,7 @@
 """The fast caseload reader gives exactly what the plain, validated path gives.
 
 `cases_from_rows` remembers each distinct date text and builds cases without
-re-running `EhcCase`'s validators (issue 15, item 5). These tests rebuild every
+re-running `EhcCase`'s validators. These tests rebuild every
 row with the plain path (`_case_from_cells`: every cell parsed, the validated
 constructor) and compare, on a generated caseload with damage mixed in and on
 the hostile corpus.

@@ -412,7 +412,9 @@ def test_formula_like_cells_round_trip_through_the_ehc_csv(tmp_path):
     assert "\n''=2+2," in text
 
 
-@settings(suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow]
+)
 @given(case_id=st.text(st.characters(blacklist_categories=("Cs",)), min_size=1))
 def test_every_case_id_round_trips_through_the_ehc_csv(tmp_path, case_id):
     if not case_id.strip() or case_id != case_id.strip():

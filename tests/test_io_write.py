@@ -3,7 +3,7 @@
 Every command that writes a file refuses to replace one without ``--force``,
 refuses outright to write over a file it is reading, and writes to a
 temporary file in the same folder that is renamed into place, so a write that
-fails halfway leaves the old file whole (issue 15, item 7).
+fails halfway leaves the old file whole.
 """
 
 from __future__ import annotations

@@ -152,7 +152,8 @@ def read_golden() -> tuple[dict[str, str], list[dict[str, str]]]:
     return meta, rows
 
 
-def test_libreoffice_golden_file() -> None:
+def test_workday_and_networkdays_match_libreoffice_golden_file() -> None:
+    """Every row of the LibreOffice Calc golden file: sendkit gives Calc's WORKDAY and NETWORKDAYS answers."""
     meta, rows = read_golden()
     assert meta["calc"].startswith("LibreOffice ")
     first_year, last_year = (int(y) for y in meta["years"].split()[0].split("-"))
@@ -330,7 +331,8 @@ def _random_pairs(
 
 
 @pytest.mark.parametrize("region", REGIONS)
-def test_batch_matches_numpy(region: str) -> None:
+def test_batch_add_matches_numpy_busday_offset(region: str) -> None:
+    """add_working_days_many agrees with numpy's busday_offset for random starts, with one count and a count each."""
     starts, days = _random_pairs(2026 + len(region), 4_000, region)
     cal = WorkingCalendar(region)
     expected = from_np(workday_np(to_np(starts), np.array(days), busdaycal(region)))
@@ -398,13 +400,14 @@ def _bank_holidays(start: dt.date, end: dt.date) -> list[dt.date]:
         (D(2008, 10, 1), 151, MS_HOLIDAYS_2008, D(2009, 5, 5), "2008-09"),
     ],
 )
-def test_published_workday_examples(
+def test_published_workday_examples_hold_after_bank_holiday_translation(
     start: dt.date,
     days: int,
     listed: tuple[dt.date, ...],
     published: dt.date,
     period: str,
 ) -> None:
+    """Microsoft's and ECMA-376's WORKDAY examples hold once the bank holidays they do not list are accounted for."""
     bank = EW_HOLIDAYS[period]
     assert _bank_holidays(start, published) == [
         d for d in bank if min(start, published) <= d <= max(start, published)
@@ -453,9 +456,10 @@ def test_published_zero_days_returns_the_start(start: dt.date) -> None:
         (D(2006, 2, 28), D(2006, 1, 31), (), -21),
     ],
 )
-def test_published_networkdays_examples(
+def test_published_networkdays_examples_hold_after_bank_holiday_translation(
     start: dt.date, end: dt.date, listed: tuple[dt.date, ...], published: int
 ) -> None:
+    """Microsoft's and ECMA-376's NETWORKDAYS examples hold once the bank holidays they do not list are accounted for."""
     lo, hi = min(start, end), max(start, end)
     bank = [d for ds in EW_HOLIDAYS.values() for d in ds if lo <= d <= hi]
     assert _bank_holidays(start, end) == bank

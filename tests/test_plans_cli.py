@@ -230,9 +230,10 @@ def _plan() -> ActionPlan:
     )
 
 
-def test_plan_status_json(
+def test_plan_status_json_gives_counts_and_exception_lists(
     tmp_path: pathlib.Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
+    """`plan status --json` gives the RAG counts, overdue, due-soon and overridden actions, and notes as written."""
     path = tmp_path / "plan.xlsx"
     write_plan(_plan(), path)
     assert main(["plan", "status", str(path), "--as-of", "2024-02-05", "--json"]) == 0
@@ -269,9 +270,10 @@ def test_plan_status_reports_bad_files(
     assert "row 2, column 'due_date'" in err
 
 
-def test_board_report_html(
+def test_board_report_html_escapes_text_and_loads_nothing(
     tmp_path: pathlib.Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
+    """The board report page escapes plan text, has no script or external resource, and draws red bars and overrides."""
     path = tmp_path / "plan.xlsx"
     write_plan(_plan(), path)
     page_path = tmp_path / "board.html"
@@ -311,7 +313,8 @@ def test_history_dates_are_month_ends_then_as_of() -> None:
     assert long[-1] == dt.date(2028, 1, 5)
 
 
-def test_board_report_without_actions() -> None:
+def test_board_report_of_an_empty_plan_says_no_action_is_red() -> None:
+    """A plan with no actions still renders, saying that no action is red."""
     page = render_board_report(ActionPlan(), dt.date(2024, 1, 1))
     assert "No action is red." in page
 
@@ -355,7 +358,8 @@ def test_demo_ends_with_the_plan_skeleton(
     assert "The plan skeleton" in page.read_text(encoding="utf-8")
 
 
-def test_board_report_lists_kpis() -> None:
+def test_board_report_shows_each_kpi_latest_value_as_of_the_day() -> None:
+    """The board report lists KPIs with the latest value measured on or before the report's day, not later ones."""
     from sendkit.plans import Kpi, Measurement
 
     action = Action(

@@ -210,7 +210,8 @@ def test_xlsx_round_trip_loses_nothing(plan: ActionPlan, as_of: dt.date | None) 
 
 
 @given(text=ANY_TEXT)
-def test_escapes_undo_exactly(text: str) -> None:
+def test_cell_escapes_round_trip_and_neutralise_formula_starts(text: str) -> None:
+    """CSV and XLSX escaping round-trip any text, and no escaped CSV cell starts like a formula."""
     assert csv_unescape(csv_escape(text)) == text
     assert xlsx_unescape(xlsx_escape(text)) == text
     assert csv_escape(text)[:1] not in {"=", "+", "-", "@", "\t", "\r"}
@@ -473,7 +474,8 @@ def test_empty_sections_and_plan_settings_survive(tmp_path: pathlib.Path) -> Non
         assert read_plan(path) == plan
 
 
-def test_schema_is_documented_once() -> None:
+def test_schema_column_names_are_unique_and_meanings_are_sentences() -> None:
+    """The action columns have unique names, action_id first, and each meaning is a full sentence."""
     names = [c.name for c in ACTION_COLUMNS]
     assert len(names) == len(set(names))
     assert names[0] == "action_id"

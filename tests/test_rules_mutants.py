@@ -1,4 +1,4 @@
-"""Behaviour of the deadline engine that mutation testing found unpinned (#12 item 1).
+"""Behaviour of the deadline engine that mutation testing found unpinned.
 
 Each class pins one public behaviour that a surviving mutant of
 ``sendkit/rules/_engine.py`` changed without any test noticing: the tribunal's
@@ -22,13 +22,15 @@ from sendkit import (
     HolidayHorizonWarning,
     InvalidInputError,
     InvalidTypeError,
+    OutsideCalendarError,
     UnknownRuleError,
+    add_working_days,
     deadline,
     due_date,
     get_rule,
     load_rules,
 )
-from sendkit.rules import Counting, Roll
+from sendkit.rules import Counting, Direction, Roll, Uncounted, Unit
 
 D = dt.date
 RULE_12 = "(rule 12(3)(a))."
@@ -301,32 +303,27 @@ def _counting_lines(result):
 class TestTrailWording:
     """How a date was counted is spelled out in the trail, word for word."""
 
-    @pytest.mark.xfail(
-        reason="trail wording pinned before the clear-days reading of regs 20/21 landed; re-pin",
-        strict=False,
-    )
-    def test_weeks_before_a_meeting_count_back(self):
+    def test_weeks_notice_before_a_meeting_count_as_clear_days(self):
+        """Regs 20/21 'at least two weeks' notice' reads as clear days: one day earlier."""
         result = deadline("ehc.review.meeting-notice", D(2025, 6, 18))
         assert _counting_lines(result) == [
             "ehc.review.meeting-notice: Give notice of an EHC plan review meeting.",
             "Clock starts: the review meeting: Wednesday 18 June 2025.",
-            "2 weeks before Wednesday 18 June 2025 is Wednesday 4 June 2025.",
+            "2 weeks clear of Wednesday 18 June 2025 (neither end day counted): the last day before it in time is Tuesday 3 June 2025.",
             "Calendar weeks, as in the SEND Regulations 2014: the start day is day 0, so N weeks after a Monday ends on a Monday.",
-            "Due: Wednesday 4 June 2025. A hard limit (law).",
+            "Read as clear days: neither the day of the act nor the day of the event counts, so the period needs one more day than its length. A reading, not a settled rule; override the rule if you read it otherwise.",
+            "Due: Tuesday 3 June 2025. A hard limit (law).",
         ]
 
-    @pytest.mark.xfail(
-        reason="trail wording pinned before the clear-days reading of regs 20/21 landed; re-pin",
-        strict=False,
-    )
-    def test_months_clip_to_the_last_day_of_a_shorter_month(self):
+    def test_twelve_months_beginning_with_a_leap_day_end_on_28_february(self):
+        """The annual review: 12 months beginning with 29 February end on 28 February."""
         result = deadline("ehc.review.annual", D(2024, 2, 29))
         assert _counting_lines(result) == [
             "ehc.review.annual: Review the EHC plan.",
             "Clock starts: the plan was first made, then the previous review: Thursday 29 February 2024.",
-            "12 months after Thursday 29 February 2024 is Friday 28 February 2025.",
-            "That month has no day 29, so the date is clipped to its last day.",
+            "12 months beginning with Thursday 29 February 2024 end on Friday 28 February 2025.",
             "Calendar months (dateutil relativedelta): the same day of the month, clipped to the month's last day, so 31 January + 1 month is the last day of February. The start day is day 0.",
+            "The period begins with the start day (it is day 1), so the last day is one day earlier than counting from day 0.",
             "Due: Friday 28 February 2025. A hard limit (law).",
         ]
 
@@ -460,3 +457,144 @@ class TestDueDateAgreesWithDeadline:
                     )
                     checked += 1
         assert checked > 100
+
+
+class TestDaysTheTribunalLeavesOut:
+    """Rule 12(3)(b) leaves August and 25 December-1 January out of any count.
+
+    The shipped rule counts working days, where 25 December and 1 January are
+    bank holidays anyway; a council that overrides the period to calendar days,
+    or the direction, still gets those days left out, and a trail that says so.
+    """
+
+    CALENDAR_DAYS = RULES.override("tribunal.response", period="20 days")
+
+    def test_christmas_day_to_new_years_day_are_not_counted(self):
+        # 21-24 Dec are days 1-4; 25 Dec-1 Jan are left out; 2 Jan is day 5.
+        assert due_date(
+            "tribunal.response", D(2025, 12, 20), rules=self.CALENDAR_DAYS
+        ) == D(2026, 1, 17)
+        assert due_date(
+            "tribunal.response", D(2025, 12, 24), rules=self.CALENDAR_DAYS
+        ) == D(2026, 1, 21)
+
+    def test_the_rest_of_the_year_counts(self):
+        # 26 Jan-14 Feb: 1 February is an ordinary day.
+        assert due_date(
+            "tribunal.response", D(2026, 1, 25), rules=self.CALENDAR_DAYS
+        ) == D(2026, 2, 14)
+        assert due_date(
+            "tribunal.response", D(2026, 12, 1), rules=self.CALENDAR_DAYS
+        ) == D(2026, 12, 21)
+
+    def test_counting_back_leaves_august_out_too(self):
+        book = RULES.override("tribunal.response", direction="before")
+        # 30 working days back from 10 September: 1-9 September (7), no August,
+        # then July back to Tuesday 1 July (day 30).
+        assert due_date("tribunal.response", D(2025, 9, 10), rules=book) == D(
+            2025, 7, 1
+        )
+
+    def test_trail_says_which_days_were_left_out_and_why(self):
+        book = RULES.override("tribunal.response", direction="before")
+        result = deadline("tribunal.response", D(2025, 9, 10), rules=book)
+        assert _counting_lines(result)[2:4] == [
+            (
+                "30 working days before Wednesday 10 September 2025, not counting "
+                "days in August or from 25 December to 1 January, is Tuesday "
+                "1 July 2025."
+            ),
+            (
+                "First-tier Tribunal (HESC) Rules 2008 rule 12(3)(b): those days are "
+                "left out of the count altogether, not rolled over as an appeal "
+                "deadline is under rule 12(3)(a)."
+            ),
+        ]
+        forward = deadline(
+            "tribunal.response", D(2025, 12, 20), rules=self.CALENDAR_DAYS
+        )
+        assert _counting_lines(forward)[2] == (
+            "20 calendar days after Saturday 20 December 2025, not counting days in "
+            "August or from 25 December to 1 January, is Saturday 17 January 2026."
+        )
+
+    def test_a_count_past_year_9999_is_refused_in_one_sentence(self):
+        with pytest.raises(OutsideCalendarError) as caught:
+            due_date("tribunal.response", D(9999, 12, 20), rules=self.CALENDAR_DAYS)
+        assert str(caught.value) == (
+            "20 calendar days from 9999-12-20 leaves the range of dates Python can "
+            "represent (years 1 to 9999)"
+        )
+
+
+class TestMonthsBeginningWithCountedBack:
+    """Months 'beginning with' an event, counted back: the mirror image of forwards."""
+
+    def test_five_months_ending_with_31_july_begin_on_1_march(self):
+        book = RULES.override(
+            "ehc.phase-transfer.between-post-16", counting="start_is_day_one"
+        )
+        assert due_date(
+            "ehc.phase-transfer.between-post-16", D(2026, 7, 31), rules=book
+        ) == D(2026, 3, 1)
+        assert due_date(
+            "ehc.phase-transfer.between-post-16", D(2026, 7, 15), rules=book
+        ) == D(2026, 2, 16)
+
+
+class TestClearWorkingDays:
+    """A working-day period read as clear days needs one working day more."""
+
+    def test_every_working_day_rule_read_as_clear_days_moves_one_more_day(self):
+        start = D(2025, 3, 3)
+        checked = 0
+        for code, rule in RULES.items():
+            if (
+                rule.period.unit is not Unit.WORKING_DAYS
+                or rule.uncounted is not Uncounted.NONE
+                or rule.alternatives
+                or rule.roll is not Roll.KEEP
+                or rule.valid_until is not None
+            ):
+                continue
+            book = RULES.override(code, counting="clear_days")
+            sign = 1 if rule.direction is Direction.AFTER else -1
+            expected = add_working_days(start, sign * (rule.period.amount + 1))
+            assert due_date(code, start, rules=book) == expected, code
+            checked += 1
+        assert checked >= 5
+
+
+class TestCountingOverridesOnMonthsWeeksAndFixedDates:
+    """A council's counting override moves months, weeks and fixed dates as documented."""
+
+    def test_months_before_read_as_clear_days_end_a_day_sooner(self):
+        book = RULES.override(
+            "ehc.phase-transfer.between-post-16", counting="clear_days"
+        )
+        result = deadline(
+            "ehc.phase-transfer.between-post-16", D(2026, 7, 31), rules=book
+        )
+        assert result.due == D(2026, 2, 27)
+        assert _counting_lines(result)[2] == (
+            "5 months clear of Friday 31 July 2026 (neither end day counted): the "
+            "last day before it in time is Friday 27 February 2026."
+        )
+
+    def test_weeks_after_read_as_clear_days_end_a_day_later(self):
+        book = RULES.override("ehc.final-plan", counting="clear_days")
+        result = deadline("ehc.final-plan", D(2025, 1, 6), rules=book)
+        assert result.due == D(2025, 5, 27)
+        assert _counting_lines(result)[2] == (
+            "20 weeks clear of Monday 6 January 2025 (neither end day counted): the "
+            "last day after it in time is Tuesday 27 May 2025."
+        )
+
+    def test_a_fixed_date_counted_from_day_zero_is_the_date_itself(self):
+        book = RULES.override("ehc.phase-transfer", counting="start_is_day_zero")
+        result = deadline("ehc.phase-transfer", D(2026, 9, 1), rules=book)
+        assert result.due == D(2026, 2, 15)
+        assert _counting_lines(result)[2] == (
+            "15 February in the calendar year of the event (2026) is Sunday "
+            "15 February 2026; the date is Sunday 15 February 2026."
+        )

@@ -1,4 +1,4 @@
-"""The team worklist: every open step across requests and existing plans (issue 13)."""
+"""The team worklist: every open step across requests and existing plans."""
 
 from __future__ import annotations
 

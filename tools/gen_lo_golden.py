@@ -63,7 +63,7 @@ SUBDIVISIONS = {
     "scotland": "SCT",
     "northern-ireland": "NIR",
 }
-# One-off bank holidays named in issue 2; every region has them.
+# One-off bank holidays (jubilees, State Funeral, Coronation); every region has them.
 ONE_OFF_DAYS = (
     dt.date(2012, 6, 5),
     dt.date(2022, 6, 3),

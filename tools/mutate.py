@@ -1,4 +1,4 @@
-"""Run mutation testing on the calendar and the rule engine and print the score per file.
+"""Run mutation testing on the calendar, rule engine, EHC measure and plan RAG; print scores.
 
 How to run (from the repository root, after ``pip install -e '.[mutate]'``)::
 
@@ -8,9 +8,12 @@ How to run (from the repository root, after ``pip install -e '.[mutate]'``)::
     nice -n 19 .venv/bin/python tools/mutate.py --max-children 2
 
 What is mutated and which tests run are configured in ``[tool.mutmut]`` in
-pyproject.toml: ``src/sendkit/calendars.py`` and ``src/sendkit/rules/_engine.py``,
-against the calendar and rule tests and the doctests of README.md,
-docs/working-days.md and docs/deadlines.md. mutmut keeps its state in
+pyproject.toml: ``src/sendkit/calendars.py``, ``src/sendkit/rules/_engine.py``,
+``src/sendkit/ehc/_measure.py`` (the EHC timeliness measure) and
+``src/sendkit/plans/_model.py`` (the plan model, whose rating and progress
+functions, the plan RAG derivation, get a row of their own), against the
+calendar, rule, EHC measure and plan tests and the doctests of README.md and
+the guides to them. mutmut keeps its state in
 ``mutants/`` (git-ignored), so a second run only re-tests what changed;
 ``--rerun-survivors`` re-tests, by name, every mutant the last run did not
 catch (use it after adding tests: mutmut keeps earlier verdicts otherwise).
@@ -42,7 +45,29 @@ FILES = {
     "sendkit.calendars.": "src/sendkit/calendars.py",
     "sendkit.rules._engine.": "src/sendkit/rules/_engine.py",
     "sendkit.ehc._measure.": "src/sendkit/ehc/_measure.py",
-    "sendkit.plans._status.": "src/sendkit/plans/_status.py",
+    "sendkit.plans._model.": "src/sendkit/plans/_model.py",
+}
+
+#: Rows for part of a file, by the mutant-name prefixes of its functions: the
+#: plan RAG derivation is the rating and progress-report code of the plan
+#: model, which also holds the plan's plain data classes.
+PARTS = {
+    "  of which plan RAG derivation": tuple(
+        f"sendkit.plans._model.{name}__mutmut_"
+        for name in (
+            "xǁActionǁstatus_on",
+            "xǁActionǁoverride_on",
+            "xǁActionǁlatest_update",
+            "xǁActionǁlast_touched",
+            "xǁActionǁassess",
+            "xǁActionǁ_assess",
+            "x__derive",
+            "xǁActionPlanǁstatus",
+            "x_plan_status",
+            "x_rag_history",
+            "x__non_negative",
+        )
+    ),
 }
 
 _RESULT = re.compile(r"^\s*(?P<name>\S+__mutmut_\d+): (?P<status>.+?)\s*$")
@@ -90,8 +115,16 @@ def report(results: dict[str, str], equivalent: set[str]) -> list[str]:
     )
     lines = [header]
     unlisted: list[str] = []
+    rows: list[tuple[str, tuple[str, ...], bool]] = []
     for prefix, path in FILES.items():
-        mine = {n: s for n, s in results.items() if n.startswith(prefix)}
+        rows.append((path, (prefix,), True))
+        rows += [
+            (label, prefixes, False)
+            for label, prefixes in PARTS.items()
+            if all(p.startswith(prefix) for p in prefixes)
+        ]
+    for path, prefixes, whole in rows:
+        mine = {n: s for n, s in results.items() if n.startswith(prefixes)}
         if not mine:
             continue
         count = Counter(mine.values())
@@ -108,9 +141,10 @@ def report(results: dict[str, str], equivalent: set[str]) -> list[str]:
             f"{count['timeout']:>7} {survived:>8} {other:>5} {score:>5.1f}% "
             f"{len(equiv):>5} {score_equiv:>5.1f}%"
         )
-        unlisted += sorted(
-            n for n, s in mine.items() if s not in _CAUGHT and n not in equivalent
-        )
+        if whole:
+            unlisted += sorted(
+                n for n, s in mine.items() if s not in _CAUGHT and n not in equivalent
+            )
     lines.append(
         "score = (killed + timeout) / mutants; score* leaves out the mutants "
         f"listed in {EQUIVALENT.relative_to(ROOT)}"

@@ -664,8 +664,9 @@ class WorkingCalendar:
         if latest > self.announced_through:
             self._warn_if_beyond(latest)
         elif not (isinstance(days, int) and days > 0):
-            # Counting back from a late start can end inside the window.
-            latest_start = max(starts)
+            # Counting back from a late start can end inside the window. A
+            # datetime start means its date, as in add_working_days.
+            latest_start = max(as_date(start, "start") for start in starts)
             if latest_start > self.announced_through:
                 self._warn_if_beyond(latest_start)
         return out  # type: ignore[return-value]

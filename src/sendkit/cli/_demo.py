@@ -103,7 +103,7 @@ def _sources_section(case: DemoCase) -> ReportSection:
 
 
 def _plan_section(case: DemoCase) -> ReportSection:
-    # The walkthrough ends with the plan skeleton the outcome requires (issue 5).
+    # The walkthrough ends with the plan skeleton the inspection outcome requires.
     return plan_skeleton_section(case.inspection, region=case.region, rules=case.rules)
 
 
@@ -114,7 +114,7 @@ SECTIONS: list[
     _core_sections,
     _sources_section,
     _plan_section,
-    _benchmark.demo_section,  # dfe: the council's 20-week trend (issue 14)
+    _benchmark.demo_section,  # dfe: the council's 20-week trend
 ]
 
 

@@ -178,7 +178,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         "--force", action="store_true", help="replace the output file if it exists"
     )
     example.set_defaults(handler=_example)
-    _caseload.register(commands)  # ehc due, ehc example --plans (issue 13)
+    _caseload.register(commands)  # ehc due, ehc example --plans
 
     ehc.set_defaults(handler=lambda _args: _help(ehc))
 
