@@ -123,3 +123,36 @@ def test_next_review_matches_the_library(made: dt.date) -> None:
 @given(st.dates(dt.date(2015, 1, 20), dt.date(2030, 12, 31)))
 def test_notice_is_always_15_days_before_the_meeting(meeting: dt.date) -> None:
     assert caseload.sk_review_notice_by(meeting) == meeting - dt.timedelta(days=15)
+
+
+@given(st.lists(st.integers(2015, 2100), min_size=1, max_size=5), st.booleans())
+def test_phase_transfer_over_a_range_is_the_day_before_the_regulations_date(
+    years: list[int], post_16: bool
+) -> None:
+    got = caseload.sk_phase_transfer_due([[float(year)] for year in years], post_16)
+    last = (3, 30) if post_16 else (2, 14)
+    expected = [dt.date(year, *last) for year in years]
+    assert got == ([[day] for day in expected] if len(years) > 1 else expected[0])
+
+
+def test_a_transfer_year_past_the_calendar_is_num_in_classic(monkeypatch) -> None:
+    import sys
+    import types
+
+    class Variant:
+        def __init__(self, kind, value):
+            self.kind, self.value = kind, value
+
+    client = types.ModuleType("win32com.client")
+    client.VARIANT = Variant
+    pythoncom = types.ModuleType("pythoncom")
+    pythoncom.VT_ERROR = 10
+    monkeypatch.setitem(sys.modules, "win32com", types.ModuleType("win32com"))
+    monkeypatch.setitem(sys.modules, "win32com.client", client)
+    monkeypatch.setitem(sys.modules, "pythoncom", pythoncom)
+    monkeypatch.setattr(functions, "CLASSIC", True)
+    monkeypatch.setattr(functions, "_classic_date1904", lambda: False)
+    got = caseload.sk_phase_transfer_due(2101.0)
+    assert (got.kind, got.value) == (10, functions.BASIC_ERRORS["#NUM!"])
+    got = caseload.sk_phase_transfer_due(1999.0)
+    assert (got.kind, got.value) == (10, functions.BASIC_ERRORS["#VALUE!"])

@@ -11,6 +11,8 @@ import re
 
 import pytest
 import xlwings as xw
+from hypothesis import given
+from hypothesis import strategies as st
 
 from sendkit_excel import dfe, functions
 
@@ -96,3 +98,25 @@ def test_why_says_which_row_and_why():
     assert functions.sk_why(
         "SK_DFE", [["830"], ["Nowhere"]], "plans_issued", 2024
     ).startswith("row 2: no council matches 'Nowhere'")
+
+
+def _table():
+    from sendkit import dfe as core
+
+    return core, core.shipped_table()
+
+
+@given(st.data())
+def test_sk_dfe_is_the_shipped_figure_never_a_zero_for_a_symbol(data):
+    core, table = _table()
+    area = data.draw(st.sampled_from(sorted(table.areas)))
+    measure = data.draw(st.sampled_from(list(core.MEASURES)))
+    year = data.draw(st.sampled_from(table.years))
+    figure = table.figure(area, measure, year)
+    name = table.areas[area].name
+    got = dfe.sk_dfe(name if area == core.ENGLAND else area, measure, float(year))
+    if figure.value is None or figure.computed:
+        assert got == figure.text
+        assert isinstance(got, str)
+    else:
+        assert got == figure.value

@@ -245,6 +245,7 @@ FAR_CALLS = [
     (functions.sk_ehc_due, (dt.date(2100, 12, 1), "final-plan"), "2101-04-20"),
     (caseload.sk_review_notice_by, (dt.date(1872, 1, 3),), "1872-01-03"),
     (caseload.sk_next_review, (dt.date(2100, 6, 1),), "2101-05-31"),
+    (caseload.sk_phase_transfer_due, (2101,), "2101-09-01"),
     (
         functions.sk_ehc_timeliness,
         ([[45299], [45300]], [[45200], [45440]], [[""], [""]], 2024),
