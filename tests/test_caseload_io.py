@@ -353,3 +353,31 @@ def test_ehc_cases_lists_the_request_items_of_ehc_due(
             for i in requests
             if i["rule"].startswith("ehc.") and "review" not in i["rule"]
         ]
+
+
+def test_an_xlsx_caseload_with_sen2_names_reads_like_the_csv(
+    tmp_path: pathlib.Path,
+) -> None:
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.append(["CaseId", "StartDate", "ReviewMeeting", "LastReview", "NcYear"])
+    sheet.append(
+        ["P1", dt.date(2023, 3, 15), dt.date(2024, 2, 20), dt.date(2024, 3, 5), 6]
+    )
+    sheet.append(["P2", dt.date(2023, 3, 15), SECRET, None, None])
+    path = tmp_path / "c.xlsx"
+    book.save(path)
+    read = read_caseload(path)
+    (plan,) = read.plans
+    assert (plan.review_meeting, plan.review_decision) == (
+        dt.date(2024, 2, 20),
+        dt.date(2024, 3, 5),
+    )
+    assert plan.nc_year == 6
+    (problem,) = read.problems
+    assert (problem.row, problem.column) == (3, "ReviewMeeting")
+    assert SECRET not in str(problem)
+    assert read.rows_left_out == 1
