@@ -519,7 +519,7 @@ def read_sen2_return(
     the decision after the review meeting was notified; also taken as that
     decision when on or after the meeting), ``ReviewOutcome`` (A: decided to
     amend), ``PhaseTransferDueDate`` (gives the transfer year, and post-16
-    when it is 31 March) and ``PhaseTransferFinalDate``. The return holds no
+    when it is in March) and ``PhaseTransferFinalDate``. The return holds no
     tribunal order dates, no date of a move in (``TransferLA`` is not read)
     and no date of birth sendkit would read, so those steps cannot be listed
     from it.
