@@ -125,8 +125,8 @@ def _register_reviews(
         type=date_arg,
         metavar="DATE",
         help=(
-            "the SEN2 census day after YEAR (the return's ReferenceDate); "
-            "default the third Thursday of January"
+            "the SEN2 census day after YEAR; default a SEN2 return's "
+            "ReferenceDate, else the third Thursday of January"
         ),
     )
     reviews.add_argument(
@@ -188,7 +188,8 @@ _PUBLISHED: Final = (
 def _reviews(args: argparse.Namespace) -> int:
     read = read_caseload(args.file, as_of=args.census)
     _report(read)
-    result = review_measures(read.plans, year=args.year, census=args.census)
+    census = args.census or read.reference  # a SEN2 return's ReferenceDate
+    result = review_measures(read.plans, year=args.year, census=census)
     published = _published(args, result) if args.la else None
     if args.json:
         reasons = collections.Counter(p.reason.split(";")[0] for p in read.problems)

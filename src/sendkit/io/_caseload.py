@@ -132,6 +132,7 @@ class Caseload:
         queries: Rows kept but questioned by a sendkit check.
         rows_left_out: How many rows were left out altogether.
         source: The file name.
+        reference: A SEN2 return's census day (its header's ``ReferenceDate``).
     """
 
     cases: tuple[EhcCase, ...]
@@ -140,6 +141,7 @@ class Caseload:
     queries: tuple[Problem, ...] = ()
     rows_left_out: int = 0
     source: str = ""
+    reference: dt.date | None = None
 
 
 def _plan_cell(field: str, value: object, column: str) -> object:
@@ -333,8 +335,9 @@ def _from_sen2_xml(path: pathlib.Path) -> Caseload:
     """
     from ._sen2xml import read_sen2_return  # noqa: PLC0415 - only for XML files
 
-    read, plans = read_sen2_return(path)
+    read, plans, reference = read_sen2_return(path)
     return Caseload(
+        reference=reference,
         cases=read.cases,
         plans=plans,
         problems=read.problems,

@@ -510,8 +510,8 @@ def read_sen2_xml(path: str | pathlib.Path, *, strict: bool = False) -> CaseFile
 
 def read_sen2_return(
     path: str | pathlib.Path, *, strict: bool = False
-) -> tuple[CaseFile, tuple[PlanRecord, ...]]:
-    """Read a SEN2 return's requests (as `read_sen2_xml`) and its plans.
+) -> tuple[CaseFile, tuple[PlanRecord, ...], dt.date | None]:
+    """Read a SEN2 return's requests (as `read_sen2_xml`), plans and reference date.
 
     One `PlanRecord` per request with a named plan (``StartDate``,
     ``CeaseDate``) or an ``ActivePlans`` element, with the same case id as the
@@ -539,7 +539,7 @@ def read_sen2_return(
         ignored=tuple(sorted(reader.ignored)),
         source=path.name,
     )
-    return read, tuple(reader.plans)
+    return read, tuple(reader.plans), reader.reference
 
 
 def _walk(path: pathlib.Path, reader: _Reader) -> None:
