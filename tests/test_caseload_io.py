@@ -381,3 +381,22 @@ def test_an_xlsx_caseload_with_sen2_names_reads_like_the_csv(
     assert (problem.row, problem.column) == (3, "ReviewMeeting")
     assert SECRET not in str(problem)
     assert read.rows_left_out == 1
+
+
+def test_example_plans_0_gives_the_requests_plans_review_dates(
+    tmp_path: pathlib.Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    out = tmp_path / "c.csv"
+    argv = ["ehc", "example", str(out), "--year", "2025", "--requests", "50"]
+    assert main([*argv, "--plans", "0"]) == 0
+    assert "0 existing" not in capsys.readouterr().out
+    read = read_caseload(out)
+    issued = {case.case_id for case in read.cases if case.plan_issued is not None}
+    assert {plan.case_id for plan in read.plans} == issued
+    old = [p for p in read.plans if p.plan_issued and p.plan_issued.year < 2025]
+    assert old
+    assert all(p.last_review is not None for p in old if p.plan_issued.month < 12)
+    work = worklist(read.cases, read.plans, as_of=dt.date(2025, 12, 31))
+    annual = [i for i in work.items if i.rule == "ehc.review.annual"]
+    late = [i for i in annual if i.status.value == "overdue"]
+    assert len(late) < len(annual) / 2  # most reviews on time

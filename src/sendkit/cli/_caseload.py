@@ -89,11 +89,12 @@ def register(
         example.add_argument(
             "--plans",
             type=int_arg,
-            default=0,
+            default=None,
             metavar="N",
             help=(
-                "also write N existing plans (reviews, transfers, orders); "
-                "the requests' own plans get review dates too"
+                "write the whole caseload for 'ehc due' and 'ehc reviews': N "
+                "existing plans (reviews, transfers, orders) and the requests' "
+                "own plans with their review dates (N may be 0)"
             ),
         )
         requests_only = example.get_default("handler")
@@ -326,7 +327,7 @@ def _print_published(published: dict[str, Any]) -> None:
 
 def _example_with_plans(requests_only: Any) -> Any:
     def handler(args: argparse.Namespace) -> int:
-        if not args.plans:
+        if args.plans is None:  # the requests only, as before
             return int(requests_only(args))
         cases = synthetic_caseload(
             year=args.year, requests_per_year=args.requests, seed=args.seed
