@@ -349,8 +349,9 @@ def _example_with_plans(requests_only: Any) -> Any:
 def _report(read: Caseload) -> None:
     if not read.problems:
         return
+    what = "request(s) or plan(s)" if read.source.lower().endswith(".xml") else "row(s)"
     print(
-        f"sendkit: {read.rows_left_out} row(s) left out, "
+        f"sendkit: {read.rows_left_out} {what} left out, "
         f"{len(read.problems)} problem(s):",
         file=sys.stderr,
     )
