@@ -2,10 +2,12 @@
 
 One row per child (``CaseId``). The request columns are those of
 `sendkit.ehc.COLUMNS` (SEN2's field names); the plan columns are `PLAN_COLUMNS`
-(SEN2's ``StartDate`` for the plan's date; sendkit's own names for what SEN2
-does not hold, such as review and tribunal dates). A row with a
-``ReceivedDate`` is a request; a row with a ``StartDate``,
-``TribunalOrderDate`` or ``TransferInDate`` is also a plan record.
+(SEN2's names where the return holds the item: ``StartDate``, ``CeaseDate``,
+``ReviewMeeting``, ``LastReview``, ``PhaseTransferFinalDate``; sendkit's own
+names for what it does not, such as tribunal orders), and `PLAN_COLUMNS_READ`
+adds the names read but not written. A row with a ``ReceivedDate`` is a
+request; a row with a ``StartDate``, ``LastReview``, ``TribunalOrderDate`` or
+``TransferInDate`` is also a plan record.
 
 Problems name the file, row and column, never a cell's value (children's
 data); every row left out is counted and its reason kept.
@@ -43,6 +45,7 @@ from ._sheets import read_sheets
 
 __all__ = [
     "PLAN_COLUMNS",
+    "PLAN_COLUMNS_READ",
     "Caseload",
     "caseload_header",
     "read_caseload",
