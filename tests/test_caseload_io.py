@@ -353,3 +353,50 @@ def test_ehc_cases_lists_the_request_items_of_ehc_due(
             for i in requests
             if i["rule"].startswith("ehc.") and "review" not in i["rule"]
         ]
+
+
+def test_an_xlsx_caseload_with_sen2_names_reads_like_the_csv(
+    tmp_path: pathlib.Path,
+) -> None:
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.append(["CaseId", "StartDate", "ReviewMeeting", "LastReview", "NcYear"])
+    sheet.append(
+        ["P1", dt.date(2023, 3, 15), dt.date(2024, 2, 20), dt.date(2024, 3, 5), 6]
+    )
+    sheet.append(["P2", dt.date(2023, 3, 15), SECRET, None, None])
+    path = tmp_path / "c.xlsx"
+    book.save(path)
+    read = read_caseload(path)
+    (plan,) = read.plans
+    assert (plan.review_meeting, plan.review_decision) == (
+        dt.date(2024, 2, 20),
+        dt.date(2024, 3, 5),
+    )
+    assert plan.nc_year == 6
+    (problem,) = read.problems
+    assert (problem.row, problem.column) == (3, "ReviewMeeting")
+    assert SECRET not in str(problem)
+    assert read.rows_left_out == 1
+
+
+def test_example_plans_0_gives_the_requests_plans_review_dates(
+    tmp_path: pathlib.Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    out = tmp_path / "c.csv"
+    argv = ["ehc", "example", str(out), "--year", "2025", "--requests", "50"]
+    assert main([*argv, "--plans", "0"]) == 0
+    assert "0 existing" not in capsys.readouterr().out
+    read = read_caseload(out)
+    issued = {case.case_id for case in read.cases if case.plan_issued is not None}
+    assert {plan.case_id for plan in read.plans} == issued
+    old = [p for p in read.plans if p.plan_issued and p.plan_issued.year < 2025]
+    assert old
+    assert all(p.last_review is not None for p in old if p.plan_issued.month < 12)
+    work = worklist(read.cases, read.plans, as_of=dt.date(2025, 12, 31))
+    annual = [i for i in work.items if i.rule == "ehc.review.annual"]
+    late = [i for i in annual if i.status.value == "overdue"]
+    assert len(late) < len(annual) / 2  # most reviews on time

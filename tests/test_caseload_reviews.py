@@ -103,9 +103,8 @@ def test_reviews_from_a_sen2_return(capsys: pytest.CaptureFixture[str]) -> None:
         str(DATA / "caseload_sen2.xml"),
         "--year",
         "2024",
-        "--census",
-        "2025-01-16",
     )
+    assert data["census"] == "2025-01-16"  # the header's ReferenceDate
     # P1 (decision 14 days after the meeting), P3 (meeting, no decision),
     # P6 (made in 2024); P2 ceased; P4, P5 left out.
     assert (data["plans"], data["reviews_expected"], data["review_meetings"]) == (

@@ -94,11 +94,12 @@ def register(
         example.add_argument(
             "--plans",
             type=int_arg,
-            default=0,
+            default=None,
             metavar="N",
             help=(
-                "also write N existing plans (reviews, transfers, orders); "
-                "the requests' own plans get review dates too"
+                "write the whole caseload for 'ehc due' and 'ehc reviews': N "
+                "existing plans (reviews, transfers, orders) and the requests' "
+                "own plans with their review dates (N may be 0)"
             ),
         )
         requests_only = example.get_default("handler")
@@ -130,8 +131,8 @@ def _register_reviews(
         type=date_arg,
         metavar="DATE",
         help=(
-            "the SEN2 census day after YEAR (the return's ReferenceDate); "
-            "default the third Thursday of January"
+            "the SEN2 census day after YEAR; default a SEN2 return's "
+            "ReferenceDate, else the third Thursday of January"
         ),
     )
     reviews.add_argument(
@@ -193,7 +194,8 @@ _PUBLISHED: Final = (
 def _reviews(args: argparse.Namespace) -> int:
     read = read_caseload(args.file, as_of=args.census)
     _report(read)
-    result = review_measures(read.plans, year=args.year, census=args.census)
+    census = args.census or read.reference  # a SEN2 return's ReferenceDate
+    result = review_measures(read.plans, year=args.year, census=census)
     published = _published(args, result) if args.la else None
     if args.json:
         reasons = collections.Counter(p.reason.split(";")[0] for p in read.problems)
@@ -330,7 +332,7 @@ def _print_published(published: dict[str, Any]) -> None:
 
 def _example_with_plans(requests_only: Any) -> Any:
     def handler(args: argparse.Namespace) -> int:
-        if not args.plans:
+        if args.plans is None:  # the requests only, as before
             return int(requests_only(args))
         cases = synthetic_caseload(
             year=args.year, requests_per_year=args.requests, seed=args.seed
@@ -352,8 +354,9 @@ def _example_with_plans(requests_only: Any) -> Any:
 def _report(read: Caseload) -> None:
     if not read.problems:
         return
+    what = "request(s) or plan(s)" if read.source.lower().endswith(".xml") else "row(s)"
     print(
-        f"sendkit: {read.rows_left_out} row(s) left out, "
+        f"sendkit: {read.rows_left_out} {what} left out, "
         f"{len(read.problems)} problem(s):",
         file=sys.stderr,
     )

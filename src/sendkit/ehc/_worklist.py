@@ -298,14 +298,15 @@ class Worklist:
         }
 
 
-_POST_16_DUE: Final = (3, 31)  # reg 18(1)(b): 31 March before a post-16 transfer
+_POST_16_DUE_MONTH: Final = 3  # reg 18(1)(a): before 31 March, a post-16 transfer
 
 
 def transfer_from_due(due: dt.date) -> tuple[int, bool]:
     """(transfer year, to post-16) from SEN2's ``PhaseTransferDueDate``.
 
     The transfer is taken as the next 1 September on or after the due date,
-    and as a move to post-16 when the due date is 31 March (reg 18(1)(b));
+    and as a move to post-16 when the due date is in March (reg 18(1)(a):
+    before 31 March; the other phases, reg 18(1)(b), before 15 February);
     both are sendkit's readings [INFERRED], not SEN2 definitions.
 
     Examples:
@@ -316,7 +317,7 @@ def transfer_from_due(due: dt.date) -> tuple[int, bool]:
         (2026, True)
     """
     year = due.year + (1 if due.month >= _TRANSFER_MONTH else 0)
-    return year, (due.month, due.day) == _POST_16_DUE
+    return year, due.month == _POST_16_DUE_MONTH
 
 
 def settle_review(values: dict[str, object]) -> None:

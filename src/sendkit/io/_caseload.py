@@ -2,10 +2,12 @@
 
 One row per child (``CaseId``). The request columns are those of
 `sendkit.io.CASE_COLUMNS` (SEN2's field names); the plan columns are `PLAN_COLUMNS`
-(SEN2's ``StartDate`` for the plan's date; sendkit's own names for what SEN2
-does not hold, such as review and tribunal dates). A row with a
-``ReceivedDate`` is a request; a row with a ``StartDate``,
-``TribunalOrderDate`` or ``TransferInDate`` is also a plan record.
+(SEN2's names where the return holds the item: ``StartDate``, ``CeaseDate``,
+``ReviewMeeting``, ``LastReview``, ``PhaseTransferFinalDate``; sendkit's own
+names for what it does not, such as tribunal orders), and `PLAN_COLUMNS_READ`
+adds the names read but not written. A row with a ``ReceivedDate`` is a
+request; a row with a ``StartDate``, ``LastReview``, ``TribunalOrderDate`` or
+``TransferInDate`` is also a plan record.
 
 Problems name the file, row and column, never a cell's value (children's
 data); every row left out is counted and its reason kept.
@@ -45,6 +47,7 @@ from ._sheets import stream_sheets
 
 __all__ = [
     "PLAN_COLUMNS",
+    "PLAN_COLUMNS_READ",
     "Caseload",
     "caseload_header",
     "read_caseload",
@@ -134,6 +137,7 @@ class Caseload:
         queries: Rows kept but questioned by a sendkit check.
         rows_left_out: How many rows were left out altogether.
         source: The file name.
+        reference: A SEN2 return's census day (its header's ``ReferenceDate``).
     """
 
     cases: tuple[EhcCase, ...]
@@ -142,6 +146,7 @@ class Caseload:
     queries: tuple[Problem, ...] = ()
     rows_left_out: int = 0
     source: str = ""
+    reference: dt.date | None = None
 
 
 def _plan_cell(field: str, value: object, column: str) -> object:
@@ -338,8 +343,9 @@ def _from_sen2_xml(path: pathlib.Path) -> Caseload:
     """
     from ._sen2xml import read_sen2_return  # noqa: PLC0415 - only for XML files
 
-    read, plans = read_sen2_return(path)
+    read, plans, reference = read_sen2_return(path)
     return Caseload(
+        reference=reference,
         cases=read.cases,
         plans=plans,
         problems=read.problems,

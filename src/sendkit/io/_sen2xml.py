@@ -511,8 +511,8 @@ def read_sen2_xml(path: str | pathlib.Path, *, strict: bool = False) -> CaseFile
 
 def read_sen2_return(
     path: str | pathlib.Path, *, strict: bool = False
-) -> tuple[CaseFile, tuple[PlanRecord, ...]]:
-    """Read a SEN2 return's requests (as `read_sen2_xml`) and its plans.
+) -> tuple[CaseFile, tuple[PlanRecord, ...], dt.date | None]:
+    """Read a SEN2 return's requests (as `read_sen2_xml`), plans and reference date.
 
     One `PlanRecord` per request with a named plan (``StartDate``,
     ``CeaseDate``) or an ``ActivePlans`` element, with the same case id as the
@@ -520,7 +520,7 @@ def read_sen2_return(
     the decision after the review meeting was notified; also taken as that
     decision when on or after the meeting), ``ReviewOutcome`` (A: decided to
     amend), ``PhaseTransferDueDate`` (gives the transfer year, and post-16
-    when it is 31 March) and ``PhaseTransferFinalDate``. The return holds no
+    when it is in March) and ``PhaseTransferFinalDate``. The return holds no
     tribunal order dates, no date of a move in (``TransferLA`` is not read)
     and no date of birth sendkit would read, so those steps cannot be listed
     from it.
@@ -540,7 +540,7 @@ def read_sen2_return(
         ignored=tuple(sorted(reader.ignored)),
         source=path.name,
     )
-    return read, tuple(reader.plans)
+    return read, tuple(reader.plans), reader.reference
 
 
 def _walk(path: pathlib.Path, reader: _Reader) -> None:
