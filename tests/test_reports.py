@@ -614,6 +614,9 @@ def test_worklist_html_from_the_command_line(
     before = cases.read_bytes()
     assert main([*argv[:-1], str(cases), "--force"]) == 2  # never over its input
     assert cases.read_bytes() == before
+    capsys.readouterr()
+    assert main([*argv, "--force", "--json"]) == 2  # one output at a time
+    assert "give one of --json, --csv, --xlsx or --html" in capsys.readouterr().err
 
 
 def test_an_empty_worklist_page_says_so() -> None:
