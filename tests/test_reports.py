@@ -49,6 +49,7 @@ from sendkit.reports._layout import (
     uk_date,
 )
 from sendkit.reports._worklist import UPCOMING_SHOWN, render_worklist
+from sendkit.reports._worklist import _days as worklist_days
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent
 TRACKER = ROOT / "docs" / "downloads" / "example-tracker.xlsx"
@@ -613,6 +614,9 @@ def test_worklist_html_from_the_command_line(
     before = cases.read_bytes()
     assert main([*argv[:-1], str(cases), "--force"]) == 2  # never over its input
     assert cases.read_bytes() == before
+    capsys.readouterr()
+    assert main([*argv, "--force", "--json"]) == 2  # one output at a time
+    assert "give one of --json, --csv, --xlsx or --html" in capsys.readouterr().err
 
 
 def test_an_empty_worklist_page_says_so() -> None:
@@ -620,3 +624,20 @@ def test_an_empty_worklist_page_says_so() -> None:
     assert "No open steps." in page
     assert page.count("<p>None.</p>") == 3
     assert parse(page).errors == []
+
+
+@given(st.integers(min_value=-5000, max_value=5000))
+def test_worklist_when_reads_as_words_for_any_day_count(days: int) -> None:
+    class Item:
+        pass
+
+    item = Item()
+    item.days = days  # type: ignore[attr-defined]
+    words = worklist_days(item)  # type: ignore[arg-type]
+    if days == 0:
+        assert words == "due today"
+    else:
+        count = int(re.search(r"\d+", words).group())  # type: ignore[union-attr]
+        assert count == abs(days)
+        assert words.endswith("late") == (days < 0)
+        assert ("day " in words or words.endswith("day")) == (abs(days) == 1)

@@ -37,7 +37,6 @@ from ._common import (
     int_arg,
     output_path,
     print_json,
-    write_page,
 )
 
 _SHOW_PROBLEMS: Final = 20
@@ -79,9 +78,6 @@ def register(
     out.add_argument("--json", action="store_true", help="print one JSON object")
     out.add_argument("--csv", metavar="OUT", help="write the worklist to a CSV file")
     out.add_argument("--xlsx", metavar="OUT", help="write the worklist to a workbook")
-    out.add_argument(
-        "--html", metavar="OUT", help="write the worklist as a page to print or share"
-    )
     due.add_argument("--force", action="store_true", help="replace OUT if it exists")
     due.add_argument("--rules", metavar="FILE", help="a local rule file (TOML)")
     add_calendar_options(due)
@@ -368,9 +364,6 @@ def _report(read: Caseload) -> None:
 
 def _due(args: argparse.Namespace) -> int:
     output_path(args.csv or args.xlsx, force=args.force, inputs=[args.file, args.rules])
-    html = output_path(
-        args.html, force=args.force, inputs=[args.file, args.rules, args.csv, args.xlsx]
-    )
     read = read_caseload(args.file, as_of=args.as_of)
     _report(read)
     if not read.cases and not read.plans:
@@ -394,6 +387,10 @@ def _due(args: argparse.Namespace) -> int:
         closures=args.closure,
         rules=load_rules(args.rules) if args.rules else RULES,
     )
+    if getattr(args, "html", None):  # the worklist as a page (cli/_worklist_page.py)
+        from ._worklist_page import write_worklist_page  # noqa: PLC0415
+
+        return write_worklist_page(args, work, read)
     if args.json:
         reasons = collections.Counter(p.reason.split(";")[0] for p in read.problems)
         print_json(
@@ -412,12 +409,7 @@ def _due(args: argparse.Namespace) -> int:
         write_worklist_csv(work, args.csv)
     if args.xlsx:
         write_worklist_xlsx(work, args.xlsx)
-    if html is not None:
-        from ..reports._worklist import render_worklist  # noqa: PLC0415
-
-        page = render_worklist(work, source=read.source, soon_days=args.soon_days)
-        write_page(html, page)
-    _print(work, read, rows=not (args.csv or args.xlsx or html))
+    _print(work, read, rows=not (args.csv or args.xlsx))
     return 0
 
 

@@ -181,6 +181,9 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     _caseload.register(commands)  # ehc due, ehc example --plans
 
     ehc.set_defaults(handler=lambda _args: _help(ehc))
+    from ._worklist_page import register as add_worklist_page  # noqa: PLC0415
+
+    add_worklist_page(commands)  # ehc due --html (reports)
 
 
 def _help(parser: argparse.ArgumentParser) -> int:

@@ -44,11 +44,12 @@ def _status(item: WorkItem) -> str:
 
 
 def _days(item: WorkItem) -> str:
+    """``3 days late``, ``due today``, ``in 1 day``."""
+    count = abs(item.days)
+    days = f"{count} day{'' if count == 1 else 's'}"
     if item.days < 0:
-        return f"{-item.days} days late"
-    if item.days == 0:
-        return "due today"
-    return f"in {item.days} days"
+        return f"{days} late"
+    return "due today" if item.days == 0 else f"in {days}"
 
 
 def _source(item: WorkItem) -> str:
