@@ -623,3 +623,32 @@ def test_a_1904_serial_in_a_tracker_date_column_gives_back_its_day(day):
 
     assert _from_1904((day - dt.date(1904, 1, 1)).days) == day
     assert _from_1904(float((day - dt.date(1904, 1, 1)).days)) == day
+
+
+def test_a_streamed_ods_sheet_left_unread_is_skipped_to_the_next(tmp_path):
+    def row(*texts: str) -> str:
+        return (
+            "<table:table-row>"
+            + "".join(_text_cell(t) for t in texts)
+            + "</table:table-row>"
+        )
+
+    notes = "".join(
+        row(f"note {n}") for n in range(40)
+    )  # no header in its first 30 rows
+    data = row("Local area partnership", "Inspection outcome") + row("Rutland", OUTCOME)
+    path = tmp_path / "two.ods"
+    _ods_typed(path, [notes])  # one sheet, then rewrite with two
+    content = zipfile.ZipFile(path).read("content.xml").decode()
+    content = content.replace(
+        "</table:table>",
+        f'</table:table><table:table table:name="Data">{data}</table:table>',
+    )
+    with zipfile.ZipFile(path, "w") as archive:
+        archive.writestr("mimetype", "application/vnd.oasis.opendocument.spreadsheet")
+        archive.writestr("content.xml", content)
+    result = read_inspections(path)
+    assert (result.sheet, result.header_row) == ("Data", 1)
+    assert [one.local_area for one in result.inspections] == ["Rutland"]
+    with pytest.raises(InvalidInputError, match="its sheets are 'Cases', 'Data'"):
+        read_inspections(path, sheet="Nope")
