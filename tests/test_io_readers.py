@@ -652,3 +652,30 @@ def test_a_streamed_ods_sheet_left_unread_is_skipped_to_the_next(tmp_path):
     assert [one.local_area for one in result.inspections] == ["Rutland"]
     with pytest.raises(InvalidInputError, match="its sheets are 'Cases', 'Data'"):
         read_inspections(path, sheet="Nope")
+
+
+@pytest.mark.parametrize("suffix", [".xlsx", ".ods"])
+@pytest.mark.parametrize(
+    "name",
+    [
+        "ehc-utf8-bom.csv",
+        "ehc-bad-cells.csv",
+        "ehc-extra-columns.csv",
+        "ehc-header-only.csv",
+    ],
+)
+def test_the_ehc_corpus_as_a_spreadsheet_reads_as_its_csv_does(name, suffix, tmp_path):
+    import csv
+
+    with (HOSTILE / name).open(encoding="utf-8-sig", newline="") as handle:
+        rows = list(csv.reader(handle))
+    sheet = tmp_path / f"{pathlib.Path(name).stem}{suffix}"
+    (_xlsx if suffix == ".xlsx" else _ods)(sheet, rows)
+    expected = read_cases(HOSTILE / name)
+    read = read_cases(sheet)
+    assert read.cases == expected.cases
+    assert [str(p).replace(suffix, ".csv") for p in read.problems] == [
+        str(p) for p in expected.problems
+    ]
+    assert read.ignored == expected.ignored
+    assert not any(SECRET in str(p) for p in (*read.problems, *read.queries))
