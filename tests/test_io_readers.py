@@ -625,3 +625,59 @@ def test_a_1904_serial_in_a_tracker_date_column_gives_back_its_day(day):
 
     assert _from_1904((day - dt.date(1904, 1, 1)).days) == day
     assert _from_1904(float((day - dt.date(1904, 1, 1)).days)) == day
+
+
+def test_a_streamed_ods_sheet_left_unread_is_skipped_to_the_next(tmp_path):
+    def row(*texts: str) -> str:
+        return (
+            "<table:table-row>"
+            + "".join(_text_cell(t) for t in texts)
+            + "</table:table-row>"
+        )
+
+    notes = "".join(
+        row(f"note {n}") for n in range(40)
+    )  # no header in its first 30 rows
+    data = row("Local area partnership", "Inspection outcome") + row("Rutland", OUTCOME)
+    path = tmp_path / "two.ods"
+    _ods_typed(path, [notes])  # one sheet, then rewrite with two
+    content = zipfile.ZipFile(path).read("content.xml").decode()
+    content = content.replace(
+        "</table:table>",
+        f'</table:table><table:table table:name="Data">{data}</table:table>',
+    )
+    with zipfile.ZipFile(path, "w") as archive:
+        archive.writestr("mimetype", "application/vnd.oasis.opendocument.spreadsheet")
+        archive.writestr("content.xml", content)
+    result = read_inspections(path)
+    assert (result.sheet, result.header_row) == ("Data", 1)
+    assert [one.local_area for one in result.inspections] == ["Rutland"]
+    with pytest.raises(InvalidInputError, match="its sheets are 'Cases', 'Data'"):
+        read_inspections(path, sheet="Nope")
+
+
+@pytest.mark.parametrize("suffix", [".xlsx", ".ods"])
+@pytest.mark.parametrize(
+    "name",
+    [
+        "ehc-utf8-bom.csv",
+        "ehc-bad-cells.csv",
+        "ehc-extra-columns.csv",
+        "ehc-header-only.csv",
+    ],
+)
+def test_the_ehc_corpus_as_a_spreadsheet_reads_as_its_csv_does(name, suffix, tmp_path):
+    import csv
+
+    with (HOSTILE / name).open(encoding="utf-8-sig", newline="") as handle:
+        rows = list(csv.reader(handle))
+    sheet = tmp_path / f"{pathlib.Path(name).stem}{suffix}"
+    (_xlsx if suffix == ".xlsx" else _ods)(sheet, rows)
+    expected = read_cases(HOSTILE / name)
+    read = read_cases(sheet)
+    assert read.cases == expected.cases
+    assert [str(p).replace(suffix, ".csv") for p in read.problems] == [
+        str(p) for p in expected.problems
+    ]
+    assert read.ignored == expected.ignored
+    assert not any(SECRET in str(p) for p in (*read.problems, *read.queries))
