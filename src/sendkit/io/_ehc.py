@@ -647,13 +647,16 @@ class _Collector:
         """
         cases, kept, ids, asked = built
         seen = self.first_seen
-        if (
-            len(kept) == len(rows)
-            and seen.keys().isdisjoint(ids)
-            and len(set(ids)) == len(ids)
-        ):
-            # The common block: every row read, every id new.
+        fresh = len(kept) == len(rows) and seen.keys().isdisjoint(ids)
+        if fresh:
+            before = len(seen)
             seen.update(zip(ids, range(first, first + len(ids)), strict=True))
+            if len(seen) - before < len(ids):  # an id repeats within the block
+                for case_id in ids:  # take them out again; the rows decide
+                    seen.pop(case_id, None)
+                fresh = False
+        if fresh:
+            # The common block: every row read, every id new.
             self.cases.extend(cases)
             queries, source = self.queries, self.source
             for index in asked:
