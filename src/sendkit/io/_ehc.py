@@ -679,7 +679,7 @@ _BLOCK = 512
 _Built = tuple[list[EhcCase], "Sequence[int]", list[str], list[int]]
 #: The date fields after ``received``, which must not be before it.
 _LATER: Final = tuple(field for _, field in _DATE_COLUMNS if field != "received")
-_IS_FAILURE: Final = _Failure.__instancecheck__
+#: Runs an iterator to its end, keeping nothing (a C-level loop).
 _CONSUME: Final = deque[object](maxlen=0).extend
 #: Each `EhcCase` field with its slot, in `attrs` order.
 _SLOTS: Final = tuple((field.name, vars(EhcCase)[field.name]) for field in _FIELDS)
