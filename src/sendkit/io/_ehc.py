@@ -649,13 +649,16 @@ class _Collector:
         """
         cases, kept, ids, asked = built
         seen = self.first_seen
-        if (
-            len(kept) == len(rows)
-            and seen.keys().isdisjoint(ids)
-            and len(set(ids)) == len(ids)
-        ):
-            # The common block: every row read, every id new.
+        fresh = len(kept) == len(rows) and seen.keys().isdisjoint(ids)
+        if fresh:
+            before = len(seen)
             seen.update(zip(ids, range(first, first + len(ids)), strict=True))
+            if len(seen) - before < len(ids):  # an id repeats within the block
+                for case_id in ids:  # take them out again; the rows decide
+                    seen.pop(case_id, None)
+                fresh = False
+        if fresh:
+            # The common block: every row read, every id new.
             self.cases.extend(cases)
             queries, source = self.queries, self.source
             for index in asked:
@@ -678,7 +681,7 @@ _BLOCK = 512
 _Built = tuple[list[EhcCase], "Sequence[int]", list[str], list[int]]
 #: The date fields after ``received``, which must not be before it.
 _LATER: Final = tuple(field for _, field in _DATE_COLUMNS if field != "received")
-_IS_FAILURE: Final = _Failure.__instancecheck__
+#: Runs an iterator to its end, keeping nothing (a C-level loop).
 _CONSUME: Final = deque[object](maxlen=0).extend
 #: Each `EhcCase` field with its slot, in `attrs` order.
 _SLOTS: Final = tuple((field.name, vars(EhcCase)[field.name]) for field in _FIELDS)
