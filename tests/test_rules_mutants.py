@@ -30,6 +30,7 @@ from sendkit import (
     get_rule,
     load_rules,
 )
+from sendkit.calendars import calendar_for
 from sendkit.rules import Counting, Direction, Roll, Uncounted, Unit
 
 D = dt.date
@@ -598,3 +599,30 @@ class TestCountingOverridesOnMonthsWeeksAndFixedDates:
             "15 February in the calendar year of the event (2026) is Sunday "
             "15 February 2026; the date is Sunday 15 February 2026."
         )
+
+
+class TestWorkingDayTrailsNameTheirCountingConvention:
+    """A working-day count says how the start day was counted, only when it is not day 0."""
+
+    BEGINNING_WITH = (
+        "The period begins with the start day (it is day 1), so the last day is one "
+        "day earlier than counting from day 0."
+    )
+
+    def test_a_period_beginning_with_the_start_day_says_so(self):
+        lines = _counting_lines(deadline("ehc.transfer.plan", D(2025, 3, 3)))
+        assert lines[2] == (
+            "14 working days after Monday 3 March 2025 (england-and-wales) is Friday "
+            "21 March 2025."
+        )
+        assert lines[-2:] == [
+            self.BEGINNING_WITH,
+            "Due: Friday 21 March 2025. A hard limit (law).",
+        ]
+
+    def test_a_period_from_day_zero_adds_no_convention_line(self):
+        lines = _counting_lines(deadline("area-send.pap.submit", D(2025, 3, 3)))
+        assert lines[-2:] == [
+            f"Holiday data: {calendar_for().data_source}.",
+            "Due: Wednesday 23 April 2025. A hard limit (framework).",
+        ]
