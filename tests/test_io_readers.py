@@ -372,6 +372,52 @@ def test_a_whole_caseload_reads_the_same_from_a_sheet_as_from_csv(tmp_path, suff
     ]
 
 
+@pytest.mark.parametrize(
+    ("null_date", "received"),
+    [
+        (None, dt.date(2024, 5, 27)),
+        ("1899-12-30", dt.date(2024, 5, 27)),
+        ("1904-01-01", None),
+    ],
+)
+def test_an_ods_day_number_is_read_from_calcs_day_0_or_refused(
+    tmp_path, null_date, received
+):
+    header = (
+        "<table:table-row>"
+        + _text_cell("CaseId")
+        + _text_cell("ReceivedDate")
+        + "</table:table-row>"
+    )
+    row = (
+        "<table:table-row>"
+        + _text_cell("R1")
+        + '<table:table-cell office:value-type="float" office:value="45439"/>'
+        + "</table:table-row>"
+    )
+    path = tmp_path / "days.ods"
+    _ods_typed(path, [header, row])
+    if null_date is not None:
+        settings = (
+            "<table:calculation-settings>"
+            f'<table:null-date table:date-value="{null_date}"/>'
+            "</table:calculation-settings>"
+        )
+        content = zipfile.ZipFile(path).read("content.xml").decode()
+        content = content.replace("<table:table ", settings + "<table:table ", 1)
+        with zipfile.ZipFile(path, "w") as archive:
+            archive.writestr(
+                "mimetype", "application/vnd.oasis.opendocument.spreadsheet"
+            )
+            archive.writestr("content.xml", content)
+    read = read_cases(path)
+    if received is None:  # another day 0: refused by row, never read four years off
+        assert read.cases == ()
+        assert [(p.row, p.column) for p in read.problems] == [(2, "ReceivedDate")]
+    else:
+        assert [case.received for case in read.cases] == [received]
+
+
 def test_an_ods_row_repeated_past_the_last_row_is_one_line(tmp_path):
     header = (
         "<table:table-row>"

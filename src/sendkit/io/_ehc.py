@@ -39,7 +39,7 @@ from ._cells import guard_formula, unguard_formula
 from ._files import FileError, atomic_write, check_input, csv_rows, cut
 from ._progress import counted
 from ._sen2xml import read_sen2_xml
-from ._sheets import Row, stream_sheets
+from ._sheets import ODS_NULL_DATE, Row, stream_sheets
 
 __all__ = [
     "COLUMNS",
@@ -1139,6 +1139,7 @@ def _read_ods(path: pathlib.Path, *, strict: bool) -> CaseFile:
             counted(rows, f"reading {path.name}"),
             source=path.name,
             strict=strict,
+            date_serials=first.null_date in {None, ODS_NULL_DATE},
         )
 
 
@@ -1179,8 +1180,10 @@ def read_cases(path: str | pathlib.Path, *, strict: bool = False) -> CaseFile:
     ``YYYY-MM-DD`` or UK ``DD/MM/YYYY`` (or, in a workbook, date cells, or
     numbers read as Excel 1900-system date serials; see `cases_from_rows`).
     An XLSX or ODS file is read from its first sheet (an ODS number in a
-    date column is read as a serial too: LibreOffice's default day 0 is
-    30 December 1899, as in Excel's 1900 system from March 1900 on).
+    date column is read as a serial too: Calc's default day 0 is
+    30 December 1899, as in Excel's 1900 system from March 1900 on; a
+    workbook in the 1904 system, or an ODS file with another day 0, has such
+    numbers refused by row, never read four years off).
     XML files are SEN2 person-level returns (see `read_sen2_xml`).
 
     Unreadable rows are left out and listed in `CaseFile.problems` by row and

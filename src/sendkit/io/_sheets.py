@@ -92,10 +92,15 @@ class SheetRows:
         name: The sheet's name; the file's name for a CSV file.
         rows: The non-empty rows, in order, read on demand. Read them (or
             leave them) before asking `stream_sheets` for the next sheet.
+        null_date: For an ODS file, the day its numbers count from when a
+            number stands for a date (``table:null-date``; Calc's default is
+            30 December 1899, as Excel's 1900 system from March 1900);
+            ``None`` for other files.
     """
 
     name: str
     rows: Iterator[Row]
+    null_date: dt.date | None = None
 
 
 def read_sheets(path: str | pathlib.Path) -> tuple[Sheet, ...]:
@@ -181,6 +186,9 @@ def _trim(values: tuple[Cell, ...]) -> tuple[Cell, ...]:
 
 
 _TABLE_TAG: Final = f"{{{_TABLE}}}table"
+_NULL_DATE_TAG: Final = f"{{{_TABLE}}}null-date"
+#: Calc's day 0 when a file does not say otherwise (ODF 1.2, table:null-date).
+ODS_NULL_DATE: Final = dt.date(1899, 12, 30)
 _ROW_TAG: Final = f"{{{_TABLE}}}table-row"
 
 
@@ -215,40 +223,56 @@ class _OdsEvents:
         element.clear()
 
 
+def _open_content(path: pathlib.Path, archive: zipfile.ZipFile) -> IO[bytes]:
+    """Check the file is an ODS spreadsheet and open its content.xml."""
+    try:
+        if "mimetype" in archive.namelist():
+            mime = archive.read("mimetype").decode("ascii", "replace").strip()
+            if mime != _ODS_MIME:
+                msg = f"file {path.name!r} is not an ODS spreadsheet (its type is {mime!r})"
+                raise InvalidInputError(msg)
+        return archive.open("content.xml")
+    except (zipfile.BadZipFile, KeyError, OSError, EOFError) as exc:
+        msg = f"file {path.name!r} is not a readable ODS spreadsheet: {_one_line(exc)}"
+        raise InvalidInputError(msg) from None
+
+
 def _stream_ods(path: pathlib.Path) -> Iterator[SheetRows]:
     try:
         archive = zipfile.ZipFile(path)
     except (zipfile.BadZipFile, OSError) as exc:
         msg = f"file {path.name!r} is not a readable ODS spreadsheet: {_one_line(exc)}"
         raise InvalidInputError(msg) from None
-    with archive:
-        try:
-            if "mimetype" in archive.namelist():
-                mime = archive.read("mimetype").decode("ascii", "replace").strip()
-                if mime != _ODS_MIME:
-                    msg = f"file {path.name!r} is not an ODS spreadsheet (its type is {mime!r})"
-                    raise InvalidInputError(msg)
-            handle = archive.open("content.xml")
-        except (zipfile.BadZipFile, KeyError, OSError, EOFError) as exc:
-            msg = f"file {path.name!r} is not a readable ODS spreadsheet: {_one_line(exc)}"
-            raise InvalidInputError(msg) from None
-        with handle:
-            events = _OdsEvents(path, _Checked(path, handle))
-            while (item := events.next()) is not None:
-                event, element = item
-                if event != "start" or element.tag != _TABLE_TAG:
-                    continue
-                done: list[bool] = []
-                yield SheetRows(
-                    name=element.get(f"{{{_TABLE}}}name", ""),
-                    rows=_ods_rows(events, element, done),
-                )
-                while not done and (item := events.next()) is not None:
-                    if item[1] is element and item[0] == "end":
-                        break
-                    if item[0] == "end" and item[1].tag == _ROW_TAG:
-                        events.drop(item[1])
-                events.drop(element)
+    with archive, _open_content(path, archive) as handle:
+        events = _OdsEvents(path, _Checked(path, handle))
+        null_date = ODS_NULL_DATE  # table:calculation-settings come before the tables
+        while (item := events.next()) is not None:
+            event, element = item
+            if event == "end" and element.tag == _NULL_DATE_TAG:
+                null_date = _null_date(element)
+            if event != "start" or element.tag != _TABLE_TAG:
+                continue
+            done: list[bool] = []
+            yield SheetRows(
+                name=element.get(f"{{{_TABLE}}}name", ""),
+                rows=_ods_rows(events, element, done),
+                null_date=null_date,
+            )
+            while not done and (item := events.next()) is not None:
+                if item[1] is element and item[0] == "end":
+                    break
+                if item[0] == "end" and item[1].tag == _ROW_TAG:
+                    events.drop(item[1])
+            events.drop(element)
+
+
+def _null_date(element: ET.Element) -> dt.date:
+    """The day of a ``table:null-date`` element (its ``table:date-value``)."""
+    raw = element.get(f"{{{_TABLE}}}date-value", "")
+    try:
+        return dt.date.fromisoformat(raw[:10])
+    except ValueError:
+        return ODS_NULL_DATE
 
 
 class _Checked:
