@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import collections
+import pathlib
 import sys
 from typing import Any, Final
 
@@ -37,6 +38,7 @@ from ._common import (
     int_arg,
     output_path,
     print_json,
+    write_page,
 )
 
 _SHOW_PROBLEMS: Final = 20
@@ -387,10 +389,13 @@ def _due(args: argparse.Namespace) -> int:
         closures=args.closure,
         rules=load_rules(args.rules) if args.rules else RULES,
     )
-    if getattr(args, "html", None):  # the worklist as a page (cli/_worklist_page.py)
-        from ._worklist_page import write_worklist_page  # noqa: PLC0415
+    if getattr(args, "html", None):  # checked before any work (cli/_worklist_page.py)
+        from ..reports import render_worklist  # noqa: PLC0415 - only for --html
 
-        return write_worklist_page(args, work, read)
+        page = render_worklist(work, source=read.source, soon_days=args.soon_days)
+        write_page(pathlib.Path(args.html), page)
+        _print(work, read, rows=False)
+        return 0
     if args.json:
         reasons = collections.Counter(p.reason.split(";")[0] for p in read.problems)
         print_json(

@@ -3,24 +3,20 @@
 `register` adds ``--html`` to the ``ehc due`` command and checks the output
 path before any work: an existing file is refused without ``--force``, and
 the caseload being read is refused even with it (one line, exit code 2).
-`write_worklist_page` writes the page atomically and prints the worklist's
-summary line instead of every row. The page is built by
+``ehc due`` then writes the page atomically and prints the worklist's summary
+line instead of every row. The page is built by
 `sendkit.reports.render_worklist`, on the layout every sendkit page shares.
 """
 
 from __future__ import annotations
 
 import argparse
-import pathlib
 from collections.abc import Callable
-from typing import Any
 
-from ..ehc import Worklist
 from ..errors import InvalidInputError
-from ..reports import render_worklist
-from ._common import output_path, write_page
+from ._common import output_path
 
-__all__ = ["register", "write_worklist_page"]
+__all__ = ["register"]
 
 _OTHER_OUTPUTS = ("json", "csv", "xlsx")
 
@@ -48,13 +44,3 @@ def _checked(handler: Callable[[argparse.Namespace], int]) -> Callable[..., int]
         return handler(args)
 
     return run
-
-
-def write_worklist_page(args: argparse.Namespace, work: Worklist, read: Any) -> int:
-    """Write ``--html``'s page and print the worklist's summary line; exit code."""
-    from ._caseload import _print  # noqa: PLC0415 - the summary line, shared
-
-    page = render_worklist(work, source=read.source, soon_days=args.soon_days)
-    write_page(pathlib.Path(args.html), page)  # checked by `register`'s wrapper
-    _print(work, read, rows=False)
-    return 0
