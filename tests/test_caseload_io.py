@@ -332,9 +332,34 @@ def test_xlsx_worklist_is_for_a_team(tmp_path: pathlib.Path) -> None:
     }
     assert fills["overdue"].endswith("F4CCCC")
     assert fills["upcoming"].endswith("D9EAD3")
+    assert all(isinstance(row[0], dt.datetime) for row in body)  # real dates
+    days = [row[header.index("days")] for row in body]
+    assert all(isinstance(d, int) for d in days)
+    assert min(days) < 0  # overdue steps count back, as numbers not text
     cases = {row[1] for row in body}
     assert "'=HYPERLINK(1)" in cases  # formula-safe text
     assert not any(str(value).startswith("=") for row in body for value in row)
+
+
+def test_xlsx_worklist_prints_one_a4_landscape_page_wide(
+    tmp_path: pathlib.Path,
+) -> None:
+    """The worklist prints for a team meeting: landscape, fit to width, header repeated."""
+    import openpyxl
+
+    source = _write(
+        tmp_path / "c.csv", HEADER, [["R1", "2025-05-20", "", "", "", "", ""]]
+    )
+    out = tmp_path / "w.xlsx"
+    argv = ["ehc", "due", str(source), "--as-of", "2025-06-02", "--xlsx", str(out)]
+    assert main(argv) == 0
+    sheet = openpyxl.load_workbook(out).active
+    assert sheet is not None
+    assert sheet.page_setup.orientation == "landscape"
+    assert int(sheet.page_setup.paperSize) == int(sheet.PAPERSIZE_A4)
+    assert sheet.sheet_properties.pageSetUpPr.fitToPage
+    assert (sheet.page_setup.fitToWidth, sheet.page_setup.fitToHeight) == (1, 0)
+    assert sheet.print_title_rows == "$1:$1"
 
 
 def test_ehc_cases_lists_the_request_items_of_ehc_due(

@@ -38,7 +38,15 @@ def _cells(work: Worklist) -> list[list[str]]:
     rows = []
     for item in work.items:
         values = item.to_dict()
-        rows.append([guard_formula(str(values[column])) for column in WORKLIST_COLUMNS])
+        # days is an int (negative when overdue), never text that could run.
+        rows.append(
+            [
+                str(values[column])
+                if column == "days"
+                else guard_formula(str(values[column]))
+                for column in WORKLIST_COLUMNS
+            ]
+        )
     return rows
 
 
@@ -54,14 +62,36 @@ def write_worklist_csv(work: Worklist, path: str | os.PathLike[str]) -> None:
         writer.writerows(_cells(work))
 
 
+#: Column widths in characters for the workbook, chosen so that one A4
+#: landscape page holds every column at about 9 pt (long text wraps).
+_WIDTHS: Final = {
+    "due": 12,
+    "case": 12,
+    "rule": 24,
+    "summary": 30,
+    "status": 10,
+    "days": 6,
+    "basis": 22,
+    "confidence": 12,
+    "source": 26,
+    "note": 24,
+}
+
+
 def write_worklist_xlsx(work: Worklist, path: str | os.PathLike[str]) -> None:
-    """Write *work* as a workbook: status colours, filters, a frozen header.
+    """Write *work* as a workbook for a team: one row per step, soonest first.
+
+    ``due`` is a real date cell (shown dd/mm/yyyy) and ``days`` a number, so
+    the sheet sorts and filters as people expect; every text cell is
+    formula-safe. Status colours, filters, a frozen header, and a print setup
+    of A4 landscape, one page wide, with the header row on every page.
 
     Raises:
         FileError: The file cannot be written; an old file is left unchanged.
     """
     import openpyxl  # noqa: PLC0415 - only when a workbook is asked for
-    from openpyxl.styles import Font, PatternFill  # noqa: PLC0415
+    from openpyxl.styles import Alignment, Font, PatternFill  # noqa: PLC0415
+    from openpyxl.utils import get_column_letter  # noqa: PLC0415
 
     book = openpyxl.Workbook()
     sheet = book.active
@@ -72,13 +102,35 @@ def write_worklist_xlsx(work: Worklist, path: str | os.PathLike[str]) -> None:
     for cell in sheet[1]:
         cell.font = Font(bold=True)
     status_at = WORKLIST_COLUMNS.index("status")
-    for row in _cells(work):
-        sheet.append(row)
+    wrap = Alignment(wrap_text=True, vertical="top")
+    for item, row in zip(work.items, _cells(work), strict=True):
+        cells: list[object] = list(row)
+        cells[WORKLIST_COLUMNS.index("due")] = item.due
+        cells[WORKLIST_COLUMNS.index("days")] = item.days
+        sheet.append(cells)
+        line = sheet[sheet.max_row]
+        line[0].number_format = "dd/mm/yyyy"
+        for cell in line:
+            cell.alignment = wrap
+        # Spreadsheets do not always grow a row for wrapped text: set it.
+        lines = max(
+            -(-len(text) // int(_WIDTHS[name] * 1.15))  # about 1.15 chars per unit
+            for name, text in zip(WORKLIST_COLUMNS, row, strict=True)
+        )
+        sheet.row_dimensions[sheet.max_row].height = 14.5 * max(lines, 1) + 1
         fill = _FILLS.get(row[status_at])
         if fill:
-            sheet.cell(sheet.max_row, status_at + 1).fill = PatternFill(
-                "solid", fgColor=fill
-            )
+            line[status_at].fill = PatternFill("solid", fgColor=fill)
+    for number, name in enumerate(WORKLIST_COLUMNS, start=1):
+        sheet.column_dimensions[get_column_letter(number)].width = _WIDTHS[name]
     sheet.freeze_panes = "A2"
     sheet.auto_filter.ref = sheet.dimensions
+    sheet.print_title_rows = "1:1"
+    sheet.page_setup.orientation = "landscape"
+    sheet.page_setup.paperSize = sheet.PAPERSIZE_A4
+    sheet.sheet_properties.pageSetUpPr.fitToPage = True
+    sheet.page_setup.fitToWidth = 1
+    sheet.page_setup.fitToHeight = 0
+    sheet.print_options.gridLines = True
+    sheet.oddFooter.center.text = "Page &P of &N"
     save_atomic(path, book.save)
