@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import csv
 import os
-from typing import Final
+from typing import Any, Final
 
 from ..ehc import Worklist
 from ._cells import guard_formula
@@ -94,9 +94,8 @@ def write_worklist_xlsx(work: Worklist, path: str | os.PathLike[str]) -> None:
     from openpyxl.utils import get_column_letter  # noqa: PLC0415
 
     book = openpyxl.Workbook()
-    sheet = book.active
-    if sheet is None:  # pragma: no cover - a new workbook has a sheet
-        return
+    # openpyxl's stubs type print settings as optional; a new sheet has them.
+    sheet: Any = book.active
     sheet.title = "Worklist"
     sheet.append(list(WORKLIST_COLUMNS))
     for cell in sheet[1]:
