@@ -783,7 +783,10 @@ def _convert_columns(
                 values[field] = texts
                 continue
             table = known[field]
-            values[field] = list(map(table.__getitem__, column))
+            if column.count("") == len(column):  # every cell empty text
+                values[field] = [table[""]] * len(column)
+            else:
+                values[field] = list(map(table.__getitem__, column))
             if wrong := table.wrong:
                 bad.update(i for i, text in enumerate(column) if text in wrong)
                 wrong.clear()
