@@ -20,9 +20,11 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from sendkit.ehc import EhcCase, read_cases, synthetic_caseload
+from sendkit.ehc import EhcCase, synthetic_caseload
 from sendkit.errors import SendkitError
 from sendkit.io import _ehc
+
+read_cases = _ehc.read_cases
 
 HOSTILE = pathlib.Path(__file__).resolve().parent / "data" / "hostile"
 
