@@ -24,6 +24,8 @@ from sendkit.ehc import EhcCase, synthetic_caseload
 from sendkit.errors import SendkitError
 from sendkit.io import _ehc, read_cases
 
+read_cases = _ehc.read_cases
+
 HOSTILE = pathlib.Path(__file__).resolve().parent / "data" / "hostile"
 
 
@@ -297,3 +299,12 @@ def test_a_note_that_is_not_text_reads_the_same(monkeypatch):
     )
     assert columnwise == plain
     assert [c.exceptions[0].note for c in plain.cases] == ["5", "x"]
+
+
+@pytest.mark.parametrize("cell", [0, 0.0, False, None, "", " "])
+def test_a_column_of_empty_or_falsy_cells_reads_the_same(monkeypatch, cell):
+    """A block whose date column is all empty text, or all zeros from memory."""
+    header = ["CaseId", "ReceivedDate", "StartDate"]
+    rows = [["R1", "2024-01-08", cell], ["R2", "2024-01-09", cell]]
+    columnwise, plain = _both(lambda: _ehc.cases_from_rows(header, rows), monkeypatch)
+    assert columnwise == plain

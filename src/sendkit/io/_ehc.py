@@ -785,7 +785,10 @@ def _convert_columns(
                 values[field] = texts
                 continue
             table = known[field]
-            values[field] = list(map(table.__getitem__, column))
+            if column.count("") == len(column):  # every cell empty text
+                values[field] = [table[""]] * len(column)
+            else:
+                values[field] = list(map(table.__getitem__, column))
             if wrong := table.wrong:
                 bad.update(i for i, text in enumerate(column) if text in wrong)
                 wrong.clear()
@@ -836,13 +839,13 @@ def _build_block(  # noqa: C901, PLR0912 - one pass over the columns, kept flat
     if bad:
         kept, ids, received = _drop(bad, kept, values)
     places = range(len(ids))
+    newest = max(received, default=dt.date.min)
     for field in _LATER:
         later = values.get(field)
-        if later is not None:
-            # Blank as the latest date, for comparing; kept for `_questioned`.
-            values[_AS_LATEST + field] = later = list(map(_LATEST, later, later))
-            if any(map(lt, later, received)):
-                bad.update(compress(places, map(lt, later, received)))
+        if later is None or min(filter(None, later), default=newest) >= newest:
+            continue  # every later date is on or after every ReceivedDate
+        latest = map(_LATEST, later, later)  # a blank is never before
+        bad.update(compress(places, map(lt, latest, received)))
     reasons = values.get("exceptions")
     week20 = values.get("week20")
     if reasons is not None and week20 is not None and any(reasons):
@@ -888,12 +891,15 @@ def _questioned(values: dict[str, list[Any]], count: int) -> list[int]:
     rows = range(count)
     found: set[int] = set()
     earliest: dict[str, list[Any]] = {}
+    latest: dict[str, list[Any]] = {}
     for earlier, later in _ORDERED:
-        first, then = values.get(earlier), values.get(_AS_LATEST + later)
+        first, then = values.get(earlier), values.get(later)
         if first is not None and then is not None:
             if earlier not in earliest:
                 earliest[earlier] = list(map(_EARLIEST, first, first))
-            found.update(compress(rows, map(lt, then, earliest[earlier])))
+            if later not in latest:
+                latest[later] = list(map(_LATEST, then, then))
+            found.update(compress(rows, map(lt, latest[later], earliest[earlier])))
     plan = values.get("plan_issued")
     if plan is not None:
         issued = list(compress(rows, plan))
@@ -912,8 +918,6 @@ def _questioned(values: dict[str, list[Any]], count: int) -> list[int]:
 #: ``_LATEST(day, day)`` is *day*, or the latest date for a blank (``None``);
 #: ``_EARLIEST`` gives the earliest. Two-argument ``dict.get`` runs in C.
 _LATEST: Final[Callable[[Any, Any], Any]] = {None: dt.date.max}.get
-#: The key in `_build_block`'s columns of a date column with blanks as `_LATEST`.
-_AS_LATEST: Final = "latest "
 _EARLIEST: Final[Callable[[Any, Any], Any]] = {None: dt.date.min}.get
 
 
