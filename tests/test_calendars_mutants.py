@@ -8,6 +8,7 @@ API is used, so the tests hold whatever the calendar's internals become.
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import warnings
 
 import numpy as np
@@ -669,3 +670,43 @@ class TestDataSourceNamesTheHolidayData:
         assert WorkingCalendar(region).data_source == (
             f"holidays {holidays.__version__}, GB subdivision {code}"
         )
+
+
+class TestANewCalendarAnswersForEveryYearOfTheData:
+    """A new calendar answers at the very ends of the data and across 1990 and 2045.
+
+    A calendar first builds its tables over 1990-2045 and widens them on the
+    first question outside; the answers must not depend on which it holds.
+    """
+
+    def test_the_first_and_last_days_of_the_data(self):
+        assert WorkingCalendar().is_working_day(FIRST)
+        assert WorkingCalendar().is_working_day(LAST)
+        assert WorkingCalendar().count_working_days(FIRST, D(1872, 1, 31)) == 23
+        assert WorkingCalendar().why_not_working(LAST) is None
+
+    def test_moves_that_leave_1990_to_2045(self):
+        assert WorkingCalendar().add_working_days(D(1990, 1, 2), -5) == D(1989, 12, 21)
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", HolidayHorizonWarning)
+            assert WorkingCalendar().add_working_days(D(2045, 12, 28), 5) == D(
+                2046, 1, 5
+            )
+
+
+#: A new spelling of a region on each call, so that the shared-calendar cache
+#: has never seen it (in any process, whatever ran before).
+_SPELLINGS = itertools.count(1)
+
+
+class TestSharedCalendarsForNewSpellings:
+    """A spelling `calendar_for` has not seen yet still gives the region's shared calendar."""
+
+    def test_an_unseen_spelling_gives_the_shared_calendar(self):
+        canonical = calendar_for("scotland")
+        spelling = " " * next(_SPELLINGS) + "ScOtLaNd"
+        found = calendar_for(spelling)
+        assert isinstance(found, WorkingCalendar)
+        assert found is canonical
+        assert calendar_for(spelling) is canonical
+        assert calendar_for("scotland") is canonical
