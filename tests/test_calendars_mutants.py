@@ -710,3 +710,32 @@ class TestSharedCalendarsForNewSpellings:
         assert found is canonical
         assert calendar_for(spelling) is canonical
         assert calendar_for("scotland") is canonical
+
+
+class TestBatchCountingBackFromPastTheHorizon:
+    """A batch start after the last announced day warns, even when the answer is before it."""
+
+    LATE = ANNOUNCED_THROUGH + dt.timedelta(days=3)
+
+    def _single(self, start, days):
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", HolidayHorizonWarning)
+            return add_working_days(start, days)
+
+    def test_one_count_back(self):
+        expected = self._single(self.LATE, -5)
+        assert expected <= ANNOUNCED_THROUGH
+        with pytest.warns(HolidayHorizonWarning):
+            assert WorkingCalendar().add_working_days_many([self.LATE], -5) == [
+                expected
+            ]
+
+    def test_a_count_each(self):
+        expected = [self._single(self.LATE, -5), D(2024, 1, 8)]
+        with pytest.warns(HolidayHorizonWarning):
+            assert (
+                WorkingCalendar().add_working_days_many(
+                    [self.LATE, D(2024, 1, 5)], [-5, 1]
+                )
+                == expected
+            )
