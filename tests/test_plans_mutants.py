@@ -244,3 +244,21 @@ class TestProgressReportDetails:
     def test_a_review_on_the_report_day_is_the_next_review(self):
         plan = ActionPlan(board_dates=[MON, D(2024, 6, 3)])
         assert plan_status(plan, MON).next_review == MON
+
+
+class TestRagHistoryDays:
+    """`rag_history` wants a sequence of dates and names a bad one."""
+
+    def test_one_date_instead_of_a_sequence(self):
+        with pytest.raises(InvalidTypeError) as caught:
+            rag_history(ActionPlan(), MON)  # type: ignore[arg-type]
+        assert str(caught.value) == (
+            "days must be a sequence of dates, got datetime.date(2024, 3, 4)"
+        )
+
+    def test_a_text_day_in_the_sequence(self):
+        with pytest.raises(InvalidTypeError) as caught:
+            rag_history(ActionPlan(), ["2024-03-04"])  # type: ignore[list-item]
+        assert str(caught.value).startswith(
+            "days must be a datetime.date, got '2024-03-04' (str)"
+        )
