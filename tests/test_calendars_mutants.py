@@ -8,6 +8,7 @@ API is used, so the tests hold whatever the calendar's internals become.
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import warnings
 
 import numpy as np
@@ -615,6 +616,17 @@ def as_day(value: dt.date) -> dt.date:
     return value.date() if isinstance(value, dt.datetime) else value
 
 
+#: Each call gets a horizon no calendar has had before, so that nothing cached
+#: for an earlier horizon (in this process or the one it was forked from) is
+#: reused: the batch table is built afresh.
+_HORIZONS = itertools.count(1)
+
+
+def _fresh_calendar() -> WorkingCalendar:
+    horizon = ANNOUNCED_THROUGH - dt.timedelta(days=next(_HORIZONS))
+    return WorkingCalendar(announced_through=horizon)
+
+
 class TestBatchCountingBackNearTheStartOfItsTables:
     """Counting back in a batch from the first weeks of 1990 or 1872 matches single calls.
 
@@ -633,17 +645,17 @@ class TestBatchCountingBackNearTheStartOfItsTables:
     @staticmethod
     def _agrees_with_single_calls(starts):
         for n in (-1, -3, -25):
-            cal = WorkingCalendar()
+            cal = _fresh_calendar()
             assert cal.add_working_days_many(starts, n) == [
                 add_working_days(start, n) for start in starts
             ], n
-            cal = WorkingCalendar()
+            cal = _fresh_calendar()
             assert cal.add_working_days_many(starts, [n] * len(starts)) == [
                 add_working_days(start, n) for start in starts
             ], n
 
     def test_counting_back_past_1_january_1872_is_refused(self):
-        cal = WorkingCalendar()
+        cal = _fresh_calendar()
         assert cal.add_working_days(D(1872, 2, 1), 0) == D(1872, 2, 1)  # every year now
         assert cal.add_working_days_many([D(1872, 1, 5)], -2) == [D(1872, 1, 3)]
         with pytest.raises(OutsideCalendarError):
@@ -669,3 +681,72 @@ class TestDataSourceNamesTheHolidayData:
         assert WorkingCalendar(region).data_source == (
             f"holidays {holidays.__version__}, GB subdivision {code}"
         )
+
+
+class TestANewCalendarAnswersForEveryYearOfTheData:
+    """A new calendar answers at the very ends of the data and across 1990 and 2045.
+
+    A calendar first builds its tables over 1990-2045 and widens them on the
+    first question outside; the answers must not depend on which it holds.
+    """
+
+    def test_the_first_and_last_days_of_the_data(self):
+        assert WorkingCalendar().is_working_day(FIRST)
+        assert WorkingCalendar().is_working_day(LAST)
+        assert WorkingCalendar().count_working_days(FIRST, D(1872, 1, 31)) == 23
+        assert WorkingCalendar().why_not_working(LAST) is None
+
+    def test_moves_that_leave_1990_to_2045(self):
+        assert WorkingCalendar().add_working_days(D(1990, 1, 2), -5) == D(1989, 12, 21)
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", HolidayHorizonWarning)
+            assert WorkingCalendar().add_working_days(D(2045, 12, 28), 5) == D(
+                2046, 1, 5
+            )
+
+
+#: A new spelling of a region on each call, so that the shared-calendar cache
+#: has never seen it (in any process, whatever ran before).
+_SPELLINGS = itertools.count(1)
+
+
+class TestSharedCalendarsForNewSpellings:
+    """A spelling `calendar_for` has not seen yet still gives the region's shared calendar."""
+
+    def test_an_unseen_spelling_gives_the_shared_calendar(self):
+        canonical = calendar_for("scotland")
+        spelling = " " * next(_SPELLINGS) + "ScOtLaNd"
+        found = calendar_for(spelling)
+        assert isinstance(found, WorkingCalendar)
+        assert found is canonical
+        assert calendar_for(spelling) is canonical
+        assert calendar_for("scotland") is canonical
+
+
+class TestBatchCountingBackFromPastTheHorizon:
+    """A batch start after the last announced day warns, even when the answer is before it."""
+
+    LATE = ANNOUNCED_THROUGH + dt.timedelta(days=3)
+
+    def _single(self, start, days):
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", HolidayHorizonWarning)
+            return add_working_days(start, days)
+
+    def test_one_count_back(self):
+        expected = self._single(self.LATE, -5)
+        assert expected <= ANNOUNCED_THROUGH
+        with pytest.warns(HolidayHorizonWarning):
+            assert WorkingCalendar().add_working_days_many([self.LATE], -5) == [
+                expected
+            ]
+
+    def test_a_count_each(self):
+        expected = [self._single(self.LATE, -5), D(2024, 1, 8)]
+        with pytest.warns(HolidayHorizonWarning):
+            assert (
+                WorkingCalendar().add_working_days_many(
+                    [self.LATE, D(2024, 1, 5)], [-5, 1]
+                )
+                == expected
+            )

@@ -286,3 +286,46 @@ class TestFiguresAndJson:
         assert data["percent_excluding_exceptions"] is None
         assert data["average_weeks"] is None
         assert data["average_weeks_excluding_exceptions"] is None
+
+
+class TestExceptionCasesByMonth:
+    """An exception case is counted on its own day of issue, in time or not."""
+
+    def test_on_the_first_and_last_days_of_a_month(self):
+        received = D(2023, 11, 1)
+        cases = [
+            _case("A", received, D(2024, 1, 31), week20=True),  # day 91: in time
+            _case("B", received, D(2024, 2, 1), week20=True),  # day 92: in time
+            _case("C", D(2023, 1, 2), D(2024, 3, 1), week20=True),  # over 52 weeks
+        ]
+        months = timeliness(cases, year=2024).by_month
+        assert [(m.issued, m.within_20_weeks) for m in months[:3]] == [
+            (1, 1),
+            (1, 1),
+            (1, 0),
+        ]
+        assert [m.issued_excluding_exceptions for m in months[:3]] == [0, 0, 0]
+
+    def test_every_blank_week20_is_counted(self):
+        received = D(2024, 1, 8)
+        cases = [
+            _case(f"B{n}", received, D(2024, 5, 1) + dt.timedelta(days=n))
+            for n in range(3)
+        ]
+        assert timeliness(cases, year=2024).week20_not_recorded == 3
+
+
+class TestYearArgumentAndNationalFigure:
+    """The year is named in a type error; a year sendkit has no national figure for gives None."""
+
+    def test_a_text_year_is_refused_by_name(self):
+        with pytest.raises(InvalidTypeError) as caught:
+            timeliness([], year="2024")  # type: ignore[arg-type]
+        assert str(caught.value) == (
+            "year must be a whole number (int), got '2024' (str)"
+        )
+
+    def test_no_national_figure(self):
+        result = timeliness([], year=2010)
+        assert result.national is None
+        assert result.to_dict()["national"] is None

@@ -31,7 +31,15 @@ from sendkit import (
     load_rules,
 )
 from sendkit.calendars import calendar_for
-from sendkit.rules import Counting, Direction, Roll, Uncounted, Unit
+from sendkit.rules import (
+    AlternativeClock,
+    Counting,
+    Direction,
+    Period,
+    Roll,
+    Uncounted,
+    Unit,
+)
 
 D = dt.date
 RULE_12 = "(rule 12(3)(a))."
@@ -626,3 +634,78 @@ class TestWorkingDayTrailsNameTheirCountingConvention:
             f"Holiday data: {calendar_for().data_source}.",
             "Due: Wednesday 23 April 2025. A hard limit (framework).",
         ]
+
+
+def _appeal_with_a_mediation_clock():
+    """tribunal.appeal with a second alternative clock, in working days, listed first."""
+    appeal = get_rule("tribunal.appeal")
+    mediation = AlternativeClock(
+        input="mediation_ended",
+        clock_starts="mediation ends",
+        period=Period.parse("30 working days"),
+    )
+    return attrs.evolve(appeal, alternatives=(mediation, *appeal.alternatives))
+
+
+class TestSeveralAlternativeClocks:
+    """Every alternative clock given is counted; the later date wins and is named."""
+
+    def test_an_unknown_input_error_lists_every_accepted_input(self):
+        with pytest.raises(InvalidInputError) as caught:
+            deadline(_appeal_with_a_mediation_clock(), D(2025, 1, 6), foo=D(2025, 1, 1))
+        assert str(caught.value) == (
+            "rule 'tribunal.appeal' has no input 'foo'; it accepts "
+            "'mediation_ended', 'certificate_issued'"
+        )
+
+    def test_a_missing_first_clock_does_not_stop_the_second(self):
+        result = deadline(
+            _appeal_with_a_mediation_clock(),
+            D(2025, 1, 6),
+            certificate_issued=D(2025, 3, 3),
+        )
+        assert result.due == D(2025, 4, 3)
+        assert (
+            "Whichever is later: Thursday 3 April 2025, from certificate_issued."
+            in result.trail
+        )
+
+    def test_a_working_day_clock_is_counted_on_the_calendar(self):
+        result = deadline(
+            _appeal_with_a_mediation_clock(),
+            D(2025, 1, 6),
+            mediation_ended=D(2025, 3, 3),
+        )
+        # 30 working days after Monday 3 March 2025, over Easter (18 and 21 April).
+        assert result.due == D(2025, 4, 14)
+        assert (
+            "Whichever is later: Monday 14 April 2025, from mediation_ended."
+            in result.trail
+        )
+
+    def test_a_tie_is_credited_to_the_first_clock(self):
+        result = deadline(
+            "tribunal.appeal", D(2024, 3, 4), certificate_issued=D(2024, 4, 4)
+        )
+        assert (
+            "Whichever is later: Saturday 4 May 2024, from the first clock."
+            in result.trail
+        )
+
+
+class TestCalendarArithmeticPastYear9999:
+    """Weeks and months past the year 9999 are refused in one sentence."""
+
+    TAIL = " leaves the range of dates Python can represent (years 1 to 9999)"
+
+    @pytest.mark.parametrize(
+        ("code", "start", "period"),
+        [
+            ("ehc.review.annual", D(9999, 6, 1), "12 months from 9999-06-01"),
+            ("ehc.final-plan", D(9999, 12, 1), "20 weeks from 9999-12-01"),
+        ],
+    )
+    def test_the_message(self, code, start, period):
+        with pytest.raises(OutsideCalendarError) as caught:
+            due_date(code, start)
+        assert str(caught.value) == period + self.TAIL

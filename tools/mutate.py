@@ -84,15 +84,22 @@ def _mutmut() -> str:
     return found
 
 
-def _results() -> dict[str, str]:
-    """Every mutant's status from the last run, by mutant name."""
-    out = subprocess.run(
-        [_mutmut(), "results", "--all", "true"],
-        cwd=ROOT,
-        check=True,
-        capture_output=True,
-        text=True,
-    ).stdout
+def _results(saved: pathlib.Path | None = None) -> dict[str, str]:
+    """Every mutant's status, by mutant name: from the last run, or a saved list.
+
+    A saved list is the output of ``mutmut results --all true`` (one
+    ``name: status`` line per mutant), such as tests/mutation/results.txt.
+    """
+    if saved is not None:
+        out = saved.read_text(encoding="utf-8")
+    else:
+        out = subprocess.run(
+            [_mutmut(), "results", "--all", "true"],
+            cwd=ROOT,
+            check=True,
+            capture_output=True,
+            text=True,
+        ).stdout
     found = {}
     for line in out.splitlines():
         match = _RESULT.match(line)
@@ -169,7 +176,17 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--max-children", type=int, default=1, help="parallel mutmut workers"
     )
+    parser.add_argument(
+        "--results",
+        type=pathlib.Path,
+        metavar="FILE",
+        help="print the table of a saved `mutmut results --all true` list "
+        "(implies --report-only)",
+    )
     args = parser.parse_args(argv)
+    if args.results is not None:
+        print("\n".join(report(_results(args.results), _equivalent())))
+        return 0
     names: list[str] = []
     if args.rerun_survivors:
         names = sorted(

@@ -652,20 +652,20 @@ class WorkingCalendar:
         # A None means a move left the data; max() also raises on it, which
         # makes the one pass over the results double as that check.
         try:
-            latest = max(out, default=None)  # type: ignore[type-var]
+            latest = max(out, default=None)  # type: ignore[type-var]  # pragma: no mutate
         except TypeError:
             latest = None
         if latest is None:
             if out and self._grow():
                 return self.add_working_days_many(starts, days)
             return self._many_slowly(starts, days) if out else []
-        if latest > self.announced_through:
+        if latest > self.announced_through:  # pragma: no mutate
             self._warn_if_beyond(latest)
         elif not (isinstance(days, int) and days > 0):
             # Counting back from a late start can end inside the window. A
             # datetime start means its date, as in add_working_days.
             latest_start = max(as_date(start, "start") for start in starts)
-            if latest_start > self.announced_through:
+            if latest_start > self.announced_through:  # pragma: no mutate
                 self._warn_if_beyond(latest_start)
         return out  # type: ignore[return-value]
 
@@ -704,13 +704,15 @@ class WorkingCalendar:
     def _interior(self) -> tuple[dict[dt.date, int], list[dt.date]]:
         """Working days `_REACH` after the tables begin up to the horizon, to ``lt``."""
         t = self._t
-        found = t.interior.get(self.announced_through)
+        found = t.interior.get(self.announced_through)  # pragma: no mutate
         if found is None:
             horizon = min(self.announced_through, t.last)
-            limit = (t.le[horizon.toordinal()] or 0) if horizon >= t.first else 0
+            limit = (  # pragma: no mutate
+                (t.le[horizon.toordinal()] or 0) if horizon >= t.first else 0
+            )
             days = cast("list[dt.date]", t.nth[:limit])
             found = ({days[i]: i for i in range(_REACH, limit)}, days)
-            t.interior[self.announced_through] = found
+            t.interior[self.announced_through] = found  # pragma: no mutate
         return found
 
     def _many_fast_single(
@@ -725,7 +727,9 @@ class WorkingCalendar:
                 return [nth[le[s.toordinal()] + k] for s in starts]  # type: ignore[operator]
             if days < 0:
                 return [nth[lt[s.toordinal()] + days] for s in starts]  # type: ignore[operator]
-            return [s if _plain_in(s, le) else None for s in starts]
+            return [  # pragma: no mutate
+                s if _plain_in(s, le) else None for s in starts
+            ]
         except (AttributeError, TypeError, IndexError):
             return [None]  # let the slow path find and name the problem
 
@@ -736,7 +740,7 @@ class WorkingCalendar:
         try:
             # One pass for the smallest count: an index below the None padding
             # would wrap round to a real date instead of failing.
-            if days and min(days) <= -_PAD:
+            if days and min(days) <= -_PAD:  # pragma: no mutate
                 return [None]
             return [
                 nth[le[s.toordinal()] + n - 1]  # type: ignore[operator]
@@ -744,7 +748,7 @@ class WorkingCalendar:
                 else (
                     nth[lt[s.toordinal()] + n]  # type: ignore[operator]
                     if n
-                    else (s if _plain_in(s, le) else None)
+                    else (s if _plain_in(s, le) else None)  # pragma: no mutate
                 )
                 for s, n in zip(starts, days, strict=True)
             ]
