@@ -332,7 +332,7 @@ class TestTrailWording:
             "Clock starts: the plan was first made, then the previous review: Thursday 29 February 2024.",
             "12 months beginning with Thursday 29 February 2024 end on Friday 28 February 2025.",
             "Calendar months (dateutil relativedelta): the same day of the month, clipped to the month's last day, so 31 January + 1 month is the last day of February. The start day is day 0.",
-            "The period begins with the start day (it is day 1), so the last day is one day earlier than counting from day 0.",
+            "The period begins with the start day (it is day 1) and ends the day before the next such period would begin: 12 months beginning with 15 March 2024 end on 14 March 2025, and 12 months beginning with 29 February 2024 on 28 February 2025.",
             "Due: Friday 28 February 2025. A hard limit (law).",
         ]
 
@@ -355,7 +355,7 @@ class TestTrailWording:
             "Clock starts: the draft EHC plan is served: Tuesday 1 April 2025.",
             "15 calendar days beginning with Tuesday 1 April 2025 end on Tuesday 15 April 2025.",
             "Calendar days: every day counts, weekends and bank holidays included. The start day is day 0 unless the rule says 'beginning with' it.",
-            "The period begins with the start day (it is day 1), so the last day is one day earlier than counting from day 0.",
+            "The period begins with the start day (it is day 1) and ends the day before the next such period would begin: 12 months beginning with 15 March 2024 end on 14 March 2025, and 12 months beginning with 29 February 2024 on 28 February 2025.",
             "Due: Tuesday 15 April 2025. A hard limit (law).",
         ]
 
@@ -613,8 +613,10 @@ class TestWorkingDayTrailsNameTheirCountingConvention:
     """A working-day count says how the start day was counted, only when it is not day 0."""
 
     BEGINNING_WITH = (
-        "The period begins with the start day (it is day 1), so the last day is one "
-        "day earlier than counting from day 0."
+        "The period begins with the start day (it is day 1) and ends the day before "
+        "the next such period would begin: 12 months beginning with 15 March 2024 "
+        "end on 14 March 2025, and 12 months beginning with 29 February 2024 on "
+        "28 February 2025."
     )
 
     def test_a_period_beginning_with_the_start_day_says_so(self):

@@ -78,8 +78,10 @@ UNIT_CONVENTIONS: Final[Mapping[Unit, str]] = {
 COUNTING_CONVENTIONS: Final[Mapping[Counting, str]] = {
     Counting.START_IS_DAY_ZERO: "The start day is not counted (it is day 0).",
     Counting.START_IS_DAY_ONE: (
-        "The period begins with the start day (it is day 1), so the last day "
-        "is one day earlier than counting from day 0."
+        "The period begins with the start day (it is day 1) and ends the day "
+        "before the next such period would begin: 12 months beginning with "
+        "15 March 2024 end on 14 March 2025, and 12 months beginning with "
+        "29 February 2024 on 28 February 2025."
     ),
     Counting.DAY_BEFORE: (
         "The act must happen before the named date, so the last day in time "
