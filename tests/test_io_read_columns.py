@@ -22,7 +22,7 @@ from hypothesis import strategies as st
 
 from sendkit.ehc import EhcCase, synthetic_caseload
 from sendkit.errors import SendkitError
-from sendkit.io import _ehc, read_cases
+from sendkit.io import _ehc
 
 read_cases = _ehc.read_cases
 
