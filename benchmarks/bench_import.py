@@ -37,6 +37,10 @@ SENDKIT = (
 
 def one_run(code: str, pythonpath: str | None) -> float:
     env = dict(os.environ)
+    # With PYTHONDONTWRITEBYTECODE set (some CI images and sandboxes set it) no
+    # .pyc is ever written, so every run would time compiling sendkit's source
+    # while holidays' installed .pyc files load: not the cold start of an install.
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
     if pythonpath:
         env["PYTHONPATH"] = pythonpath
     t0 = time.perf_counter()

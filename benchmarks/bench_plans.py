@@ -25,6 +25,7 @@ import tempfile
 import time
 from collections.abc import Callable
 
+from sendkit.io import read_plan, write_plan
 from sendkit.plans import (
     Action,
     ActionPlan,
@@ -37,8 +38,6 @@ from sendkit.plans import (
     RagOverride,
     Section,
     Status,
-    read_plan,
-    write_plan,
 )
 
 AS_OF = dt.date(2025, 3, 31)

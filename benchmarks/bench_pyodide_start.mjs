@@ -13,7 +13,9 @@
 //   import  - `import sendkit`, then `import main` (Lite loads the workbook's main.py, which imports
 //             sendkit_excel.functions and so sendkit);
 //   first   - the first formula answer, =SK_WORKDAY(15/04/2025, 5), through
-//             xlwings.server.custom_functions_call as Lite calls it.
+//             xlwings.server.custom_functions_call as Lite calls it;
+//   then    - the first =SK_EHC_DUE(08/01/2024) table and the first SK_DFE figure,
+//             which load sendkit's EHC and DfE parts on first use.
 // It prints the median of each phase over --runs processes, and the seconds
 // from a fresh interpreter to the first formula answer (import + first).
 // Use --root with a `git archive` of another commit to measure a baseline:
@@ -75,8 +77,19 @@ data = {
 }
 answer = await xs.custom_functions_call(data, main)
 t2 = time.perf_counter()
+# Formulas load their part of sendkit on first use: time the first EHC table
+# and the first DfE figure after that (not part of "first formula answer").
+later = {}
+for name, args in (
+    ("sk_ehc_due", [[[45299]], None]),
+    ("sk_dfe", [[["Derbyshire"]], [["pc_within_20_weeks"]], [[2024]]]),
+):
+    t = time.perf_counter()
+    await xs.custom_functions_call({**data, "func_name": name, "args": args}, main)
+    later[name] = time.perf_counter() - t
 import json
-json.dumps({"sendkit": ts - t0, "import": t1 - t0, "first": t2 - t1, "answer": answer[0][0]})
+json.dumps({"sendkit": ts - t0, "import": t1 - t0, "first": t2 - t1, "answer": answer[0][0],
+            "ehc": later["sk_ehc_due"], "dfe": later["sk_dfe"]})
 `;
 
 async function child() {
@@ -127,6 +140,9 @@ function parent() {
   console.log(`  of which import sendkit: ${fmt("sendkit")} s`);
   console.log(`first formula answer: ${fmt("first")} s`);
   console.log(`fresh interpreter -> first formula answer: ${total} s`);
+  if (samples[0].ehc !== undefined) {
+    console.log(`then the first SK_EHC_DUE table: ${fmt("ehc")} s; the first SK_DFE figure: ${fmt("dfe")} s`);
+  }
 }
 
 if (process.argv.includes("--child")) await child();

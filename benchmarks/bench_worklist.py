@@ -5,7 +5,8 @@ Run from the project root (about a minute on a busy two-core machine):
     .venv/bin/python benchmarks/bench_worklist.py [PLANS]
 
 A synthetic caseload (`sendkit.ehc.synthetic_plans`, PLANS plans, default
-100,000, plus 6,000 requests from `synthetic_caseload`) is written to a
+100,000, plus 6,000 requests from `synthetic_caseload` and their own issued
+plans, as `sendkit ehc example --plans` writes them) is written to a
 temporary CSV file with `write_caseload`. The baseline is reading that file
 (`read_caseload`: parsing every row and building the records); the measured
 step is `sendkit.ehc.worklist` over what was read, as of 31 December 2025.
@@ -34,7 +35,7 @@ ROUNDS = 3
 def main() -> None:
     plans_wanted = int(sys.argv[1]) if len(sys.argv) > 1 else 100_000
     cases = synthetic_caseload(year=YEAR, requests_per_year=3_000, seed=1)
-    plans = synthetic_plans(year=YEAR, plans=plans_wanted, seed=1)
+    plans = synthetic_plans(year=YEAR, plans=plans_wanted, seed=1, cases=cases)
     as_of = dt.date(YEAR, 12, 31)
     with tempfile.TemporaryDirectory() as folder:
         path = pathlib.Path(folder) / "caseload.csv"

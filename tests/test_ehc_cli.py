@@ -141,7 +141,7 @@ class TestCases:
         """--csv writes the same steps, one row each, in STEP_COLUMNS order."""
         import csv
 
-        from sendkit.ehc import STEP_COLUMNS
+        from sendkit.io import STEP_COLUMNS
 
         out_path = tmp_path / "due.csv"
         _, out, _ = run(

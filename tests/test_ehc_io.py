@@ -16,15 +16,17 @@ from sendkit.ehc import (
     StepStatus,
     case_queries,
     case_timeline,
-    cases_from_rows,
-    read_cases,
-    read_sen2_xml,
     timeliness,
-    write_cases,
-    write_steps,
 )
 from sendkit.ehc.strategies import caseloads, ehc_cases
 from sendkit.errors import InvalidInputError, RowError
+from sendkit.io import (
+    cases_from_rows,
+    read_cases,
+    read_sen2_xml,
+    write_cases,
+    write_steps,
+)
 
 from .conftest import DATA
 

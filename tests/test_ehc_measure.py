@@ -13,12 +13,12 @@ from sendkit.ehc import (
     NATIONAL,
     EhcCase,
     measure_definition,
-    read_cases,
     synthetic_caseload,
     timeliness,
 )
 from sendkit.ehc.strategies import caseloads
 from sendkit.errors import InvalidInputError, InvalidTypeError
+from sendkit.io import read_cases
 from sendkit.rules import RULES, deadline
 
 from .conftest import DATA

@@ -15,11 +15,11 @@ from sendkit.ehc import (
     ExceptionReason,
     case_timeline,
     open_steps,
-    read_cases,
     timeliness,
 )
 from sendkit.ehc.strategies import caseloads, ehc_cases
 from sendkit.errors import InvalidInputError, InvalidTypeError
+from sendkit.io import read_cases
 
 from .strategies import sen2_received_days
 
@@ -168,7 +168,7 @@ class TestFreeText:
         assert "personal_circumstances" in repr(case)
 
     def test_note_is_not_in_the_repr_of_what_read_cases_returns(self, tmp_path):
-        from sendkit.ehc import write_cases
+        from sendkit.io import write_cases
 
         path = tmp_path / "cases.csv"
         write_cases([self._case()], path)

@@ -12,6 +12,7 @@ process so its environment variables and stubs stay there.
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import os
 import pathlib
@@ -273,3 +274,147 @@ def test_classic_com_error_codes_become_the_texts_the_formulas_refuse():
     for text in with_text:
         with pytest.raises(coerce.ErrorCellError):
             coerce.to_date(text, "start_date")
+
+
+# -- the review, phase-transfer and DfE formulas, through the same Lite call path --
+
+
+def _serial(day):
+    from sendkit.dates import date_to_excel_serial
+
+    return date_to_excel_serial(day)
+
+
+@pytest.fixture(scope="module")
+def got_more():
+    plan = _serial(dt.date(2024, 3, 15))
+    return lite(
+        {
+            "review": ("sk_next_review", [[[plan]]]),
+            "review_formatted": ("sk_next_review", [[[_date(plan)]], [[None]]]),
+            "review_na": ("sk_next_review", [[[NA]]]),
+            "review_last_na": ("sk_next_review", [[[plan]], [[NA]]]),
+            "review_null": ("sk_next_review", [[[None]]]),
+            "review_zero": ("sk_next_review", [[[0]]]),
+            "review_last_zero": ("sk_next_review", [[[plan]], [[0]]]),
+            "review_bad": ("sk_next_review", [[["soon"]]]),
+            "review_before": ("sk_next_review", [[[plan]], [[plan - 400]]]),
+            "review_range": (
+                "sk_next_review",
+                [[[plan], [NA], [None], ["soon"], [0]]],
+            ),
+            "transfer": ("sk_phase_transfer_due", [[[2026]]]),
+            "transfer_post16": ("sk_phase_transfer_due", [[[2026]], [[True]]]),
+            "transfer_post16_zero": ("sk_phase_transfer_due", [[[2026]], [[0]]]),
+            "transfer_post16_na": ("sk_phase_transfer_due", [[[2026]], [[NA]]]),
+            "transfer_na": ("sk_phase_transfer_due", [[[NA]]]),
+            "transfer_null": ("sk_phase_transfer_due", [[[None]]]),
+            "transfer_zero": ("sk_phase_transfer_due", [[[0]]]),
+            "transfer_bad": ("sk_phase_transfer_due", [[[1999]]]),
+            "transfer_range": ("sk_phase_transfer_due", [[[2026], [REF], [1999]]]),
+            "notice": ("sk_review_notice_by", [[[_serial(dt.date(2025, 6, 18))]]]),
+            "notice_ref": ("sk_review_notice_by", [[[REF]]]),
+            "notice_null": ("sk_review_notice_by", [[[None]]]),
+            "notice_bad": ("sk_review_notice_by", [[["31/02/2025"]]]),
+            "dfe": ("sk_dfe", [[["Derbyshire"]], [["pc_within_20_weeks"]], [[2024]]]),
+            "dfe_la_na": ("sk_dfe", [[[NA]], [["plans_issued"]], [[2024]]]),
+            "dfe_measure_na": ("sk_dfe", [[["830"]], [[NA]], [[2024]]]),
+            "dfe_year_na": ("sk_dfe", [[["830"]], [["plans_issued"]], [[NA]]]),
+            "dfe_la_null": ("sk_dfe", [[[None]], [["plans_issued"]], [[2024]]]),
+            "dfe_la_zero": ("sk_dfe", [[[0]], [["plans_issued"]], [[2024]]]),
+            "dfe_year_zero": ("sk_dfe", [[["830"]], [["plans_issued"]], [[0]]]),
+            "dfe_year_null": ("sk_dfe", [[["830"]], [["plans_issued"]], [[None]]]),
+            "dfe_bad_la": ("sk_dfe", [[["Derbyshyre"]], [["plans_issued"]], [[2024]]]),
+            "dfe_suppressed": (
+                "sk_dfe",
+                [[["England"]], [["pc_assessments_not_issued"]], [[2019]]],
+            ),
+            "dfe_range": (
+                "sk_dfe",
+                [
+                    [["Derbyshire"], [NA], ["Derbyshyre"], [None]],
+                    [["pc_within_20_weeks"]],
+                    [[2024]],
+                ],
+            ),
+            "neighbours": ("sk_neighbours", [[["Derbyshire"]]]),
+            "neighbours_na": ("sk_neighbours", [[[NA]]]),
+            "neighbours_null": ("sk_neighbours", [[[None]]]),
+            "neighbours_bad": ("sk_neighbours", [[["England"]]]),
+            "why_dfe": (
+                "sk_why",
+                [[["SK_DFE"]], [["830"], ["Derbyshyre"]], [["plans_issued"]], [[2024]]],
+            ),
+            "why_review": ("sk_why", [[["SK_NEXT_REVIEW"]], [["Jo Bloggs"]]]),
+        }
+    )
+
+
+def test_new_formulas_give_an_error_cell_back(got_more):
+    for key in (
+        "review_na",
+        "review_last_na",
+        "transfer_na",
+        "transfer_post16_na",
+        "dfe_la_na",
+        "dfe_measure_na",
+        "dfe_year_na",
+        "neighbours_na",
+    ):
+        assert got_more[key] == [[E_NA]], key
+    assert got_more["notice_ref"] == [[E_REF]]
+
+
+def test_new_formulas_read_blanks_and_zeros_as_documented(got_more):
+    review = _date(_serial(dt.date(2025, 3, 14)))
+    for key in ("review_null", "review_zero", "transfer_null", "transfer_zero"):
+        assert got_more[key] == [[""]], key
+    for key in ("notice_null", "dfe_la_null", "dfe_la_zero", "neighbours_null"):
+        assert got_more[key] == [[""]], key
+    assert got_more["review"] == got_more["review_formatted"] == [[review]]
+    assert got_more["review_last_zero"] == [[review]]  # 0 is no last review
+    feb14 = _date(_serial(dt.date(2026, 2, 14)))
+    assert got_more["transfer"] == got_more["transfer_post16_zero"] == [[feb14]]
+    assert got_more["transfer_post16"] == [[_date(_serial(dt.date(2026, 3, 30)))]]
+    assert got_more["dfe_year_zero"] == got_more["dfe_year_null"]  # the latest year
+    assert got_more["dfe_year_null"] == [[1253]]
+
+
+def test_new_formulas_refuse_bad_values_with_a_message(got_more):
+    assert got_more["review_bad"] == (
+        "XlwingsError: plan_date is not a date; expected YYYY-MM-DD or DD/MM/YYYY"
+    )
+    assert got_more["review_before"] == (
+        "XlwingsError: last_review is before plan_date"
+    )
+    assert got_more["transfer_bad"].startswith(
+        "XlwingsError: transfer_year must be a year from 2015"
+    )
+    assert got_more["notice_bad"] == (
+        "XlwingsError: meeting_date is not a real date (that month has no such day)"
+    )
+    assert got_more["dfe_bad_la"].startswith(
+        "XlwingsError: no council matches 'Derbyshyre'"
+    )
+    assert got_more["neighbours_bad"].startswith("XlwingsError: no council matches")
+
+
+def test_new_formulas_over_ranges_keep_good_rows_and_mark_bad_ones(got_more):
+    review = _date(_serial(dt.date(2025, 3, 14)))
+    assert got_more["review_range"] == [[review], [E_NA], [""], [E_VALUE], [""]]
+    feb14 = _date(_serial(dt.date(2026, 2, 14)))
+    assert got_more["transfer_range"] == [[feb14], [E_REF], [E_VALUE]]
+    assert got_more["dfe_range"] == [[35.7], [E_NA], [E_VALUE], [""]]
+
+
+def test_dfe_figures_and_neighbours_reach_the_sheet(got_more):
+    assert got_more["dfe"] == [[35.7]]
+    assert got_more["dfe_suppressed"] == [["not published (x)"]]  # never 0
+    neighbours = got_more["neighbours"]
+    assert len(neighbours) == 10
+    assert neighbours[0] == ["Nottinghamshire"]
+    why = "row 2: no council matches 'Derbyshyre' in DfE's figures; did you mean "
+    assert got_more["why_dfe"] == [[why + "Derbyshire (830)?"]]
+    assert got_more["why_review"] == [
+        ["plan_date is not a date; expected YYYY-MM-DD or DD/MM/YYYY"]
+    ]

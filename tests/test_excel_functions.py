@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import doctest
+import re
 
 import pytest
 import xlwings as xw
@@ -19,7 +20,7 @@ from hypothesis import strategies as st
 import sendkit
 from sendkit import ehc, inspections, plans
 from sendkit.plans._schema import parse_choice
-from sendkit_excel import coerce, functions
+from sendkit_excel import caseload, coerce, dfe, functions
 from sendkit_excel.coerce import date_to_serial
 
 DATES = st.dates(min_value=dt.date(1995, 1, 1), max_value=dt.date(2027, 6, 30))
@@ -161,7 +162,7 @@ def test_workday_range_pairs_days_and_keeps_gaps_and_bad_rows():
     assert got[3] == [dt.date(2025, 4, 24)]
     assert got[4] == ["#VALUE!"]
     assert functions.sk_why("SK_WORKDAY", starts, days) == (
-        "row 3: start_date 'not a date' is not a date; expected YYYY-MM-DD or DD/MM/YYYY"
+        "row 3: start_date is not a date; expected YYYY-MM-DD or DD/MM/YYYY"
     )
 
 
@@ -189,7 +190,7 @@ def test_empty_start_gives_an_empty_cell():
 
 
 BAD_CALLS = [
-    (functions.sk_workday, ("next tuesday", 10), "start_date 'next tuesday'"),
+    (functions.sk_workday, ("next tuesday", 10), "start_date is not a date"),
     (functions.sk_workday, (45693, 1.5j), "days must be a whole number"),
     (functions.sk_workday, (45693, True), "days must be a whole number"),
     (functions.sk_workday, (60, 1), "did not exist"),
@@ -198,8 +199,78 @@ BAD_CALLS = [
     (functions.sk_workday, (45693, 1, None, [["soon"]]), "closures (row 1)"),
     (functions.sk_workday, ([[1], [2]], [[1], [2], [3]]), "days is a range of 3x1"),
     (functions.sk_workday, (dt.date(2100, 12, 20), 20), "leaves the years"),
-    (functions.sk_networkdays, (45693, "31/02/2025"), "no day 31 in February"),
+    (functions.sk_networkdays, (45693, "31/02/2025"), "that month has no such day"),
+    (caseload.sk_next_review, ("soon",), "plan_date is not a date"),
+    (caseload.sk_next_review, (45000, 44000), "last_review is before plan_date"),
+    (caseload.sk_phase_transfer_due, (1999,), "transfer_year must be a year from"),
+    (caseload.sk_phase_transfer_due, (2026, 2), "post_16 must be yes or no"),
+    (caseload.sk_review_notice_by, ("31/02/2025",), "meeting_date is not a real"),
+    (dfe.sk_dfe, ("Derbyshyre", "plans_issued", 2024), "did you mean Derbyshire"),
+    (dfe.sk_dfe, ("830", "plans", 2024), "unknown measure; one of: "),
+    (dfe.sk_dfe, ("830", "plans_issued", 2031), "no DfE figures for 2031"),
+    (dfe.sk_dfe, ("830", "plans_issued", "soon"), "dfe_year must be a whole number"),
+    (dfe.sk_neighbours, ("England",), "no council matches"),
 ]
+
+#: Text a person might type into a cell of children's data, in every kind of argument.
+PRIVATE = "Jo Bloggs 31/02/2015"
+PRIVATE_CALLS = [
+    (functions.sk_workday, (PRIVATE, 10)),
+    (functions.sk_workday, (45693, PRIVATE)),
+    (functions.sk_workday, (45693, 1, None, [[PRIVATE]])),
+    (functions.sk_networkdays, (45693, PRIVATE)),
+    (functions.sk_ehc_due, (PRIVATE, "final-plan")),
+    (functions.sk_ehc_timeliness, ([[45299]], [[PRIVATE]], [[""]], 2024)),
+    (functions.sk_ehc_timeliness, ([[45299]], [[45400]], [[PRIVATE]], 2024)),
+    (functions.sk_due_date, ("ehc.final-plan", PRIVATE)),
+    (functions.sk_rag, ("at risk", PRIVATE, 45400, 45300)),
+    (caseload.sk_next_review, (PRIVATE,)),
+    (caseload.sk_next_review, (45000, PRIVATE)),
+    (caseload.sk_phase_transfer_due, (PRIVATE,)),
+    (caseload.sk_phase_transfer_due, (2026, PRIVATE)),
+    (caseload.sk_review_notice_by, (PRIVATE,)),
+    (caseload.sk_review_notice_by, ("2015-02-31",)),
+    (caseload.sk_review_notice_by, ("31/13/2015",)),
+]
+
+
+#: Dates outside the calendar or a rule's years: sendkit's own message names them.
+FAR_CALLS = [
+    (functions.sk_workday, (dt.date(2100, 12, 20), 20), "2100-12-20"),
+    (functions.sk_workday, (dt.date(1872, 1, 9), -20), "1872-01-09"),
+    (functions.sk_networkdays, (dt.date(1800, 1, 1), 45693), "1800-01-01"),
+    (functions.sk_networkdays, (45693, dt.date(2150, 6, 1)), "2150-06-01"),
+    (functions.sk_isworkday, (dt.date(2150, 1, 1),), "2150-01-01"),
+    (functions.sk_due_date, ("ehc.final-plan", dt.date(2100, 12, 1)), "2101-04-20"),
+    (functions.sk_ehc_due, (dt.date(2100, 12, 1), "final-plan"), "2101-04-20"),
+    (caseload.sk_review_notice_by, (dt.date(1872, 1, 3),), "1872-01-03"),
+    (caseload.sk_next_review, (dt.date(2100, 6, 1),), "2101-05-31"),
+    (caseload.sk_phase_transfer_due, (2101,), "2101-09-01"),
+    (
+        functions.sk_ehc_timeliness,
+        ([[45299], [45300]], [[45200], [45440]], [[""], [""]], 2024),
+        "2023-10-01",
+    ),
+]
+
+
+@pytest.mark.parametrize(("function", "args", "given"), FAR_CALLS)
+def test_messages_about_far_dates_say_which_date_not_the_date(function, args, given):
+    message = functions.sk_why(function.__name__, *args)
+    assert message != "OK"
+    assert not re.search(r"\d{4}-\d{2}-\d{2}", message.split("starting from")[0]), (
+        message
+    )
+    assert given not in message
+
+
+@pytest.mark.parametrize(("function", "args"), PRIVATE_CALLS)
+def test_messages_never_repeat_what_a_cell_holds(function, args):
+    with pytest.raises(xw.XlwingsError) as caught:
+        function(*args)
+    for message in (str(caught.value), functions.sk_why(function.__name__, *args)):
+        for piece in ("Bloggs", "2015", "31/", "-31"):
+            assert piece not in message, message
 
 
 @pytest.mark.parametrize(("function", "args", "words"), BAD_CALLS)
@@ -342,9 +413,12 @@ def test_due_date_equals_the_core_or_fails_the_same_way_for_every_rule():
             if isinstance(expected, str):
                 with pytest.raises(xw.XlwingsError) as caught:
                     functions.sk_due_date(code, start)
-                assert str(caught.value) == expected[:252] + (
-                    "..." if len(expected) > 255 else ""
+                # The core's message, less the date given (a cell may hold a child's).
+                shown = coerce.message(sendkit.SendkitError(expected))
+                assert str(caught.value) == shown[:252] + (
+                    "..." if len(shown) > 255 else ""
                 )
+                assert start.isoformat() not in str(caught.value)
             else:
                 assert functions.sk_due_date(code, start) == expected
 
@@ -821,7 +895,7 @@ def test_a_start_near_excels_last_date_gives_a_message(classic):
     got = functions.sk_ehc_due([[2_958_424]], "final-plan")
     assert shown_error(got) in {"#NUM!", "#VALUE!"}
     message = functions.sk_why("SK_EHC_DUE", [[2_958_424]], "final-plan")
-    assert message.startswith("20 weeks from 9999-")
+    assert message.startswith("20 weeks from the date given leaves")
     assert "years 1 to 9999" in message
     got = functions.sk_ehc_due([[2_958_424], [45299]], "final-plan")
     assert shown_error(got[0][0]) in {"#NUM!", "#VALUE!"}

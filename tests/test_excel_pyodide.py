@@ -228,7 +228,7 @@ def test_lite_rules_and_ehc_formulas_equal_the_core(lite_run):
 def test_lite_errors_are_xlwings_errors_with_the_message(lite_run):
     got = lite_run["results"]
     assert got["error_text"] == (
-        "XlwingsError: start_date 'bogus' is not a date; expected YYYY-MM-DD or DD/MM/YYYY"
+        "XlwingsError: start_date is not a date; expected YYYY-MM-DD or DD/MM/YYYY"
     )
     assert got["error_serial_60"].startswith(
         "XlwingsError: start_date is the Excel date serial 60, 29 February 1900"
@@ -243,3 +243,16 @@ def test_lite_error_cells_give_excel_errors_under_pyodide(lite_run):
     assert got["error_row"] == [[easter], [na], [""]]
     info = dict(map(tuple, got["calendar_info"][1:]))
     assert info["last announced year"] == sendkit.ANNOUNCED_THROUGH.year
+
+
+def test_lite_review_and_dfe_formulas_under_pyodide(lite_run):
+    got = lite_run["results"]
+    na = {"type": "Error", "errorType": "NotAvailable"}
+    assert got["next_review"] == [[formatted(dt.date(2025, 3, 14))], [na], [""]]
+    assert got["phase_transfer"] == [[formatted(dt.date(2026, 3, 30))]]
+    assert got["notice"] == [[formatted(dt.date(2025, 6, 3))]]
+    assert got["dfe"] == [[35.7], [45.9]]
+    assert got["dfe_suppressed"] == [["not published (x)"]]
+    assert got["neighbours"][0] == ["Nottinghamshire"]
+    assert len(got["neighbours"]) == 10
+    assert got["dfe_bad"].startswith("XlwingsError: no council matches 'Derbyshyre'")

@@ -23,9 +23,10 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import sendkit
-from sendkit_excel import functions
+from sendkit_excel import formulas, functions
 
-FORMULAS = [getattr(functions, name) for name in functions.__all__]
+# Every registered formula (the review, phase-transfer and DfE ones too).
+FORMULAS = [getattr(formulas, name) for name in formulas.__all__]
 
 SCALARS = st.one_of(
     st.none(),
@@ -33,10 +34,14 @@ SCALARS = st.one_of(
     st.booleans(),
     st.integers(min_value=-(10**12), max_value=10**12),
     st.floats(allow_nan=True, allow_infinity=True),
-    st.sampled_from([45062, 45062.5, 60, 0, 1, 2_958_466, math.nan]),
+    st.sampled_from([45062, 45062.5, 60, 0, 1, 2_958_466, math.nan, 2024, 2026]),
     st.text(max_size=30),
     st.sampled_from(
-        ["16/05/2023", "2023-05-16", "05/16/2023", "ehc.final-plan", "3", "scotland"]
+        [
+            *("16/05/2023", "2023-05-16", "05/16/2023", "ehc.final-plan", "3"),
+            *("scotland", "Derbyshire", "830", "England", "plans_issued"),
+            "pc_within_20_weeks",
+        ]
     ),
     st.dates(min_value=dt.date(1800, 1, 1), max_value=dt.date(2200, 1, 1)),
     st.datetimes(min_value=dt.datetime(1800, 1, 1), max_value=dt.datetime(2200, 1, 1)),

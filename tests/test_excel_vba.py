@@ -420,7 +420,7 @@ def test_office_js_calls_give_formatted_dates_and_xlwings_errors():
     assert got["text"] == [[easter]]
     assert got["range"] == [[easter], [""]]
     assert got["count"] == [[11]]
-    assert got["bad"].startswith("XlwingsError: start_date 'bogus' is not a date")
+    assert got["bad"].startswith("XlwingsError: start_date is not a date")
     # 16 May 2023 + 35 working days = 5 Jul 2023 (serial 45112), flagged [S].
     pap = {
         "type": "FormattedNumber",
@@ -460,3 +460,31 @@ def test_every_parameter_reads_error_cells_as_text_in_lite():
     flags = json.loads(out)
     assert set(flags) == set(formulas.__all__)
     assert all(all(row) for row in flags.values()), flags
+
+
+def test_loading_the_formulas_leaves_sendkit_subpackages_for_first_use():
+    # A fresh xlwings Lite start imports main.py before any formula can answer:
+    # only the calendar may load then; rules, EHC, plans, inspections, DfE's
+    # table and the file readers load when a formula first needs them.
+    out = run_child(
+        """
+        import json, sys
+        import main
+        print(json.dumps(sorted(m for m in sys.modules if m.startswith("sendkit."))))
+        """,
+        XLWINGS_ON_SERVER="true",
+        XLWINGS_LICENSE_KEY="noncommercial",
+        PYTHONPATH=os.pathsep.join(
+            [str(ADDIN / "lite"), str(ADDIN), str(ROOT / "src")]
+        ),
+    )
+    packages = {name.split(".")[1] for name in json.loads(out)}
+    later = {"rules", "ehc", "plans", "inspections", "dfe", "io", "reports", "cli"}
+    assert packages & later == set()
+    assert "calendars" in packages
+
+
+def test_the_rag_window_written_in_the_formulas_is_sendkits():
+    from sendkit import plans
+
+    assert functions.DUE_SOON_DEFAULT == plans.DEFAULT_DUE_SOON_WORKING_DAYS

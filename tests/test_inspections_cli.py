@@ -8,7 +8,7 @@ import json
 import pytest
 
 from sendkit.cli import main
-from sendkit.plans import read_plan
+from sendkit.io import read_plan
 
 D = dt.date
 

@@ -24,8 +24,8 @@ from sendkit.inspections import (
     Status,
     WsoaOutcome,
     follow_up,
-    read_inspections,
 )
+from sendkit.io import read_inspections
 from sendkit.reports import inspection_report, render_html, render_text, timeline_svg
 from sendkit.rules import RULES
 

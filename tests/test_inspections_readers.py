@@ -15,14 +15,11 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from sendkit.errors import InvalidInputError
-from sendkit.inspections import (
+from sendkit.inspections import Framework, Outcome, RevisitOutcome, WsoaOutcome
+from sendkit.io import (
     LEGACY_COLUMNS,
     MI_COLUMNS,
     FileFormat,
-    Framework,
-    Outcome,
-    RevisitOutcome,
-    WsoaOutcome,
     read_inspections,
     read_ofsted_legacy,
     read_ofsted_mi,
@@ -387,14 +384,14 @@ class TestRowProblems:
         problems = {problem.row: problem for problem in result.problems}
         assert sorted(problems) == list(range(3, 11))
         assert problems[3].column == "Inspection start date"
-        assert "no day 31 in February" in problems[3].reason
+        assert "that month has no such day" in problems[3].reason
         assert problems[4].column == "Local area partnership"
         assert problems[5].column == "Inspection outcome"
         assert problems[6].column == "Priority action plan required?"
         assert "only a 'systemic' outcome" in problems[7].reason
         assert "is before start" in problems[8].reason
         assert problems[9].reason == "'two' is not a whole number"
-        assert "there is no month 13" in problems[10].reason
+        assert "the month is not 1-12" in problems[10].reason
         assert str(problems[3]).startswith("row 3, column 'Inspection start date': ")
 
     def test_missing_optional_columns_are_noted(self, tmp_path):

@@ -17,8 +17,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from sendkit.ehc import read_cases, synthetic_caseload
-from sendkit.io import _ehc
+from sendkit.ehc import synthetic_caseload
+from sendkit.io import _ehc, read_cases
 from sendkit.io._files import csv_rows
 
 HOSTILE = pathlib.Path(__file__).resolve().parent / "data" / "hostile"

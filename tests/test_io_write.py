@@ -16,11 +16,10 @@ import pathlib
 import pytest
 
 from sendkit.cli import main
-from sendkit.ehc import EhcCase, write_cases
+from sendkit.ehc import EhcCase
 from sendkit.errors import InvalidInputError
-from sendkit.io import _files
+from sendkit.io import _files, read_plan, write_cases
 from sendkit.io._files import atomic_write, check_output, save_atomic, write_text
-from sendkit.plans import read_plan
 
 OLD = "the old content\n"
 
@@ -292,6 +291,79 @@ def test_ehc_cases_refuses_to_write_its_csv_over_the_caseload(tmp_path, capsys):
             ],
             id="ehc-cases-csv",
         ),
+        pytest.param(
+            [
+                "ehc",
+                "timeliness",
+                "{caseload}",
+                "--year",
+                "2024",
+                "--html",
+                "{out}.html",
+                "--force",
+            ],
+            id="ehc-timeliness-html",
+        ),
+        pytest.param(
+            [
+                "ehc",
+                "timeliness",
+                "{caseload}",
+                "--year",
+                "2024",
+                "--cases-behind",
+                "{out}.csv",
+                "--force",
+            ],
+            id="ehc-timeliness-cases-behind",
+        ),
+        pytest.param(
+            [
+                "ehc",
+                "due",
+                "{caseload}",
+                "--as-of",
+                "2024-06-01",
+                "--csv",
+                "{out}.csv",
+                "--force",
+            ],
+            id="ehc-due-csv",
+        ),
+        pytest.param(
+            [
+                "ehc",
+                "due",
+                "{caseload}",
+                "--as-of",
+                "2024-06-01",
+                "--xlsx",
+                "{out}.xlsx",
+                "--force",
+            ],
+            id="ehc-due-xlsx",
+        ),
+        pytest.param(
+            [
+                "ehc",
+                "example",
+                "{out}.csv",
+                "--year",
+                "2024",
+                "--plans",
+                "3",
+                "--force",
+            ],
+            id="ehc-example-plans",
+        ),
+        pytest.param(
+            ["benchmark", "--la", "Derbyshire", "--html", "{out}.html", "--force"],
+            id="benchmark-html",
+        ),
+        pytest.param(
+            ["benchmark", "--la", "Derbyshire", "--xlsx", "{out}.xlsx", "--force"],
+            id="benchmark-xlsx",
+        ),
     ],
 )
 def test_a_forced_write_that_fails_leaves_the_old_file_whole(
@@ -326,3 +398,171 @@ def test_a_writer_failing_halfway_through_its_rows_leaves_the_old_file(tmp_path)
         write_cases(rows(), target)
     assert target.read_text() == OLD
     assert _leftovers(tmp_path) == []
+
+
+# -- every writer, against the files its command reads ----------------------------------
+
+READS_AND_WRITES = {
+    "ehc-timeliness-html": [
+        "ehc",
+        "timeliness",
+        "{caseload}",
+        "--year",
+        "2024",
+        "--html",
+        "{same}",
+    ],
+    "ehc-timeliness-cases-behind": [
+        "ehc",
+        "timeliness",
+        "{caseload}",
+        "--year",
+        "2024",
+        "--cases-behind",
+        "{same}",
+    ],
+    "ehc-timeliness-rules-html": [
+        "ehc",
+        "timeliness",
+        "{caseload}",
+        "--year",
+        "2024",
+        "--rules",
+        "{rules}",
+        "--html",
+        "{rules}",
+    ],
+    "ehc-timeliness-two-outputs": [
+        "ehc",
+        "timeliness",
+        "{caseload}",
+        "--year",
+        "2024",
+        "--html",
+        "{out}",
+        "--cases-behind",
+        "{out}",
+    ],
+    "ehc-cases-csv": [
+        "ehc",
+        "cases",
+        "{caseload}",
+        "--as-of",
+        "2024-06-01",
+        "--csv",
+        "{same}",
+    ],
+    "ehc-due-csv": [
+        "ehc",
+        "due",
+        "{caseload}",
+        "--as-of",
+        "2024-06-01",
+        "--csv",
+        "{same}",
+    ],
+    "ehc-due-xlsx": [
+        "ehc",
+        "due",
+        "{caseload}",
+        "--as-of",
+        "2024-06-01",
+        "--xlsx",
+        "{same}",
+    ],
+    "ehc-due-rules-csv": [
+        "ehc",
+        "due",
+        "{caseload}",
+        "--as-of",
+        "2024-06-01",
+        "--rules",
+        "{rules}",
+        "--csv",
+        "{rules}",
+    ],
+    "benchmark-dfe-html": [
+        "benchmark",
+        "--la",
+        "Derbyshire",
+        "--dfe",
+        "{rules}",
+        "--html",
+        "{rules}",
+    ],
+    "demo-rules-html": ["demo", "--rules", "{rules}", "--html", "{rules}"],
+}
+
+
+def _reads_and_writes(
+    name: str, folder: pathlib.Path
+) -> tuple[list[str], dict[str, bytes]]:
+    caseload = folder / "caseload.csv"
+    write_cases([EhcCase(case_id="R1", received=dt.date(2024, 1, 8))], caseload)
+    rules = folder / "local.toml"
+    rules.write_text('[rules."ehc.final-plan"]\nreason = "kept"\n', encoding="utf-8")
+    out = folder / "out.csv"
+    out.write_text(OLD)
+    args = [
+        part.format(caseload=caseload, same=caseload, rules=rules, out=out)
+        for part in READS_AND_WRITES[name]
+    ]
+    files = {str(path): path.read_bytes() for path in (caseload, rules, out)}
+    return args, files
+
+
+@pytest.mark.parametrize("name", READS_AND_WRITES)
+def test_no_writer_writes_over_a_file_its_command_reads_even_with_force(
+    name, tmp_path, capsys
+):
+    args, files = _reads_and_writes(name, tmp_path)
+    assert main([*args, "--force"]) == 2
+    err = capsys.readouterr().err
+    assert "the file being read" in err
+    assert len(err.strip().splitlines()) == 1, err
+    for path, content in files.items():
+        assert pathlib.Path(path).read_bytes() == content
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        ["ehc", "timeliness", "{caseload}", "--year", "2024", "--html", "{out}"],
+        [
+            "ehc",
+            "timeliness",
+            "{caseload}",
+            "--year",
+            "2024",
+            "--cases-behind",
+            "{out}",
+        ],
+        ["ehc", "due", "{caseload}", "--as-of", "2024-06-01", "--csv", "{out}"],
+        ["ehc", "due", "{caseload}", "--as-of", "2024-06-01", "--xlsx", "{out}"],
+        ["ehc", "example", "{out}", "--year", "2024", "--plans", "2"],
+        ["benchmark", "--la", "Derbyshire", "--html", "{out}"],
+        ["benchmark", "--la", "Derbyshire", "--xlsx", "{out}"],
+    ],
+    ids=lambda c: "-".join(p for p in c[:3] if "{" not in p),
+)
+def test_every_writer_refuses_to_replace_without_force(command, tmp_path, capsys):
+    caseload = tmp_path / "caseload.csv"
+    write_cases([EhcCase(case_id="R1", received=dt.date(2024, 1, 8))], caseload)
+    out = tmp_path / "out.csv"
+    out.write_text(OLD)
+    args = [part.format(caseload=caseload, out=out) for part in command]
+    assert main(args) == 2
+    assert "already exists; give --force to replace it" in capsys.readouterr().err
+    assert out.read_text() == OLD
+
+
+def test_ehc_due_with_no_usable_row_exits_1_after_listing_the_rows(tmp_path, capsys):
+    path = tmp_path / "bad.csv"
+    path.write_text("CaseId,ReceivedDate\nR1,SECRET-2024-02-30\nR2,not a date\n")
+    assert main(["ehc", "due", str(path), "--as-of", "2024-06-01"]) == 1
+    err = capsys.readouterr().err
+    assert "row 2" in err
+    assert "row 3" in err
+    last = err.strip().splitlines()[-1]
+    assert last.startswith("sendkit: no request or plan could be read from bad.csv")
+    assert "SECRET-" not in err

@@ -418,15 +418,16 @@ def test_plan_from_inspection_needs_an_outcome() -> None:
 
 
 def test_public_names_are_exported() -> None:
-    for name in (
-        "ActionPlan",
-        "read_plan",
-        "write_plan",
-        "plan_from_inspection",
-        "Rag",
-        "PlanStatus",
-    ):
+    for name in ("ActionPlan", "plan_from_inspection", "Rag", "PlanStatus"):
         assert hasattr(sendkit.plans, name)
+
+
+def test_trackers_are_read_and_written_by_the_io_layer_only() -> None:
+    import sendkit.io
+
+    for name in ("read_plan", "write_plan", "PlanFileError"):
+        assert not hasattr(sendkit.plans, name)
+        assert getattr(sendkit, name) is getattr(sendkit.io, name)
 
 
 def test_plans_and_reports_pickle_and_hash() -> None:

@@ -10,6 +10,7 @@ import re
 import pytest
 
 from sendkit.cli import main
+from sendkit.io import read_plan, write_plan
 from sendkit.plans import (
     Action,
     ActionPlan,
@@ -19,8 +20,6 @@ from sendkit.plans import (
     RagOverride,
     Section,
     Status,
-    read_plan,
-    write_plan,
 )
 from sendkit.reports import history_dates, render_board_report
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import pathlib
+import re
 import tempfile
 import zipfile
 
@@ -14,6 +15,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from sendkit.errors import InvalidInputError
+from sendkit.io import PlanFileError, read_plan, write_plan
 from sendkit.io._cells import guard_formula as csv_escape
 from sendkit.io._cells import unguard_formula as csv_unescape
 from sendkit.io._cells import xlsx_escape, xlsx_unescape
@@ -27,15 +29,12 @@ from sendkit.plans import (
     Milestone,
     Partner,
     PlanDeadline,
-    PlanFileError,
     PlanKind,
     ProgressUpdate,
     Rag,
     RagOverride,
     Section,
     Status,
-    read_plan,
-    write_plan,
 )
 
 from .strategies import tracker_days
@@ -247,11 +246,24 @@ def _sample_plan() -> ActionPlan:
 def test_xlsx_text_cells_cannot_run_as_formulas(tmp_path: pathlib.Path) -> None:
     path = tmp_path / "plan.xlsx"
     write_plan(_sample_plan(), path, as_of=dt.date(2024, 1, 2))
+    book = openpyxl.load_workbook(path)
+    printed = book.sheetnames.index("Print") + 1
     with zipfile.ZipFile(path) as archive:
         sheets = [n for n in archive.namelist() if n.startswith("xl/worksheets/")]
-        xml = "".join(archive.read(n).decode() for n in sheets)
-    assert "<f>" not in xml  # no formula anywhere in any sheet
-    book = openpyxl.load_workbook(path)
+        xml = "".join(
+            archive.read(n).decode()
+            for n in sheets
+            if not n.endswith(f"/sheet{printed}.xml")
+        )
+    assert "<f>" not in xml  # no formula in any sheet but Print
+    # Print's formulas are sendkit's own, each showing one Actions cell
+    shown = re.compile(
+        r'=IF\(OR\(Actions!\$A([0-9]+)="",Actions!\$A\1="EXAMPLE",'
+        r'Actions!([A-Z]+\1)=""\),"",Actions!\2\)'
+    )
+    for row in book["Print"].iter_rows(min_row=2):
+        for cell in row:
+            assert shown.fullmatch(str(cell.value)), cell.coordinate
     ws = book["Actions"]
     header = [c.value for c in ws[2]]  # row 1: labels
     row = {name: ws.cell(3, i + 1) for i, name in enumerate(header)}

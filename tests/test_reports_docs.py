@@ -72,8 +72,24 @@ def test_docs_pictures_exist_for_every_output() -> None:
         "ehc-timeliness.png",
         "tracker.png",
         "excel-formulas.png",
+        "benchmark.png",
+        "starter-formulas.png",
+        "worklist.png",
     ):
         assert (images / name).read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
         assert f"images/{name}" in (ROOT / "docs" / "index.md").read_text(
             encoding="utf-8"
         )
+
+
+def test_every_docs_picture_is_made_by_the_screenshot_script() -> None:
+    script = (ROOT / "tools" / "make_screenshots.py").read_text(encoding="utf-8")
+    for picture in (ROOT / "docs" / "images").glob("*.png"):
+        assert f'"{picture.name}"' in script, picture.name
+
+
+def test_the_docs_stylesheet_sets_no_text_colour_of_its_own() -> None:
+    """Text keeps Material's own colours; extra.css only draws a picture border."""
+    css = (ROOT / "docs" / "css" / "extra.css").read_text(encoding="utf-8")
+    assert not re.search(r"(?<![-\w])color\s*:", css)
+    assert not re.search(r"background", css)

@@ -10,13 +10,15 @@ from __future__ import annotations
 
 import datetime as dt
 import pathlib
+from typing import Any
 
 import openpyxl
 import pytest
 
 from sendkit.inspections import Framework, Inspection, Outcome
+from sendkit.io import read_plan, write_plan
 from sendkit.io._plan_xlsx import EXAMPLE_ID, label
-from sendkit.plans import plan_from_inspection, read_plan, write_plan
+from sendkit.plans import plan_from_inspection
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent
 EXAMPLE = ROOT / "docs" / "downloads" / "example-tracker.xlsx"
@@ -70,7 +72,7 @@ def test_every_sheet_prints_landscape_fit_to_width_with_both_headers(
         assert total / ws.page_setup.fitToWidth <= 260
         if ws.page_setup.fitToWidth > 1:
             assert ws.print_title_cols.replace("$", "") == "A:A"
-        if ws.title not in {"Summary", "Guidance"}:
+        if ws.title not in {"Summary", "Guidance", "Print"}:
             assert ws.print_title_rows.replace("$", "") == "1:2"
 
 
@@ -155,3 +157,123 @@ def test_rag_colours_in_the_workbook_have_readable_text(
     }
     assert fonts["green"] == "000000"  # black on green: white was 2.87:1
     assert fonts["amber"] == "000000"
+
+
+def _printed_points(ws: Any) -> float:
+    """The size 11 pt type prints at on landscape A4, fitted *fitToWidth* pages wide.
+
+    Excel's column width ``w`` (characters of the default font, Calibri
+    11) is ``7 w + 5`` pixels at 96 dpi, 0.75 pt a pixel; the page is
+    297 mm less the side margins.
+    """
+    letter = openpyxl.utils.get_column_letter
+    widths = [
+        ws.column_dimensions[letter(c)].width or 8.43
+        for c in range(1, ws.max_column + 1)
+    ]
+    sheet = sum(0.75 * (7 * w + 5) for w in widths)
+    page = (297 / 25.4 - ws.page_margins.left - ws.page_margins.right) * 72
+    return 11 * min(1.0, ws.page_setup.fitToWidth * page / sheet)
+
+
+def test_the_print_sheet_prints_one_page_wide_in_legible_type(
+    example_book: openpyxl.Workbook,
+) -> None:
+    ws = example_book["Print"]
+    assert ws.page_setup.orientation == "landscape"
+    assert str(ws.page_setup.paperSize) == ws.PAPERSIZE_A4
+    assert ws.sheet_properties.pageSetUpPr.fitToPage
+    assert (ws.page_setup.fitToWidth, ws.page_setup.fitToHeight) == (1, 0)
+    assert ws.print_title_rows.replace("$", "") == "1:1"
+    assert _printed_points(ws) >= 8.5  # LibreOffice with Carlito: 8.8 pt
+    for other in example_book.worksheets:  # every sheet: at least 8 pt a page
+        assert _printed_points(other) >= 8, other.title
+
+
+def test_a_new_tracker_prints_every_sheet_in_legible_type(
+    new_tracker: pathlib.Path,
+) -> None:
+    for ws in openpyxl.load_workbook(new_tracker).worksheets:
+        assert _printed_points(ws) >= 8.5, ws.title  # the model; LibreOffice: 8 pt+
+
+
+def test_the_print_sheet_shows_each_action_by_formula_over_actions(
+    example_book: openpyxl.Workbook,
+) -> None:
+    ws = example_book["Print"]
+    actions = example_book["Actions"]
+    labels = [c.value for c in ws[1]]
+    assert labels[:3] == ["Action id", "Area", "Action: what will be done"]
+    assert "RAG" in labels
+    names = [c.value for c in actions[2]]
+    due = openpyxl.utils.get_column_letter(names.index("due_date") + 1)
+    due_at = labels.index("Due date") + 1
+
+    def shows(column: str, row: int) -> str:
+        key = f"Actions!$A{row}"
+        blank = f'OR({key}="",{key}="EXAMPLE",Actions!{column}{row}="")'
+        return f'=IF({blank},"",Actions!{column}{row})'
+
+    for row in range(3, actions.max_row + 1):
+        assert ws.cell(row - 1, 1).value == shows("A", row)
+        cell = ws.cell(row - 1, due_at)
+        assert cell.value == shows(due, row)
+        assert cell.number_format == "dd/mm/yyyy"
+    # room for actions added by hand, below the last one
+    assert ws.cell(actions.max_row + 9, 1).value == shows("A", actions.max_row + 10)
+
+
+def test_the_reader_ignores_the_print_sheet(tmp_path: pathlib.Path) -> None:
+    book = openpyxl.load_workbook(EXAMPLE)
+    ws = book["Print"]
+    ws["A2"] = "not an action"
+    ws["C3"] = "=1/0"  # a formula with no saved value: not read, so no problem
+    edited = tmp_path / "edited.xlsx"
+    book.save(edited)
+    del book["Print"]
+    removed = tmp_path / "removed.xlsx"
+    book.save(removed)
+    assert read_plan(edited) == read_plan(removed) == read_plan(EXAMPLE)
+
+
+def test_long_text_wraps_rather_than_spilling_past_the_printed_page(
+    example_book: openpyxl.Workbook,
+) -> None:
+    ws = example_book["Deadlines"]
+    source = [c.value for c in ws[2]].index("source") + 1
+    for row in range(3, ws.max_row + 1):
+        assert ws.cell(row, source).alignment.wrap_text
+        assert ws.row_dimensions[row].height > 15  # room for the wrapped lines
+
+
+def _contrast(one: str, two: str) -> float:
+    def lum(colour: str) -> float:
+        rgb = [int(colour[i : i + 2], 16) / 255 for i in (0, 2, 4)]
+        lin = [c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4 for c in rgb]
+        return 0.2126 * lin[0] + 0.7152 * lin[1] + 0.0722 * lin[2]
+
+    high, low = sorted((lum(one), lum(two)), reverse=True)
+    return (high + 0.05) / (low + 0.05)
+
+
+def test_every_coloured_cell_in_the_tracker_has_readable_text(
+    example_book: openpyxl.Workbook,
+) -> None:
+    """WCAG AA (4.5:1) for each filled cell's text and each RAG colour rule."""
+    pairs = set()
+    for ws in example_book.worksheets:
+        for row in ws.iter_rows(max_row=min(ws.max_row, 40)):
+            for cell in row:
+                fill = cell.fill.fgColor.rgb if cell.fill.fill_type == "solid" else None
+                if isinstance(fill, str) and cell.value is not None:
+                    text = cell.font.color.rgb if cell.font.color else "FF000000"
+                    pairs.add((ws.title, str(text)[-6:], fill[-6:]))
+        for rules in ws.conditional_formatting:
+            for rule in rules.rules:
+                style = rule.dxf
+                pairs.add(
+                    (ws.title, style.font.color.rgb[-6:], style.fill.bgColor.rgb[-6:])
+                )
+    assert len(pairs) > 8
+    failing = [p for p in pairs if _contrast(p[1], p[2]) < 4.5]
+    assert failing == []

@@ -122,7 +122,7 @@ def test_deadline_unknown_rule(capsys: pytest.CaptureFixture[str]) -> None:
     [
         (
             ["deadline", "ehc.final-plan", "2023-02-30"],
-            "there is no day 30 in February 2023",
+            "date is not a real date (that month has no such day)",
         ),
         (
             [
@@ -142,7 +142,7 @@ def test_deadline_unknown_rule(capsys: pytest.CaptureFixture[str]) -> None:
                 "--input",
                 "certificate_issued=2025-13-01",
             ],
-            "there is no month 13",
+            "is not a real date (the month is not 1-12)",
         ),
         (
             ["deadline", "tribunal.appeal", "2025-01-06", "--input", "cert=2025-02-01"],

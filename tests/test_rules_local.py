@@ -17,7 +17,7 @@ from sendkit import (
     UnknownRuleError,
     deadline,
 )
-from sendkit.rules import load_rules
+from sendkit.io import load_rules
 
 SEED = dt.date(2023, 5, 16)
 

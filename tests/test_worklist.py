@@ -204,6 +204,7 @@ def plan_records(draw: st.DrawFn, case_id: str) -> PlanRecord:
     return PlanRecord(
         case_id=case_id,
         plan_issued=made,
+        ceased=draw(later),
         last_review=draw(later),
         review_meeting=draw(later),
         review_decision=draw(later),
@@ -214,6 +215,9 @@ def plan_records(draw: st.DrawFn, case_id: str) -> PlanRecord:
         order_date=draw(st.one_of(st.none(), _DAYS)),
         order_kind=draw(st.one_of(st.none(), st.sampled_from(OrderKind))),
         transfer_in=draw(st.one_of(st.none(), _DAYS)),
+        transfer_amended=draw(st.one_of(st.none(), _DAYS)),
+        amended_plan=draw(later),
+        amended_plan_on_file=draw(st.booleans()),
     )
 
 
@@ -264,6 +268,36 @@ def test_worklist_properties(
             )
 
 
+@given(cases=caseloads(max_size=6), plans=plan_lists(), as_of=_DAYS)
+def test_a_plan_ceased_by_as_of_lists_only_its_tribunal_steps(
+    cases: list[EhcCase], plans: list[PlanRecord], as_of: dt.date
+) -> None:
+    work = worklist(cases, plans, as_of=as_of)
+    ended = {p.case_id for p in plans if p.ceased is not None and p.ceased <= as_of}
+    for item in work.items:
+        if item.case in ended and item.step is None:
+            assert item.rule.startswith("tribunal.")
+
+
+@given(cases=caseloads(max_size=8), as_of=_DAYS, soon=st.integers(0, 30))
+def test_ehc_cases_is_the_worklist_of_requests(
+    cases: list[EhcCase], as_of: dt.date, soon: int
+) -> None:
+    """One engine: the request items carry exactly the steps open_steps gives."""
+    work = worklist(cases, as_of=as_of, soon_days=soon)
+    steps = [item.step for item in work.items]
+    assert None not in steps
+    expected = open_steps(cases, as_of=as_of, soon_days=soon)
+    assert sorted(steps, key=repr) == sorted(expected, key=repr)
+    for item in work.items:
+        assert item.step is not None
+        assert (item.case, item.rule, item.due) == (
+            item.step.case_id,
+            item.step.code,
+            item.step.due,
+        )
+
+
 # -- annual-review measures -------------------------------------------------------------
 
 
@@ -281,7 +315,9 @@ def test_review_measures_count_a_late_decision_and_an_overdue_review() -> None:
         PlanRecord(case_id="P3", plan_issued=dt.date(2025, 1, 10)),
     ]
     measures = review_measures(plans, year=2024)
-    assert measures.plans == 2
+    # P3 was made before the census (16 January 2025) but in 2025: a plan,
+    # no review expected.
+    assert (measures.plans, measures.reviews_expected) == (3, 2)
     assert measures.review_decisions == 1
     assert measures.decisions_within_4_weeks == 0
     assert measures.outcome_no_amend == 1
@@ -293,10 +329,18 @@ def test_review_measures_count_a_late_decision_and_an_overdue_review() -> None:
 @given(plans=plan_lists(), year=st.integers(2016, 2026))
 def test_review_measures_are_consistent(plans: list[PlanRecord], year: int) -> None:
     m = review_measures(plans, year=year)
-    assert m.decisions_within_4_weeks <= m.review_decisions
-    assert m.outcome_amend + m.outcome_no_amend <= m.review_decisions
     assert m.reviews_expected <= m.plans
-    assert m.reviews_overdue <= m.plans
+    assert m.review_meetings <= m.reviews_expected
+    assert sum(m.meetings_by_year.values()) == m.review_meetings
+    assert sum(m.decisions_by_year.values()) == m.review_decisions
+    assert (
+        m.review_decisions + m.decisions_not_due + m.decisions_outstanding
+        == m.review_meetings
+    )
+    assert m.decisions_within_4_weeks + m.decisions_over_4_weeks == m.review_decisions
+    assert m.outcome_amend + m.outcome_no_amend + m.no_outcome == m.review_meetings
+    assert m.reviews_overdue <= len(plans)
+    assert review_measures(list(reversed(plans)), year=year) == m
 
 
 def test_a_late_decision_to_amend_still_counts_the_plan_from_the_meeting() -> None:

@@ -38,6 +38,9 @@ easter = formulas.sk_workday(dt.datetime(2025, 4, 15), 5.0)
 assert easter == dt.date(2025, 4, 24), easter
 assert formulas.sk_networkdays("05/02/2025", "19/02/2025") == 11
 assert formulas.sk_workday([[45762], ["#N/A"]], 5) == [[dt.date(2025, 4, 24)], ["#N/A"]]
+assert formulas.sk_next_review(dt.datetime(2024, 3, 15)) == dt.date(2025, 3, 14)
+# DfE's table is package data: it must be inside the wheel.
+assert formulas.sk_dfe("Derbyshire", "pc_within_20_weeks", 2024) == 35.7
 info = dict(map(tuple, formulas.sk_calendar_info()[1:]))
 print(json.dumps({
     "version": sendkit.__version__,

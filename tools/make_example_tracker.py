@@ -17,6 +17,7 @@ import pathlib
 import attrs
 
 from sendkit.inspections import Framework, Inspection, Outcome
+from sendkit.io import write_plan
 from sendkit.plans import (
     Action,
     ActionPlan,
@@ -29,7 +30,6 @@ from sendkit.plans import (
     RagOverride,
     Status,
     plan_from_inspection,
-    write_plan,
 )
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent

@@ -9,11 +9,21 @@ write:
 * ``board-report.png``: ``sendkit plan status --html`` on the example tracker;
 * ``ehc-timeliness.png``: ``sendkit ehc timeliness --html`` on a synthetic
   caseload (``sendkit ehc example``; no real data);
-* ``tracker.png``: the example tracker's Actions sheet as LibreOffice prints
-  it (``soffice --headless --convert-to pdf``);
+* ``benchmark.png``: ``sendkit benchmark --la Derbyshire --year 2024
+  --html``, the board page of DfE's published figures;
+* ``tracker.png``: the example tracker's Print sheet as LibreOffice prints
+  it (``soffice --headless --convert-to pdf``): one A4 page wide;
+* ``starter-formulas.png``: the starter workbook's Formulas sheet
+  (``docs/downloads/sendkit-starter.xlsx``): every ``SK_`` formula with a
+  worked example and sendkit's answer, as LibreOffice prints it;
 * ``excel-formulas.png``: the Excel acceptance workbook's working-day sheet
   as LibreOffice calculates it: Excel's own ``WORKDAY`` beside sendkit's
-  answer.
+  answer;
+* ``worklist.png``: ``sendkit ehc due --html``, the caseload's worklist as a
+  page, on a synthetic caseload.
+
+For sizes true to Excel, install ``fonts-crosextra-carlito`` (Calibri's
+metrics); without it LibreOffice sets Calibri in a wider font.
 
 It needs Debian's ``chromium``, ``libreoffice-calc`` and ``poppler-utils``
 (``pdftoppm``); CI does not run it. Run from the project root:
@@ -37,6 +47,7 @@ ROOT = pathlib.Path(__file__).resolve().parent.parent
 IMAGES = ROOT / "docs" / "images"
 TRACKER = ROOT / "docs" / "downloads" / "example-tracker.xlsx"
 ACCEPTANCE = ROOT / "excel_addin" / "acceptance" / "acceptance.xlsx"
+STARTER = ROOT / "docs" / "downloads" / "sendkit-starter.xlsx"
 
 
 def _run(*args: str | pathlib.Path, cwd: pathlib.Path | None = None) -> None:
@@ -79,10 +90,11 @@ def _sheet_picture(
     *,
     crop: tuple[int, int, int, int],
     one_page_wide: bool,
+    dpi: int = 110,
 ) -> None:
     """Print one sheet of *workbook* with LibreOffice; keep a crop of page 1.
 
-    *crop* is ``(x, y, width, height)`` in pixels at 110 dpi. With
+    *crop* is ``(x, y, width, height)`` in pixels at *dpi*. With
     *one_page_wide* the sheet is fitted to one landscape page; without, it
     prints with the workbook's own page setup, as a person would print it.
     """
@@ -105,7 +117,7 @@ def _sheet_picture(
         "pdftoppm",
         "-png",
         "-r",
-        "110",
+        str(dpi),
         "-f",
         "1",
         "-l",
@@ -148,13 +160,52 @@ def main() -> None:
         _sendkit("ehc", "timeliness", cases, "--year", "2024", "--html", ehc)
         _shoot(ehc, IMAGES / "ehc-timeliness.png", 1280, 1150)
 
+        caseload = work / "caseload.csv"
+        _sendkit(
+            "ehc",
+            "example",
+            caseload,
+            "--year",
+            "2025",
+            "--requests",
+            "100",
+            "--plans",
+            "200",
+        )
+        work_page = work / "worklist.html"
+        _sendkit(
+            "ehc",
+            "due",
+            caseload,
+            "--as-of",
+            "2025-12-31",
+            "--within",
+            "30",
+            "--html",
+            work_page,
+        )
+        _shoot(work_page, IMAGES / "worklist.png", 1280, 1500)
+
+        bench = work / "benchmark.html"
+        _sendkit("benchmark", "--la", "Derbyshire", "--year", "2024", "--html", bench)
+        _shoot(bench, IMAGES / "benchmark.png", 1280, 1300)
+
         _sheet_picture(
             TRACKER,
-            "Actions",
+            "Print",
             IMAGES / "tracker.png",
             work,
-            crop=(40, 40, 1220, 520),
+            crop=(30, 20, 1230, 520),
             one_page_wide=False,
+        )
+        _sheet_picture(
+            STARTER,
+            "Formulas",
+            IMAGES / "starter-formulas.png",
+            work,
+            crop=(90, 140, 2120, 330),
+            one_page_wide=True,
+            dpi=200,
         )
         _sheet_picture(
             ACCEPTANCE,

@@ -24,11 +24,12 @@ import re
 import sys
 import warnings
 from collections.abc import Callable, Sequence
-from typing import Any, Final
+from typing import Any, Final, Literal
 
 import openpyxl
 from openpyxl.styles import Font, PatternFill
 from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.properties import PageSetupProperties
 from openpyxl.worksheet.worksheet import Worksheet
 
 import sendkit
@@ -116,7 +117,7 @@ ISWORKDAY_CASES: Final = (
 INPUT_CASES: Final = (
     ("UK text date", "15/04/2025", "24/04/2025 (a date)"),
     ("ISO text date", "2025-04-15", "24/04/2025 (a date)"),
-    ("US order is refused", "04/15/2025", "#VALUE!: there is no month 15"),
+    ("US order is refused", "04/15/2025", "#VALUE!: the month is not 1-12"),
     ("not a date", "next tuesday", "#VALUE!: is not a date"),
     ("empty start gives an empty cell", None, "an empty cell"),
 )
@@ -199,7 +200,7 @@ ERROR_CASES: Final = (
         5,
         None,
         "SK_WHY(B{r}, C{r}, D{r})",
-        "start_date 'soon' is not a date; expected YYYY-MM-DD or DD/MM/YYYY",
+        "start_date is not a date; expected YYYY-MM-DD or DD/MM/YYYY",
     ),
     (
         "an empty start gives an empty cell",
@@ -294,7 +295,14 @@ def _write_table(
         for (cell,) in sheet.iter_rows(min_row=2, min_col=column, max_col=column):
             cell.number_format = DATE_FORMAT
     for index, header in enumerate(headers, start=1):
-        width = max(12, min(45, len(header) + 2))
+        shown = [header] + [
+            str(row[index - 1])
+            for row in rows
+            if index <= len(row) and row[index - 1] is not None
+        ]
+        # Formulas (=IF(...)) show a short answer, not their text.
+        longest = max(len(text) for text in shown if not text.startswith("="))
+        width = max(12, min(45, longest + 2))
         sheet.column_dimensions[get_column_letter(index)].width = width
     sheet.freeze_panes = "A2"
 
@@ -459,13 +467,28 @@ def _error_check(addin: str, shows: object) -> str:
     else:
         text = str(shows).replace('"', '""')
         test = f'IFERROR({addin}="{text}",FALSE)'
-    return f'=IF(NOT(ISFORMULA({addin})),"not run",IF({test},"OK","MISMATCH"))'
+    # ISFORMULA came with Excel 2013: the file must spell it _xlfn.ISFORMULA, or
+    # Excel (and LibreOffice) show #NAME? until the cell is typed again.
+    return f'=IF(NOT(_xlfn.ISFORMULA({addin})),"not run",IF({test},"OK","MISMATCH"))'
+
+
+def error_cases() -> list[tuple[Any, ...]]:
+    """`ERROR_CASES`, then each registered module's ``EXCEL_ERROR_CASES``.
+
+    A module's cases have the shape of `ERROR_CASES`' rows: an error cell,
+    a blank and a bad value per formula, with what the cell should show.
+    """
+    found: list[tuple[Any, ...]] = list(ERROR_CASES)
+    for name in FORMULA_MODULES:
+        module = importlib.import_module(name)
+        found.extend(tuple(case) for case in getattr(module, "EXCEL_ERROR_CASES", ()))
+    return found
 
 
 def _errors_sheet(book: openpyxl.Workbook) -> None:
     sheet = book.create_sheet("Errors and blanks")
     rows = []
-    for r, (what, b, c, d, e, formula, shows) in enumerate(ERROR_CASES, start=2):
+    for r, (what, b, c, d, e, formula, shows) in enumerate(error_cases(), start=2):
         rows.append(
             (
                 what,
@@ -758,26 +781,32 @@ def module_examples() -> list[tuple[str, str, tuple[Any, ...]]]:
     return [(what, formula, tuple(args)) for what, formula, args in found]
 
 
-def _typed_formulas(book: openpyxl.Workbook) -> str:
+def formula_name(formula: str) -> str:
+    """The sendkit formula a typed formula calls: ``SK_NEIGHBOURS`` in ``INDEX(SK_NEIGHBOURS(B2), 1, 1)``."""
+    found = re.search(r"SK_\w+", formula)
+    return found.group(0) if found else formula.split("(", maxsplit=1)[0]
+
+
+def _typed_formulas(book: openpyxl.Workbook, *, errors: bool = True) -> str:
+    """Every formula the sheets ask for; ``errors=False`` leaves out the error checks."""
     return " ".join(
         str(row[-1].value)
         for sheet in book
+        if errors or sheet.title != "Errors and blanks"
         for row in sheet.iter_rows(min_row=2)
         if row and row[-1].value
     )
 
 
 def _registered_sheet(book: openpyxl.Workbook) -> None:
-    """Every registered formula no other sheet checks: its own examples, or a gap to fill."""
-    covered = _typed_formulas(book)
+    """Every registered formula no other sheet works an example of: its own examples, or a gap."""
+    worked = _typed_formulas(book, errors=False)
     examples = [
-        case for case in module_examples() if case[1].split("(")[0] not in covered
+        case for case in module_examples() if f"{formula_name(case[1])}(" not in worked
     ]
-    listed = " ".join(formula for _, formula, _ in examples)
+    covered = _typed_formulas(book) + " " + " ".join(f for _, f, _ in examples)
     missing = [
-        name.upper()
-        for name in formulas.__all__
-        if f"{name.upper()}(" not in covered and f"{name.upper()}(" not in listed
+        name.upper() for name in formulas.__all__ if f"{name.upper()}(" not in covered
     ]
     sheet = book.create_sheet("Registered formulas")
     rows = []
@@ -861,10 +890,24 @@ def _about_sheet(book: openpyxl.Workbook) -> None:
     sheet.column_dimensions["A"].width = 110
 
 
-def build() -> openpyxl.Workbook:
-    """Return the acceptance workbook."""
-    book = openpyxl.Workbook()
-    _about_sheet(book)
+def print_wide(
+    sheet: Worksheet, orientation: Literal["portrait", "landscape"] = "landscape"
+) -> None:
+    """Print *sheet* one page wide, as a person would print a wide table."""
+    sheet.page_setup.orientation = orientation
+    sheet.page_setup.fitToWidth = 1
+    sheet.page_setup.fitToHeight = 0
+    sheet.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=True)
+
+
+def add_check_sheets(book: openpyxl.Workbook) -> None:
+    """Add the acceptance checks, in order, after the sheets *book* already has.
+
+    The one list of check sheets: this workbook and the starter workbook
+    (``excel_addin/starter/make_starter.py``) both add them with this. Each
+    prints one page wide.
+    """
+    first = len(book.worksheets)
     _workday_sheet(book)
     _networkdays_sheet(book)
     _isworkday_sheet(book)
@@ -873,9 +916,23 @@ def build() -> openpyxl.Workbook:
         add(book)
     _registered_sheet(book)
     _holidays_sheet(book)
+    for sheet in book.worksheets[first:]:
+        print_wide(sheet)
+
+
+def stamp(book: openpyxl.Workbook, creator: str) -> None:
+    """Fix the workbook's dates and creator, so that regenerating gives the same file."""
     book.properties.created = FIXED_TIME
     book.properties.modified = FIXED_TIME
-    book.properties.creator = "sendkit make_workbook.py"
+    book.properties.creator = creator
+
+
+def build() -> openpyxl.Workbook:
+    """Return the acceptance workbook."""
+    book = openpyxl.Workbook()
+    _about_sheet(book)
+    add_check_sheets(book)
+    stamp(book, "sendkit make_workbook.py")
     return book
 
 

@@ -14,6 +14,19 @@ failed:
     sk_calendar_info = Err.Description
 End Function
 
+Function sk_dfe(la, measure, Optional dfe_year)
+    #If App = "Microsoft Excel" Then
+        If TypeOf Application.Caller Is Range Then On Error GoTo failed
+        sk_dfe = XLPy.CallUDF("sendkit_excel.formulas", "sk_dfe", Array(la, measure, dfe_year), ActiveWorkbook, Application.Caller)
+        Exit Function
+    #Else
+        sk_dfe = XLPy.CallUDF("sendkit_excel.formulas", "sk_dfe", Array(la, measure, dfe_year))
+        Exit Function
+    #End If
+failed:
+    sk_dfe = Err.Description
+End Function
+
 Function sk_due_date(rule_code, start_date, Optional region, Optional closures, Optional other_date, Optional detail)
     #If App = "Microsoft Excel" Then
         If TypeOf Application.Caller Is Range Then On Error GoTo failed
@@ -66,6 +79,19 @@ failed:
     sk_isworkday = Err.Description
 End Function
 
+Function sk_neighbours(la)
+    #If App = "Microsoft Excel" Then
+        If TypeOf Application.Caller Is Range Then On Error GoTo failed
+        sk_neighbours = XLPy.CallUDF("sendkit_excel.formulas", "sk_neighbours", Array(la), ActiveWorkbook, Application.Caller)
+        Exit Function
+    #Else
+        sk_neighbours = XLPy.CallUDF("sendkit_excel.formulas", "sk_neighbours", Array(la))
+        Exit Function
+    #End If
+failed:
+    sk_neighbours = Err.Description
+End Function
+
 Function sk_networkdays(start_date, end_date, Optional region, Optional closures)
     #If App = "Microsoft Excel" Then
         If TypeOf Application.Caller Is Range Then On Error GoTo failed
@@ -77,6 +103,19 @@ Function sk_networkdays(start_date, end_date, Optional region, Optional closures
     #End If
 failed:
     sk_networkdays = Err.Description
+End Function
+
+Function sk_next_review(plan_date, Optional last_review)
+    #If App = "Microsoft Excel" Then
+        If TypeOf Application.Caller Is Range Then On Error GoTo failed
+        sk_next_review = XLPy.CallUDF("sendkit_excel.formulas", "sk_next_review", Array(plan_date, last_review), ActiveWorkbook, Application.Caller)
+        Exit Function
+    #Else
+        sk_next_review = XLPy.CallUDF("sendkit_excel.formulas", "sk_next_review", Array(plan_date, last_review))
+        Exit Function
+    #End If
+failed:
+    sk_next_review = Err.Description
 End Function
 
 Function sk_parse_outcome(outcome_text, Optional part)
@@ -92,6 +131,19 @@ failed:
     sk_parse_outcome = Err.Description
 End Function
 
+Function sk_phase_transfer_due(transfer_year, Optional post_16)
+    #If App = "Microsoft Excel" Then
+        If TypeOf Application.Caller Is Range Then On Error GoTo failed
+        sk_phase_transfer_due = XLPy.CallUDF("sendkit_excel.formulas", "sk_phase_transfer_due", Array(transfer_year, post_16), ActiveWorkbook, Application.Caller)
+        Exit Function
+    #Else
+        sk_phase_transfer_due = XLPy.CallUDF("sendkit_excel.formulas", "sk_phase_transfer_due", Array(transfer_year, post_16))
+        Exit Function
+    #End If
+failed:
+    sk_phase_transfer_due = Err.Description
+End Function
+
 Function sk_rag(status, start_date, due_date, as_of, Optional due_soon_days, Optional region, Optional part)
     #If App = "Microsoft Excel" Then
         If TypeOf Application.Caller Is Range Then On Error GoTo failed
@@ -103,6 +155,19 @@ Function sk_rag(status, start_date, due_date, as_of, Optional due_soon_days, Opt
     #End If
 failed:
     sk_rag = Err.Description
+End Function
+
+Function sk_review_notice_by(meeting_date)
+    #If App = "Microsoft Excel" Then
+        If TypeOf Application.Caller Is Range Then On Error GoTo failed
+        sk_review_notice_by = XLPy.CallUDF("sendkit_excel.formulas", "sk_review_notice_by", Array(meeting_date), ActiveWorkbook, Application.Caller)
+        Exit Function
+    #Else
+        sk_review_notice_by = XLPy.CallUDF("sendkit_excel.formulas", "sk_review_notice_by", Array(meeting_date))
+        Exit Function
+    #End If
+failed:
+    sk_review_notice_by = Err.Description
 End Function
 
 Function sk_rule_status(rule_code)

@@ -83,6 +83,21 @@ CALLS = {
     "error_row": ("sk_workday", [[[45762], [NA], [0]], [[5]]]),
     "calendar_info": ("sk_calendar_info", []),
     "error_serial_60": ("sk_workday", [[[60]], [[5]]]),
+    # The registered review, phase-transfer and DfE formulas (DfE's table is
+    # read from the installed wheel's package data).
+    "next_review": ("sk_next_review", [[[45366], [NA], [None]]]),
+    "phase_transfer": ("sk_phase_transfer_due", [[[2026]], [[True]]]),
+    "notice": ("sk_review_notice_by", [[[45826]]]),
+    "dfe": (
+        "sk_dfe",
+        [[["Derbyshire"], ["England"]], [["pc_within_20_weeks"]], [[2024]]],
+    ),
+    "dfe_suppressed": (
+        "sk_dfe",
+        [[["England"]], [["pc_assessments_not_issued"]], [[2019]]],
+    ),
+    "neighbours": ("sk_neighbours", [[["Derbyshire"]]]),
+    "dfe_bad": ("sk_dfe", [[["Derbyshyre"]], [["plans_issued"]], [[2024]]]),
 }
 
 

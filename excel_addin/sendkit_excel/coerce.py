@@ -30,6 +30,9 @@ Conventions:
   and an empty cell may reach xlwings Lite as 0). For numbers and yes/no, 0 is
   the number 0 and FALSE.
 * Booleans are refused wherever a number or a date is expected.
+* Messages name the argument and what is accepted, never the cell's value
+  (a cell may hold children's data): ``start_date is not a date``, ``days
+  must be a whole number, got text``.
 * Whole-number arguments are truncated toward zero, as Excel's ``WORKDAY``
   truncates its *days* argument (``1.9`` -> 1, ``-1.5`` -> -1).
 """
@@ -39,6 +42,7 @@ from __future__ import annotations
 import contextvars
 import datetime as dt
 import math
+import re
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from typing import Any, Final, TypeVar
@@ -157,11 +161,45 @@ def date_system(*, use1904: bool | None) -> Iterator[None]:
 # -- what a cell can be ----------------------------------------------------------
 
 
+_ISO_DAY: Final = r"\d{4}-\d{2}-\d{2}"
+#: sendkit's own messages name the dates they were given ("start 2100-12-20 is
+#: outside ..."); in a cell those dates are a child's, so the add-in says
+#: which date it was without the date itself.
+_GIVEN_DATES: Final = (
+    (re.compile(rf"\bfrom {_ISO_DAY} leaves"), "from the date given leaves"),
+    (
+        re.compile(rf"\bday {_ISO_DAY} is outside"),
+        "a date in the calculation is outside",
+    ),
+    (re.compile(rf"\b(\w+) {_ISO_DAY} is outside"), r"the \1 date is outside"),
+    (re.compile(rf"(^|; ){_ISO_DAY} is outside"), r"\1the date is outside"),
+    (re.compile(rf" \({_ISO_DAY}\)"), ""),  # "... was received (2024-01-08)"
+)
+#: Any other date after a word ("plan_issued 2023-10-01 is before ..."); a
+#: rule's own years ("starting from 2014-09-01 to now") are kept.
+_NAMED_DATE: Final = re.compile(rf"\b(\w+) {_ISO_DAY}\b(?! to\b)")
+
+
 def message(error: BaseException) -> str:
-    """The short text to show for one of `CELL_ERRORS`."""
+    """The short text to show for one of `CELL_ERRORS`, without the dates given.
+
+    The add-in's own messages never hold a cell's value; sendkit's messages
+    about a date outside the calendar or a rule's years name the date, which
+    is replaced here by which date it was.
+
+    Examples:
+        >>> from sendkit.errors import OutsideCalendarError
+        >>> message(OutsideCalendarError("start 1800-01-01 is outside the years (1872-2100)"))
+        'the start date is outside the years (1872-2100)'
+    """
     if isinstance(error, OverflowError):
         return f"a date in the calculation is beyond what dates can hold ({error})"
-    return str(error)
+    text = str(error)
+    if isinstance(error, ExcelInputError):
+        return text
+    for pattern, words in _GIVEN_DATES:
+        text = pattern.sub(words, text)
+    return _NAMED_DATE.sub(r"\1", text)
 
 
 class ExcelInputError(InvalidInputError):
@@ -353,6 +391,25 @@ def date_to_serial(day: dt.date) -> int:
     return date_to_excel_serial(day, date1904=bool(_DATE1904.get()))
 
 
+def _kind(value: object) -> str:
+    """What kind of value a cell holds, for a message that must not repeat the value.
+
+    Cells may hold children's data, so messages say ``got text`` or ``got a
+    date``, never the cell's contents.
+    """
+    if isinstance(value, bool):
+        return "TRUE or FALSE"
+    if isinstance(value, dt.date):
+        return "a date"
+    if isinstance(value, str):
+        return "text"
+    if isinstance(value, float) and not math.isfinite(value):
+        return "a number that is not finite"
+    if isinstance(value, (int, float)):
+        return "a number"
+    return type(value).__name__
+
+
 def _default_or_error(
     default: object, name: str, what: str, empty: str = "empty"
 ) -> Any:
@@ -407,7 +464,7 @@ def _read_date(value: object, name: str) -> dt.date:
     if isinstance(value, dt.date):
         return dt.date(value.year, value.month, value.day)
     if isinstance(value, bool):
-        msg = f"{name} must be a date, got {value!r}"
+        msg = f"{name} must be a date, got {_kind(value)}"
         raise ExcelInputError(msg)
     if isinstance(value, (int, float)):
         return serial_to_date(value, name)
@@ -416,7 +473,7 @@ def _read_date(value: object, name: str) -> dt.date:
             return parse_date(value, field=name)
         except InvalidInputError as exc:
             raise ExcelInputError(str(exc)) from None
-    msg = f"{name} must be a date, got {value!r} ({type(value).__name__})"
+    msg = f"{name} must be a date, got {_kind(value)}"
     raise ExcelInputError(msg)
 
 
@@ -438,7 +495,7 @@ def to_int(value: object, name: str = "number", default: object = REQUIRED) -> A
     if is_empty(value):
         return _default_or_error(default, name, "a whole number")
     if isinstance(value, (bool, dt.date)):
-        msg = f"{name} must be a whole number, got {value!r}"
+        msg = f"{name} must be a whole number, got {_kind(value)}"
         raise ExcelInputError(msg)
     if isinstance(value, int):
         return value
@@ -446,14 +503,14 @@ def to_int(value: object, name: str = "number", default: object = REQUIRED) -> A
         try:
             value = float(value.strip().replace(",", ""))
         except ValueError:
-            msg = f"{name} must be a whole number, got {value!r}"
+            msg = f"{name} must be a whole number, got {_kind(value)}"
             raise ExcelInputError(msg) from None
     if isinstance(value, float):
         if not math.isfinite(value):
-            msg = f"{name} must be a whole number, got {value!r}"
+            msg = f"{name} must be a whole number, got {_kind(value)}"
             raise ExcelInputError(msg)
         return math.trunc(value)
-    msg = f"{name} must be a whole number, got {value!r} ({type(value).__name__})"
+    msg = f"{name} must be a whole number, got {_kind(value)}"
     raise ExcelInputError(msg)
 
 
@@ -480,7 +537,7 @@ def to_text(value: object, name: str = "text", default: object = REQUIRED) -> An
         return str(value)
     if isinstance(value, float) and value.is_integer():
         return str(int(value))
-    msg = f"{name} must be text, got {value!r}"
+    msg = f"{name} must be text, got {_kind(value)}"
     raise ExcelInputError(msg)
 
 
@@ -516,7 +573,7 @@ def to_flag(value: object, name: str = "flag", default: object = REQUIRED) -> An
             return True
         if key in _FALSE_TEXT:
             return False
-    msg = f"{name} must be yes or no (TRUE/FALSE, 1/0, Y/N), got {value!r}"
+    msg = f"{name} must be yes or no (TRUE/FALSE, 1/0, Y/N), got {_kind(value)}"
     raise ExcelInputError(msg)
 
 

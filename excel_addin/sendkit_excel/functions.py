@@ -25,6 +25,12 @@ Conventions for every formula:
   xlwings returns the error value itself (a COM ``VT_ERROR``).
 * Dates come back as dates. Classic Excel shows a date's serial number until
   the cell is formatted as a date; Lite formats it for you.
+* Loading the formulas (xlwings Lite's restart, classic's first call) loads
+  only sendkit's calendar; the rules, EHC, plans, inspections and DfE parts are
+  imported inside the formulas that need them, on their first call.
+* Messages name the argument and what it accepts, never a cell's value (a
+  cell may hold children's data); `coerce.message` also takes the dates out
+  of sendkit's own messages.
 * The 1904 date system: classic reads ``Workbook.Date1904`` of the calling
   workbook and converts; xlwings Lite cannot tell, so a workbook in that
   system declares it with `set_date_system` in its ``main.py``.
@@ -46,7 +52,6 @@ from xlwings import arg as xw_arg
 from xlwings import func
 
 import sendkit
-from sendkit import ehc, inspections, plans
 from sendkit.dates import date_to_excel_serial
 from sendkit.errors import SendkitError
 
@@ -92,6 +97,11 @@ BASIC_ERRORS: Final = MappingProxyType(
 _DATE_FORMAT: Final = "dd/mm/yyyy"
 #: DATE(2000,1,1) in each date system, for SK_CALENDAR_INFO's check_date.
 _CHECK_DAY: Final = dt.date(2000, 1, 1)
+
+#: SK_RAG's amber window when due_soon_days is empty: sendkit.plans'
+#: DEFAULT_DUE_SOON_WORKING_DAYS, written here so that loading the formulas
+#: does not load sendkit.plans (a test keeps the two equal).
+DUE_SOON_DEFAULT: Final = 10
 
 _REGION_DOC: Final = (
     "Bank-holiday region: england-and-wales (default when empty), scotland "
@@ -472,6 +482,8 @@ _OUTCOME_PARTS: Final = MappingProxyType(
 @arg("part", doc="What to show: code (default), number, label or statement.")
 def sk_parse_outcome(outcome_text, part=None):
     """Reads an area SEND inspection outcome (2023 framework) as a code or number."""
+    from sendkit import inspections  # on first use: a faster start
+
     show = coerce.to_text(part, "part", "code").lower()
     if show not in _OUTCOME_PARTS:
         msg = f"part {show!r} is not one of {', '.join(_OUTCOME_PARTS)}"
@@ -506,6 +518,8 @@ _MILESTONE_COLUMNS: Final = (
 @arg("closures", ndim=2, doc=_CLOSURES_DOC)
 def sk_timeline(outcome_text, report_received, region=None, closures=None):
     """What follows an area SEND inspection, dated by the rule catalogue (spills)."""
+    from sendkit import inspections  # on first use: a faster start
+
     inspection = inspections.Inspection(
         local_area="this partnership",
         framework=inspections.Framework.AREA_SEND_2023,
@@ -537,7 +551,7 @@ def sk_timeline(outcome_text, report_received, region=None, closures=None):
 @arg("as_of", doc="The day to rate on, such as the board date (not TODAY()).")
 @arg(
     "due_soon_days",
-    doc=f"Amber window in working days (default {plans.DEFAULT_DUE_SOON_WORKING_DAYS}).",
+    doc=f"Amber window in working days (default {DUE_SOON_DEFAULT}).",
 )
 @arg("region", doc=_REGION_DOC)
 @arg("part", doc="What to show: rag (default) or reason.")
@@ -545,6 +559,8 @@ def sk_rag(  # noqa: PLR0917 - Excel passes every argument by position
     status, start_date, due_date, as_of, due_soon_days=None, region=None, part=None
 ):
     """RAG rating of an action plan row on a given day, derived from its dates."""
+    from sendkit import plans  # on first use: a faster start
+
     day = coerce.to_date(as_of, "as_of")
     window = coerce.to_int(
         due_soon_days, "due_soon_days", plans.DEFAULT_DUE_SOON_WORKING_DAYS
@@ -716,6 +732,8 @@ def _steps_from_receipt() -> frozenset[str]:
     are exactly those (advice waits for the request for advice, the parent's
     window for the draft plan).
     """
+    from sendkit import ehc  # on first use: a faster start
+
     case = ehc.EhcCase(case_id="probe", received=_PROBE_RECEIVED)
     timeline = ehc.case_timeline(case, as_of=_PROBE_RECEIVED)
     return frozenset(step.code for step in timeline.steps if step.due is not None)
@@ -757,6 +775,8 @@ _EHC_STEP_COLUMNS: Final = (
 @arg("region", doc=_REGION_DOC)
 def sk_ehc_due(received_date, step_code=None, region=None):
     """Due date of an EHC step counted from the request; no step: every step spills."""
+    from sendkit import ehc  # on first use: a faster start
+
     region_name = coerce.to_text(region, "region", sendkit.DEFAULT_REGION)
     steps = coerce.as_grid(step_code)
     if (
@@ -810,6 +830,8 @@ def sk_ehc_timeliness(
     received_dates, issued_dates, exceptions, issue_year, boundary_inclusive=None
 ):
     """The 20-week measure for plans issued in a year, as DfE counts it (spills)."""
+    from sendkit import ehc  # on first use: a faster start
+
     rows, cols, (received, issued, flags) = coerce.broadcast(
         [received_dates, issued_dates, exceptions],
         ["received_dates", "issued_dates", "exceptions"],

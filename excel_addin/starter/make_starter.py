@@ -34,7 +34,6 @@ from sendkit_excel import formulas
 HERE = pathlib.Path(__file__).resolve().parent
 ROOT = HERE.parent.parent
 OUT = ROOT / "docs" / "downloads" / "sendkit-starter.xlsx"
-FIXED_TIME: Final = dt.datetime(2025, 1, 1)  # noqa: DTZ001 - openpyxl wants naive
 DATE_FORMAT: Final = "dd/mm/yyyy"
 TRY_FILL: Final = PatternFill("solid", fgColor="FFF2CC")
 HEAD_FILL: Final = PatternFill("solid", fgColor="DDEBF7")
@@ -84,7 +83,9 @@ GUIDANCE: Final = (
             "sendkit's SEND deadlines as Excel formulas: working days with the bank "
             "holidays built in (=SK_WORKDAY(A2, 35)), statutory and framework time "
             'limits (=SK_DUE_DATE("ehc.final-plan", A2)), inspection follow-up, RAG '
-            "ratings and the EHC 20-week measure. The sheet Formulas has one worked "
+            "ratings, the EHC 20-week measure, annual reviews, phase transfers and "
+            "DfE's published figures (=SK_DFE, =SK_NEIGHBOURS). "
+            "The sheet Formulas has one worked "
             "example of every formula; type the formula into the yellow cell and the "
             "next column says OK when the add-in agrees."
         ),
@@ -171,9 +172,11 @@ def _guidance_sheet(book: openpyxl.Workbook) -> None:
         sheet.append([text])
         cell = sheet.cell(row=sheet.max_row, column=1)
         cell.alignment = WRAP
-        # Row heights are not computed by every program: set them for ~75 characters a line.
-        lines = max(1, -(-len(text) // 75))
-        sheet.row_dimensions[sheet.max_row].height = 15 * lines + 2
+        # Row heights are not computed by every program: set them for ~85 characters
+        # a line (LibreOffice fits about 95 of this prose in the 80-wide column).
+        lines = max(1, -(-len(text) // 85))
+        height = 15 * lines + 2 if text else 8  # a thin gap between sections
+        sheet.row_dimensions[sheet.max_row].height = height
         if kind == "title":
             cell.font = Font(bold=True, size=16)
         elif kind == "head":
@@ -204,7 +207,7 @@ def _formulas_sheet(book: openpyxl.Workbook) -> None:
     acceptance = _load_acceptance()
     examples = dict(EXAMPLES)
     for _, formula, args in acceptance.module_examples():
-        examples.setdefault(formula.split("(")[0].lower(), (args, formula))
+        examples.setdefault(acceptance.formula_name(formula).lower(), (args, formula))
     for r, name in enumerate(formulas.__all__, start=2):
         function = getattr(formulas, name)
         doc = (inspect.getdoc(function) or "").strip()
@@ -229,19 +232,11 @@ def _formulas_sheet(book: openpyxl.Workbook) -> None:
         if isinstance(answer, dt.date):
             try_cell.number_format = DATE_FORMAT
         sheet.cell(row=r, column=10).alignment = WRAP
-    widths = (20, 22, 16, 14, 14, 44, 30, 22, 14, 70)
+    widths = (24, 30, 20, 14, 14, 44, 30, 26, 16, 92)
     for letter, width in zip("ABCDEFGHIJ", widths, strict=True):
         sheet.column_dimensions[letter].width = width
     sheet.freeze_panes = "B2"
-    _print_wide(sheet)
-
-
-def _print_wide(sheet: Any, orientation: str = "landscape") -> None:
-    """Print one page wide, as a person would print a wide table."""
-    sheet.page_setup.orientation = orientation
-    sheet.page_setup.fitToWidth = 1
-    sheet.page_setup.fitToHeight = 0
-    sheet.sheet_properties.pageSetUpPr.fitToPage = True
+    acceptance.print_wide(sheet)
 
 
 def build() -> openpyxl.Workbook:
@@ -250,20 +245,9 @@ def build() -> openpyxl.Workbook:
     book = openpyxl.Workbook()
     _guidance_sheet(book)
     _formulas_sheet(book)
-    acceptance._workday_sheet(book)  # noqa: SLF001 - the acceptance checks, as they are
-    acceptance._networkdays_sheet(book)  # noqa: SLF001
-    acceptance._isworkday_sheet(book)  # noqa: SLF001
-    acceptance._inputs_sheet(book)  # noqa: SLF001
-    for add in acceptance.EXTRA_SHEETS.values():
-        add(book)
-    acceptance._registered_sheet(book)  # noqa: SLF001
-    acceptance._holidays_sheet(book)  # noqa: SLF001
-    for sheet in book.worksheets[2:]:
-        _print_wide(sheet)
-    _print_wide(book.worksheets[0], orientation="portrait")
-    book.properties.created = FIXED_TIME
-    book.properties.modified = FIXED_TIME
-    book.properties.creator = "sendkit make_starter.py"
+    acceptance.add_check_sheets(book)  # each prints one page wide
+    acceptance.print_wide(book.worksheets[0], orientation="portrait")
+    acceptance.stamp(book, "sendkit make_starter.py")
     return book
 
 

@@ -46,7 +46,13 @@ if TYPE_CHECKING:  # the names for type checkers and doc tools; loaded lazily
         Outcome,
         follow_up,
         parse_outcome,
+    )
+    from .io import (
+        PlanFileError,
+        load_rules,
         read_inspections,
+        read_plan,
+        write_plan,
     )
     from .plans import (
         Action,
@@ -56,7 +62,6 @@ if TYPE_CHECKING:  # the names for type checkers and doc tools; loaded lazily
         Measurement,
         Partner,
         PlanDeadline,
-        PlanFileError,
         PlanKind,
         PlanStatus,
         ProgressUpdate,
@@ -64,8 +69,6 @@ if TYPE_CHECKING:  # the names for type checkers and doc tools; loaded lazily
         RagOverride,
         Section,
         plan_from_inspection,
-        read_plan,
-        write_plan,
     )
     from .rules import (
         RULES,
@@ -83,7 +86,6 @@ if TYPE_CHECKING:  # the names for type checkers and doc tools; loaded lazily
         deadline,
         due_date,
         get_rule,
-        load_rules,
     )
 
 #: Public names loaded on first use, and the subpackage each comes from.
@@ -97,7 +99,12 @@ _LAZY: Final[dict[str, str]] = {
     "Outcome": "inspections",
     "follow_up": "inspections",
     "parse_outcome": "inspections",
-    "read_inspections": "inspections",
+    # sendkit.io, the files
+    "PlanFileError": "io",
+    "load_rules": "io",
+    "read_inspections": "io",
+    "read_plan": "io",
+    "write_plan": "io",
     # sendkit.plans
     "Action": "plans",
     "ActionPlan": "plans",
@@ -106,7 +113,6 @@ _LAZY: Final[dict[str, str]] = {
     "Measurement": "plans",
     "Partner": "plans",
     "PlanDeadline": "plans",
-    "PlanFileError": "plans",
     "PlanKind": "plans",
     "PlanStatus": "plans",
     "ProgressUpdate": "plans",
@@ -114,8 +120,6 @@ _LAZY: Final[dict[str, str]] = {
     "RagOverride": "plans",
     "Section": "plans",
     "plan_from_inspection": "plans",
-    "read_plan": "plans",
-    "write_plan": "plans",
     # sendkit.rules
     "AlternativeClock": "rules",
     "Basis": "rules",
@@ -132,7 +136,6 @@ _LAZY: Final[dict[str, str]] = {
     "deadline": "rules",
     "due_date": "rules",
     "get_rule": "rules",
-    "load_rules": "rules",
 }
 
 __all__ = [

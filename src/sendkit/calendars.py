@@ -34,8 +34,6 @@ import datetime as dt
 import enum
 import functools
 import importlib.util
-import itertools
-import operator
 import os
 import warnings
 from collections.abc import Iterable, Sequence
@@ -677,8 +675,7 @@ class WorkingCalendar:
         """The batch fast path, for working-day starts inside the announced years.
 
         For a start *s* that is a working day, ``add_working_days(s, n)`` is
-        ``nth[lt[s] + n]`` for every *n*, zero included. So the answers are
-        three C-level ``map`` passes with no Python code per item: a dict
+        ``nth[lt[s] + n]`` for every *n*, zero included. So each answer is a dict
         look-up from the start to its ``lt``, an add, and a list look-up. The
         dict holds only working days at least `_REACH` working days after the
         tables begin and up to `announced_through`, and the list ends there
@@ -696,11 +693,12 @@ class WorkingCalendar:
         except TypeError:
             return None
         starts_at, day_at = self._interior()
-        steps = itertools.repeat(days, len(starts)) if isinstance(days, int) else days
         try:
-            indices = map(operator.add, map(starts_at.__getitem__, starts), steps)
-            return list(map(day_at.__getitem__, indices))
-        except (KeyError, TypeError, IndexError):
+            # One comprehension: on CPython 3.11+ it beats chained map() calls.
+            if isinstance(days, int):
+                return [day_at[starts_at[s] + days] for s in starts]
+            return [day_at[starts_at[s] + n] for s, n in zip(starts, days, strict=True)]
+        except (KeyError, TypeError, IndexError, ValueError):
             return None
 
     def _interior(self) -> tuple[dict[dt.date, int], list[dt.date]]:

@@ -76,6 +76,9 @@ def parse_date(text: object, *, field: str = "date") -> dt.date:
     (``2023-05-16 00:00:00``, as spreadsheets export it) is accepted.
     Two-digit years and US month-first order are refused, never guessed.
 
+    Error messages name *field* and say what is accepted, but never repeat
+    the text: it may come from a cell of children's data.
+
     Args:
         text: The text to read.
         field: The name to use for the value in an error message.
@@ -93,10 +96,10 @@ def parse_date(text: object, *, field: str = "date") -> dt.date:
         >>> parse_date("2023-02-30")
         Traceback (most recent call last):
         ...
-        sendkit.errors.InvalidInputError: date '2023-02-30' is not a real date (there is no day 30 in February 2023)
+        sendkit.errors.InvalidInputError: date is not a real date (that month has no such day)
     """
     if not isinstance(text, str):
-        msg = f"{field} must be text, got {text!r} ({type(text).__name__})"
+        msg = f"{field} must be text, got {type(text).__name__}"
         raise InvalidTypeError(msg)
     value = text.strip()
     for suffix in (" 00:00:00", "T00:00:00"):
@@ -106,19 +109,20 @@ def parse_date(text: object, *, field: str = "date") -> dt.date:
     elif match := _UK.fullmatch(value):
         day, month, year = (int(part) for part in match.groups())
     else:
-        msg = f"{field} {text!r} is not a date; expected {ACCEPTED_DATE_FORMS}"
+        msg = f"{field} is not a date; expected {ACCEPTED_DATE_FORMS}"
         raise InvalidInputError(msg)
     try:
         return dt.date(year, month, day)
     except ValueError:
         if not 1 <= month <= 12:  # noqa: PLR2004
-            why = f"there is no month {month}"
+            why = "the month is not 1-12"
             if match.re is _UK and 1 <= day <= 12:  # noqa: PLR2004
                 why += "; dates are read day first (DD/MM/YYYY)"
+        elif year < 1:
+            why = "there is no year 0"
         else:
-            month_name = dt.date(2000, month, 1).strftime("%B")
-            why = f"there is no day {day} in {month_name} {year}"
-        msg = f"{field} {text!r} is not a real date ({why})"
+            why = "that month has no such day"
+        msg = f"{field} is not a real date ({why})"
         raise InvalidInputError(msg) from None
 
 

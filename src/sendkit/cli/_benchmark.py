@@ -16,8 +16,7 @@ from ..dfe import (
     shipped_table,
 )
 from ..dfe._table import Table
-from ..io._cells import guard_formula
-from ._common import int_arg, print_json
+from ._common import int_arg, output_path, print_json
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -64,7 +63,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
 def _table(args: argparse.Namespace) -> Table:
     if not args.dfe:
         return shipped_table()
-    from ..io._dfe import read_dfe_table  # noqa: PLC0415 - only with --dfe
+    from ..io import read_dfe_table  # noqa: PLC0415 - only with --dfe
 
     return read_dfe_table(*args.dfe)
 
@@ -72,6 +71,7 @@ def _table(args: argparse.Namespace) -> Table:
 def _benchmark(args: argparse.Namespace) -> int:
     from ..io._dfe import write_atomically  # noqa: PLC0415 - file code at the edge
 
+    output_path(args.html or args.xlsx, force=args.force, inputs=args.dfe)
     result = benchmark(args.la, year=args.year, table=_table(args))
     if args.json:
         print_json(result.to_dict())
@@ -84,13 +84,17 @@ def _benchmark(args: argparse.Namespace) -> int:
         def write_html(handle: IO[Any]) -> None:
             handle.write(page)
 
-        path = write_atomically(args.html, write_html, force=args.force)
+        path = write_atomically(
+            args.html, write_html, force=args.force, inputs=args.dfe
+        )
         print(f"Wrote {path} (one self-contained HTML page).")
         return 0
     if args.xlsx:
-        from ..io._dfe import write_benchmark_xlsx  # noqa: PLC0415
+        from ..io import write_benchmark_xlsx  # noqa: PLC0415
 
-        path = write_benchmark_xlsx(result, args.xlsx, force=args.force)
+        path = write_benchmark_xlsx(
+            result, args.xlsx, force=args.force, inputs=args.dfe
+        )
         print(f"Wrote {path}.")
         return 0
     print("\n".join(benchmark_lines(result)))
@@ -300,49 +304,13 @@ def reconcile(args: argparse.Namespace, result: Any, cases: Any) -> dict[str, An
 
 
 def _write_cases_behind(args: argparse.Namespace, result: Any, cases: Any) -> str:
-    import csv  # noqa: PLC0415
-    import datetime as dt  # noqa: PLC0415
+    from ..io import write_cases_behind  # noqa: PLC0415 - only with --cases-behind
 
-    from ..io._dfe import write_atomically  # noqa: PLC0415
-
-    in_time = result.limit_days if result.boundary_inclusive else result.limit_days - 1
-    header = [
-        "CaseId",
-        "ReceivedDate",
-        "StartDate",
-        "Days",
-        "Exception",
-        "InDenominator",
-        "InNumerator",
-        "InDenominatorExcludingExceptions",
-        "InNumeratorExcludingExceptions",
-    ]
-
-    def write(handle: IO[Any]) -> None:
-        writer = csv.writer(handle, lineterminator="\n")
-        writer.writerow(header)
-        for case in cases:
-            issued = case.plan_issued
-            if not isinstance(issued, dt.date) or issued.year != result.year:
-                continue
-            days = (issued - case.received).days
-            excepted = case.week20 if case.week20 is not None else bool(case.exceptions)
-            ok = days <= in_time
-            writer.writerow(
-                [
-                    guard_formula(case.case_id),
-                    case.received.isoformat(),
-                    issued.isoformat(),
-                    days,
-                    int(excepted),
-                    1,
-                    int(ok),
-                    int(not excepted),
-                    int(ok and not excepted),
-                ]
-            )
-
-    return str(write_atomically(args.cases_behind, write, force=args.force))
+    inputs = [args.file, getattr(args, "rules", None), *getattr(args, "dfe", [])]
+    path = write_cases_behind(
+        result, cases, args.cases_behind, force=args.force, inputs=inputs
+    )
+    return str(path)
 
 
 # ------------------------------------------------------------------ the demo

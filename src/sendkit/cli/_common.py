@@ -129,7 +129,7 @@ def add_quiet_option(parser: argparse.ArgumentParser) -> None:
 
 @contextlib.contextmanager
 def progress(args: argparse.Namespace) -> Iterator[None]:
-    """Show reading progress on stderr when it is a terminal and not ``--quiet``.
+    """Show progress on stderr when it is a terminal and not ``--quiet``.
 
     One line, rewritten in place; piped or redirected output never gets it.
     """
@@ -140,9 +140,18 @@ def progress(args: argparse.Namespace) -> Iterator[None]:
             yield
         return
 
+    open_line = False
+
     def report(text: str, final: bool) -> None:
+        nonlocal open_line
         stream.write(f"\rsendkit: {text}" + ("\n" if final else ""))
         stream.flush()
+        open_line = not final
 
-    with reporting(report):
-        yield
+    try:
+        with reporting(report):
+            yield
+    finally:
+        if open_line:  # stopped part way (Ctrl-C, an error): end the line
+            stream.write("\n")
+            stream.flush()

@@ -11,18 +11,21 @@ import sys
 from collections.abc import Callable
 
 from ..ehc import (
-    CaseFile,
-    Problem,
-    StepStatus,
     Timeliness,
-    open_steps,
-    read_cases,
     synthetic_caseload,
     timeliness,
+    worklist,
+)
+from ..io import (
+    CaseFile,
+    Problem,
+    load_rules,
+    read_cases,
     write_cases,
     write_steps,
 )
-from ..rules import RULES, RuleBook, load_rules
+from ..io._progress import computing
+from ..rules import RULES, RuleBook
 from . import _benchmark, _caseload
 from ._common import (
     add_calendar_options,
@@ -66,7 +69,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         "ehc",
         help="EHC needs assessments: the 20-week measure and what is due",
         description=(
-            "Read a caseload (CSV or XLSX with SEN2 field names, or a SEN2 "
+            "Read a caseload (CSV, XLSX or ODS with SEN2 field names, or a SEN2 "
             "person-level XML return) and report the 20-week measure or the "
             "statutory steps due."
         ),
@@ -85,7 +88,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
             "definition, each part tagged with how sure it is."
         ),
     )
-    measure.add_argument("file", help="a .csv, .xlsx or SEN2 .xml file")
+    measure.add_argument("file", help="a .csv, .xlsx, .ods or SEN2 .xml file")
     measure.add_argument("--year", type=int_arg, required=True, help="calendar year")
     measure.add_argument(
         "--day-140-late",
@@ -108,10 +111,11 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         description=(
             "List every statutory step still to happen (decision whether to "
             "assess, advice, decision not to issue, the draft window, the final "
-            "plan) as of a date, soonest due first, by opaque case id."
+            "plan) as of a date, soonest due first, by opaque case id. This is "
+            "'sendkit ehc due' (the one worklist) restricted to new requests."
         ),
     )
-    due.add_argument("file", help="a .csv, .xlsx or SEN2 .xml file")
+    due.add_argument("file", help="a .csv, .xlsx, .ods or SEN2 .xml file")
     due.add_argument(
         "--as-of",
         type=date_arg,
@@ -177,6 +181,9 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     _caseload.register(commands)  # ehc due, ehc example --plans
 
     ehc.set_defaults(handler=lambda _args: _help(ehc))
+    from ._worklist_page import register as add_worklist_page  # noqa: PLC0415
+
+    add_worklist_page(commands)  # ehc due --html (reports)
 
 
 def _help(parser: argparse.ArgumentParser) -> int:
@@ -244,7 +251,7 @@ def _timeliness(args: argparse.Namespace) -> int:
     if read is None:
         return EXIT_NOTHING_READ
     result = timeliness(
-        read.cases,
+        computing(read.cases, "measuring"),
         year=args.year,
         boundary_inclusive=not args.day_140_late,
         rules=_book(args),
@@ -344,24 +351,21 @@ def _measure_lines(result: Timeliness, read: CaseFile) -> list[str]:
 
 
 def _cases(args: argparse.Namespace) -> int:
+    """``ehc cases``: the worklist (`sendkit.ehc.worklist`) of new requests only."""
     output_path(args.csv, force=args.force, inputs=[args.file, args.rules])
     read = _read(args)
     if read is None:
         return EXIT_NOTHING_READ
-    steps = open_steps(
-        read.cases,
+    work = worklist(
+        computing(read.cases, "finding open steps"),
         as_of=args.as_of,
+        within=args.within,
         region=args.region,
         closures=args.closure,
         soon_days=args.soon_days,
         rules=_book(args),
     )
-    if args.within is not None:
-        steps = tuple(
-            step
-            for step in steps
-            if step.status is StepStatus.OVERDUE or (step.days or 0) <= args.within
-        )
+    steps = tuple(item.step for item in work.items if item.step is not None)
     if args.csv:
         write_steps(steps, args.csv)
     if args.json:

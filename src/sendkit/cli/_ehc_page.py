@@ -2,22 +2,20 @@
 
 The options are added to the ``timeliness`` command by `add_html_options`;
 `write_timeliness_page` writes the page. An existing file is refused without
-``--force`` before any work is done, and the page is written atomically:
-to a temporary file in the same folder, then renamed, so an interrupted
-write never leaves half a page.
+``--force`` before any work is done, and the page is written atomically
+(io's `write_page`: a temporary file in the same folder, then renamed), so
+an interrupted write never leaves half a page.
 """
 
 from __future__ import annotations
 
 import argparse
-import contextlib
-import os
 import pathlib
-import tempfile
 
-from ..ehc import CaseFile, Timeliness
-from ..errors import InvalidInputError
+from ..ehc import Timeliness
+from ..io import CaseFile
 from ..reports import render_timeliness
+from ._common import output_path, write_page
 
 __all__ = ["add_html_options", "check_html_output", "write_timeliness_page"]
 
@@ -32,59 +30,29 @@ def add_html_options(parser: argparse.ArgumentParser) -> None:
 
 
 def check_html_output(args: argparse.Namespace) -> None:
-    """Refuse ``--html`` before any work: an existing file without ``--force``.
+    """Refuse the outputs before any work: ``--html`` and ``--cases-behind``.
 
-    The caseload file itself and a folder are refused even with ``--force``.
+    An existing file needs ``--force``; a file the command reads (the
+    caseload, ``--rules``, ``--dfe``) or a folder is refused even with it, and
+    so are two outputs naming the same file.
     """
-    if not getattr(args, "html", None):
-        return
-    path = pathlib.Path(args.html)
-    if path.exists() and path.resolve() == pathlib.Path(args.file).resolve():
-        msg = f"{args.html!r} is the file being read; give another output file"
-        raise InvalidInputError(msg)
-    if path.is_dir():
-        msg = f"{args.html!r} is a folder; give a file name"
-        raise InvalidInputError(msg)
-    if path.exists() and not args.force:
-        msg = f"{args.html!r} already exists; give --force to replace it"
-        raise InvalidInputError(msg)
-
-
-def _write_atomic(path: pathlib.Path, text: str) -> None:
-    # A local stand-in for the io layer's shared atomic writer.
-    folder = path.parent if str(path.parent) else pathlib.Path()
-    try:
-        descriptor, name = tempfile.mkstemp(
-            prefix=f".{path.name}.", suffix=".tmp", dir=folder
-        )
-    except OSError as exc:
-        msg = f"cannot write {str(path)!r}: {exc.strerror}; nothing was written"
-        raise InvalidInputError(msg) from None
-    temporary = pathlib.Path(name)
-    try:
-        with os.fdopen(descriptor, "w", encoding="utf-8") as handle:
-            handle.write(text)
-            handle.flush()
-            os.fsync(handle.fileno())
-        with contextlib.suppress(OSError):
-            temporary.chmod(0o644)
-        temporary.replace(path)
-    except OSError as exc:
-        temporary.unlink(missing_ok=True)
-        msg = f"cannot write {str(path)!r}: {exc.strerror}; the old file is unchanged"
-        raise InvalidInputError(msg) from None
-    except BaseException:
-        temporary.unlink(missing_ok=True)
-        raise
+    inputs = [args.file, getattr(args, "rules", None), *getattr(args, "dfe", [])]
+    outputs = [
+        path
+        for path in (getattr(args, "html", None), getattr(args, "cases_behind", None))
+        if path
+    ]
+    for number, path in enumerate(outputs):
+        output_path(path, force=args.force, inputs=[*inputs, *outputs[:number]])
 
 
 def write_timeliness_page(
     args: argparse.Namespace, result: Timeliness, read: CaseFile
 ) -> None:
-    """Write the page for ``--html`` and say so on stdout."""
+    """Write the page for ``--html`` (atomically) and say so on stdout."""
     path = pathlib.Path(args.html)
     page = render_timeliness(
         result, source=pathlib.Path(read.source).name, cases_read=len(read.cases)
     )
-    _write_atomic(path, page)
+    write_page(path, page)
     print(f"Wrote {path} (one self-contained HTML page).")

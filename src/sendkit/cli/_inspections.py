@@ -20,15 +20,15 @@ from ..inspections import (
     Framework,
     Inspection,
     Milestone,
-    ReadResult,
     Status,
     follow_up,
     parse_outcome,
-    read_inspections,
 )
 from ..inspections import Outcome as _Outcome
+from ..io import ReadResult, load_rules, read_inspections
+from ..io._progress import computing
 from ..reports import inspection_report
-from ..rules import RULES, RuleBook, load_rules
+from ..rules import RULES, RuleBook
 from ._common import (
     add_calendar_options,
     add_quiet_option,
@@ -194,7 +194,7 @@ def _inspections(args: argparse.Namespace) -> int:
                 one,
                 follow_up(one, region=args.region, closures=args.closure, rules=book),
             )
-            for one in result.inspections
+            for one in computing(result.inspections, "following up", unit="inspections")
         ]
     if args.json:
         print_json([_entry_dict(one, milestones, as_of) for one, milestones in entries])

@@ -20,16 +20,14 @@ from ..inspections import (
     Framework,
     Inspection,
     Outcome,
-    read_inspections,
 )
+from ..io import read_inspections, read_plan, write_plan
 from ..plans import (
     DEFAULT_DUE_SOON_WORKING_DAYS,
     ActionPlan,
     PlanStatus,
     Rag,
     plan_from_inspection,
-    read_plan,
-    write_plan,
 )
 from ..reports import ReportSection, render_board_report
 from ..reports._layout import uk_date

@@ -7,7 +7,8 @@ import datetime as dt
 
 from ..dates import parse_date
 from ..errors import SendkitError
-from ..rules import RULES, RuleBook, deadline, load_rules
+from ..io import load_rules
+from ..rules import RULES, RuleBook, deadline
 from ._common import add_calendar_options, date_arg, print_json
 
 

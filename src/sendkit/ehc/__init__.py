@@ -5,28 +5,17 @@
 * `worklist`, `PlanRecord`: one list of every open step across the caseload,
   new requests and existing plans (reviews, transfers, tribunal orders).
 * `timeliness`: the 20-week measure for a calendar year, as DfE counts it.
-* `read_cases`: a caseload from CSV, XLSX (SEN2 field names) or SEN2 XML;
-  `write_cases` writes the CSV layout back, `write_steps` a due list.
+* `case_queries`: local checks on a case as read (dates in order, ``Week20``).
 * `NATIONAL`: England's published 20-week figures, as cited data.
 * `synthetic_caseload`: a made-up caseload of a realistic shape.
 * `sendkit.ehc.strategies`: Hypothesis strategies (``pip install sendkit-england[test]``).
+
+Case files are read and written by `sendkit.io` (`sendkit.io.read_cases`,
+`sendkit.io.write_cases`, `sendkit.io.write_steps`); this package reads no file.
 """
 
 from __future__ import annotations
 
-from ..io._ehc import (
-    COLUMNS,
-    REQUIRED_COLUMNS,
-    STEP_COLUMNS,
-    CaseFile,
-    Problem,
-    case_queries,
-    cases_from_rows,
-    read_cases,
-    write_cases,
-    write_steps,
-)
-from ..io._sen2xml import read_sen2_xml
 from ._measure import (
     DefinitionItem,
     MonthFigures,
@@ -37,7 +26,8 @@ from ._measure import (
 )
 from ._model import EXCEPTION_REASON_TEXT, CaseException, EhcCase, ExceptionReason
 from ._national import NATIONAL, NationalFigure, national_figure
-from ._reviews import REVIEW_DEFINITIONS, ReviewMeasures, review_measures
+from ._queries import case_queries
+from ._reviews import REVIEW_DEFINITIONS, ReviewMeasures, census_day, review_measures
 from ._synthetic import synthetic_caseload, synthetic_plans
 from ._timeline import CaseTimeline, Step, StepStatus, case_timeline, open_steps
 from ._worklist import (
@@ -54,16 +44,12 @@ from ._worklist import (
 )
 
 __all__ = [
-    "COLUMNS",
     "EXCEPTION_REASON_TEXT",
     "NATIONAL",
     "ORDER_RULES",
-    "REQUIRED_COLUMNS",
     "REVIEW_DEFINITIONS",
     "SERVICE_RULES",
-    "STEP_COLUMNS",
     "CaseException",
-    "CaseFile",
     "CaseTimeline",
     "DefinitionItem",
     "EhcCase",
@@ -73,7 +59,6 @@ __all__ = [
     "NationalFigure",
     "OrderKind",
     "PlanRecord",
-    "Problem",
     "ReviewMeasures",
     "Step",
     "StepStatus",
@@ -82,20 +67,16 @@ __all__ = [
     "Worklist",
     "case_queries",
     "case_timeline",
-    "cases_from_rows",
+    "census_day",
     "convention_text",
     "deemed_served",
     "measure_definition",
     "national_figure",
     "open_steps",
     "phase_transfer_year",
-    "read_cases",
-    "read_sen2_xml",
     "review_measures",
     "synthetic_caseload",
     "synthetic_plans",
     "timeliness",
     "worklist",
-    "write_cases",
-    "write_steps",
 ]

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 import random
+from collections.abc import Iterable
 from typing import Any, Final
 
 from ..dates import as_int
@@ -135,28 +136,108 @@ def synthetic_caseload(  # noqa: C901 - one generator, read top to bottom
 
 
 _KINDS: Final = tuple(OrderKind)
-_REVIEWED_IN_TIME: Final = 0.8  # share of plans whose last review was within 12 months
+_REVIEWED_IN_TIME: Final = 0.85  # share of plans whose last review was within 12 months
+_AMEND: Final = 0.5  # of decisions after a review, the share to amend
 _MEETING_BOOKED: Final = 0.15
 _MEETING_HELD: Final = 0.1
 _TRANSFERRING: Final = 0.12
+_TRANSFER_DONE: Final = 0.3  # of transfers, the plan already amended by 31 December
 _TO_POST_16: Final = 0.35  # of transfers
 _ORDERS: Final = 0.02
 _MOVED_IN: Final = 0.02
-_UNDER_5: Final = 0.05
+_UNDER_5: Final = 0.08  # of plans made in the last 3 years
+_UNDER_5_PLAN_DAYS: Final = 3 * 365
+_UNDER_5_REVIEW_DAYS: Final = 150
 _YEAR_DAYS: Final = 365
 
 
-def synthetic_plans(  # noqa: C901 - one generator, read top to bottom
-    *, year: int, plans: int = 10_000, seed: int = 0
+def _plan_fields(  # noqa: C901, PLR0912, PLR0915 - one generator, read top to bottom
+    rng: random.Random, case_id: str, made: dt.date, year: int
+) -> dict[str, Any]:
+    """Review, transfer, order and move-in dates for one plan made on *made*."""
+    end = dt.date(year, 12, 31)
+    fields: dict[str, Any] = {"case_id": case_id, "plan_issued": made}
+    age = (end - made).days
+    last = made
+    if age > _YEAR_DAYS - 30:
+        # Reviewed at least once: the last review ended 1-11 months ago (on
+        # time), or 12-16 months ago (late: the next one is overdue).
+        back = (
+            rng.randint(20, 330)
+            if rng.random() < _REVIEWED_IN_TIME
+            else rng.randint(366, 480)
+        )
+        review = max(made + dt.timedelta(days=300), end - dt.timedelta(days=back))
+        if made < review <= end:
+            # The meeting came 1-7 weeks before the decision that ended the
+            # review (about half within reg 20(10)'s 4 weeks, as in England).
+            meeting = max(made, review - dt.timedelta(days=rng.randint(7, 50)))
+            fields["review_meeting"] = meeting
+            fields["last_review"] = fields["review_decision"] = last = review
+            amend = rng.random() < _AMEND
+            fields["decided_to_amend"] = amend
+            amended = review + dt.timedelta(days=rng.randint(14, 70))
+            if amend and amended <= end:
+                fields["amended_plan"] = amended
+    roll = rng.random()
+    if roll < _MEETING_BOOKED:
+        fields["review_meeting"] = end + dt.timedelta(days=rng.randint(10, 60))
+    elif roll < _MEETING_BOOKED + _MEETING_HELD:
+        held = end - dt.timedelta(days=rng.randint(3, 60))
+        if held > last:
+            fields["review_meeting"] = held
+            fields.pop("review_decision", None)
+            fields.pop("decided_to_amend", None)
+            fields.pop("amended_plan", None)
+            if rng.random() < 0.6:  # noqa: PLR2004 - most decided already
+                decided = min(end, held + dt.timedelta(days=rng.randint(7, 35)))
+                fields["review_decision"] = fields["last_review"] = decided
+                fields["decided_to_amend"] = rng.random() < _AMEND
+    if rng.random() < _TRANSFERRING:
+        fields["transfer_year"] = year + 1
+        fields["transfer_post_16"] = rng.random() < _TO_POST_16
+        if rng.random() < _TRANSFER_DONE:
+            fields["transfer_amended"] = end - dt.timedelta(days=rng.randint(1, 60))
+    if rng.random() < _ORDERS:
+        order = end - dt.timedelta(days=rng.randint(0, 140))
+        if order > made:
+            fields["order_date"] = order
+            fields["order_kind"] = rng.choice(_KINDS)
+    if rng.random() < _MOVED_IN:
+        moved = end - dt.timedelta(days=rng.randint(0, 120))
+        if moved > made:
+            fields["transfer_in"] = moved
+            if rng.random() < 0.5:  # noqa: PLR2004 - half told already
+                fields["transfer_notified"] = min(end, moved + dt.timedelta(days=20))
+    if age < _UNDER_5_PLAN_DAYS and rng.random() < _UNDER_5:
+        # Reviewed every 3-6 months (Code of Practice 9.178): lately, mostly.
+        fields["under_5"] = True
+        if age > _UNDER_5_REVIEW_DAYS and "review_decision" not in fields:
+            back = rng.randint(20, 150 if rng.random() < _REVIEWED_IN_TIME else 240)
+            fields["last_review"] = max(made, end - dt.timedelta(days=back))
+    return fields
+
+
+def synthetic_plans(
+    *,
+    year: int,
+    plans: int = 10_000,
+    seed: int = 0,
+    cases: Iterable[EhcCase] = (),
 ) -> tuple[PlanRecord, ...]:
     """Return made-up existing plans, seen on 31 December of *year*.
 
-    Plans were made over the six years before; most (80%) were last reviewed
-    within the 12 months allowed, the rest are late. Some have a review
-    meeting booked in the next weeks or held without a decision yet; about
-    12% transfer between phases next year (a third of them to post-16), 2%
-    have a tribunal order or conceded appeal in the last 20 weeks, 2% moved
-    in from another council, 5% are under 5. Ids are ``PLN-000001`` upwards.
+    *plans* plans were made over the six years before (ids ``PLN-000001``
+    upwards), and each of *cases* with an issued plan gets a plan record of
+    its own (same id). Of plans made more than 11 months before, most (85%)
+    were last reviewed within the 12 months allowed and the rest 12-16
+    months ago (their next review is overdue). About 15% have a review
+    meeting booked in the next weeks and 10% one held lately (most decided,
+    which ends that review); about 12% transfer between phases next year (a
+    third of them to post-16; 30% of those already amended), 2% have a
+    tribunal order or conceded appeal in the last 20 weeks, 2% moved in from
+    another council; 8% of plans under 3 years old are for a child under 5
+    (reviewed in the last 5 months, mostly).
 
     Examples:
         >>> plans = synthetic_plans(year=2025, plans=50, seed=1)
@@ -174,39 +255,10 @@ def synthetic_plans(  # noqa: C901 - one generator, read top to bottom
     out = []
     for number in range(1, count + 1):
         made = dt.date.fromordinal(rng.randint(first, end.toordinal() - 30))
-        fields: dict[str, Any] = {"case_id": f"PLN-{number:06d}", "plan_issued": made}
-        age = (end - made).days
-        if age > _YEAR_DAYS:
-            back = (
-                rng.randint(10, 330)
-                if rng.random() < _REVIEWED_IN_TIME
-                else rng.randint(366, 500)
-            )
-            last = max(made + dt.timedelta(days=300), end - dt.timedelta(days=back))
-            if last <= end:
-                fields["last_review"] = last
-        roll = rng.random()
-        if roll < _MEETING_BOOKED:
-            fields["review_meeting"] = end + dt.timedelta(days=rng.randint(3, 40))
-        elif roll < _MEETING_BOOKED + _MEETING_HELD:
-            held = end - dt.timedelta(days=rng.randint(3, 60))
-            if held > made and held > fields.get("last_review", made):
-                fields["review_meeting"] = held
-                if rng.random() < 0.5:  # noqa: PLR2004 - half decided already
-                    fields["review_decision"] = min(
-                        end, held + dt.timedelta(days=rng.randint(7, 35))
-                    )
-                    fields["decided_to_amend"] = rng.random() < 0.6  # noqa: PLR2004
-        if rng.random() < _TRANSFERRING:
-            fields["transfer_year"] = year + 1
-            fields["transfer_post_16"] = rng.random() < _TO_POST_16
-        if rng.random() < _ORDERS:
-            order = end - dt.timedelta(days=rng.randint(0, 140))
-            fields["order_date"] = order
-            fields["order_kind"] = rng.choice(_KINDS)
-        if rng.random() < _MOVED_IN:
-            fields["transfer_in"] = end - dt.timedelta(days=rng.randint(0, 120))
-        if rng.random() < _UNDER_5:
-            fields["under_5"] = True
-        out.append(PlanRecord(**fields))
+        out.append(PlanRecord(**_plan_fields(rng, f"PLN-{number:06d}", made, year)))
+    out.extend(
+        PlanRecord(**_plan_fields(rng, case.case_id, case.plan_issued, year))
+        for case in cases
+        if case.plan_issued is not None and case.plan_issued <= end
+    )
     return tuple(out)

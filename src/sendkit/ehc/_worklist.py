@@ -34,7 +34,7 @@ from ..dates import as_date, as_int, to_day
 from ..errors import InvalidInputError, InvalidTypeError
 from ..rules import Rule, due_date, get_rule
 from ._model import EhcCase
-from ._timeline import open_steps
+from ._timeline import Step, open_steps
 
 __all__ = [
     "ORDER_RULES",
@@ -127,11 +127,21 @@ class PlanRecord:
     Attributes:
         case_id: Opaque reference (the same id as the request, if any).
         plan_issued: When the plan was first made (SEN2 ``StartDate``).
-        last_review: When the plan was last reviewed (``LastReviewDate``).
-        review_meeting: The (planned or held) review meeting (``ReviewMeetingDate``).
-        review_decision: When the decision after that meeting was notified.
+        ceased: When the plan ended (SEN2 ``CeaseDate``); a plan ceased by
+            *as_of* lists no review, transfer or move-in steps.
+        last_review: When the last review concluded (SEN2 ``LastReview``:
+            the day the decision after the review meeting was notified).
+        review_meeting: The latest (planned or held) review meeting (SEN2
+            ``ReviewMeeting``).
+        review_decision: When the decision after that meeting was notified
+            (taken from SEN2 ``LastReview`` when that is on or after the
+            meeting).
         decided_to_amend: Whether that decision was to amend the plan.
         amended_plan: When the amended plan was issued.
+        amended_plan_on_file: False when the source has no place for the
+            amended plan's date (a SEN2 return holds none after an annual
+            review): then the amended-plan step is not listed, since it could
+            never be shown as done.
         under_5: The child is under 5 (Code of Practice 9.178 reviews).
         transfer_year: Calendar year of a transfer between phases.
         transfer_post_16: The transfer is from secondary school to post-16.
@@ -149,6 +159,9 @@ class PlanRecord:
     plan_issued: dt.date | None = attrs.field(
         default=None, converter=to_day, validator=_date_or_none
     )
+    ceased: dt.date | None = attrs.field(
+        default=None, converter=to_day, validator=_not_before_plan
+    )
     last_review: dt.date | None = attrs.field(
         default=None, converter=to_day, validator=_not_before_plan
     )
@@ -162,6 +175,7 @@ class PlanRecord:
     amended_plan: dt.date | None = attrs.field(
         default=None, converter=to_day, validator=_not_before_plan
     )
+    amended_plan_on_file: bool = True
     under_5: bool = False
     transfer_year: int | None = None
     transfer_post_16: bool = False
@@ -216,6 +230,8 @@ class WorkItem:
         source: The citation.
         url: Where to read it.
         note: An assumption this item rests on, if any.
+        step: For a request's step, the timeline `Step` it comes from
+            (``ehc cases`` prints it); None for a plan's step.
     """
 
     case: str
@@ -230,6 +246,7 @@ class WorkItem:
     source: str
     url: str
     note: str = ""
+    step: Step | None = attrs.field(default=None, repr=False, eq=False)
 
     def to_dict(self) -> dict[str, Any]:
         """JSON-ready values: ISO dates, enum values as text."""
@@ -279,6 +296,45 @@ class Worklist:
             "items": [item.to_dict() for item in self.items],
             "counts": {"by_status": self.by_status, "by_rule": self.by_rule},
         }
+
+
+_POST_16_DUE_MONTH: Final = 3  # reg 18(1)(a): before 31 March, a post-16 transfer
+
+
+def transfer_from_due(due: dt.date) -> tuple[int, bool]:
+    """(transfer year, to post-16) from SEN2's ``PhaseTransferDueDate``.
+
+    The transfer is taken as the next 1 September on or after the due date,
+    and as a move to post-16 when the due date is in March (reg 18(1)(a):
+    before 31 March; the other phases, reg 18(1)(b), before 15 February);
+    both are sendkit's readings [INFERRED], not SEN2 definitions.
+
+    Examples:
+        >>> import datetime as dt
+        >>> transfer_from_due(dt.date(2026, 2, 15))
+        (2026, False)
+        >>> transfer_from_due(dt.date(2026, 3, 31))
+        (2026, True)
+    """
+    year = due.year + (1 if due.month >= _TRANSFER_MONTH else 0)
+    return year, due.month == _POST_16_DUE_MONTH
+
+
+def settle_review(values: dict[str, object]) -> None:
+    """Fill the decision after the latest review from SEN2's ``LastReview``.
+
+    SEN2 defines ``LastReview`` as the day the decision after the review
+    meeting was notified, so a ``LastReview`` on or after ``ReviewMeeting``
+    is that meeting's decision when no ``ReviewDecisionDate`` is given.
+    """
+    last, meeting = values.get("last_review"), values.get("review_meeting")
+    if (
+        values.get("review_decision") is None
+        and isinstance(last, dt.date)
+        and isinstance(meeting, dt.date)
+        and last >= meeting
+    ):
+        values["review_decision"] = last
 
 
 def phase_transfer_year(nc_year: int, as_of: dt.date) -> tuple[int, bool] | None:
@@ -352,44 +408,61 @@ def _known(day: dt.date | None, as_of: dt.date) -> dt.date | None:
     return day if day is not None and day <= as_of else None
 
 
+def _decision_after(plan: PlanRecord, as_of: dt.date) -> dt.date | None:
+    """The decision after the latest review meeting, if notified by *as_of*.
+
+    ``review_decision`` when on or after the meeting; otherwise a last review
+    on or after the meeting, which SEN2 defines as that decision's date.
+    """
+    meeting = _known(plan.review_meeting, as_of)
+    if meeting is None:
+        return None
+    for day in (plan.review_decision, plan.last_review):
+        known = _known(day, as_of)
+        if known is not None and known >= meeting:
+            return known
+    return None
+
+
 def _review_items(ctx: _Ctx, plan: PlanRecord) -> list[WorkItem]:
     as_of = ctx.as_of
-    made = _known(plan.plan_issued, as_of)
+    decision = _decision_after(plan, as_of)
+    # The review concludes with the decision after its meeting (reg 20(10)).
+    known = [
+        day
+        for day in (
+            _known(plan.plan_issued, as_of),
+            _known(plan.last_review, as_of),
+            decision,
+        )
+        if day is not None
+    ]
     items: list[WorkItem] = []
-    if made is None:
+    if not known:
         return items
-    last = _known(plan.last_review, as_of)
-    base = max(made, last) if last else made
+    base = max(known)
     items.append(_item(ctx, plan.case_id, "ehc.review.annual", base))
     if plan.under_5:
         items.append(_item(ctx, plan.case_id, "ehc.review.under-5", base))
     meeting = plan.review_meeting
-    if meeting is not None and (last is None or meeting > last):
-        if meeting >= as_of:
-            # A meeting on the file is known now; notice runs back from it.
-            trigger = min(as_of, meeting)
-            items.extend(
-                _item(ctx, plan.case_id, code, trigger, start=meeting)
-                for code in (
-                    "ehc.review.meeting-notice",
-                    "ehc.review.advice-circulated",
+    if meeting is None:
+        return items
+    if meeting >= as_of:
+        # A meeting on the file is known now; notice runs back from it.
+        items.extend(
+            _item(ctx, plan.case_id, code, as_of, start=meeting)
+            for code in ("ehc.review.meeting-notice", "ehc.review.advice-circulated")
+        )
+    elif decision is None:
+        items.append(_item(ctx, plan.case_id, "ehc.review.decision", meeting))
+    elif plan.decided_to_amend and plan.amended_plan_on_file:
+        amended = _known(plan.amended_plan, as_of)
+        if amended is None or amended < meeting:
+            items.append(
+                _item(
+                    ctx, plan.case_id, "ehc.review.amended-plan-from-meeting", meeting
                 )
             )
-        else:
-            decision = _known(plan.review_decision, as_of)
-            if decision is None or decision < meeting:
-                items.append(_item(ctx, plan.case_id, "ehc.review.decision", meeting))
-            elif plan.decided_to_amend:
-                amended = _known(plan.amended_plan, as_of)
-                if amended is None or amended < meeting:
-                    items.append(
-                        _item(
-                            ctx,
-                            plan.case_id,
-                            "ehc.review.amended-plan-from-meeting",
-                            meeting,
-                        )
-                    )
     return items
 
 
@@ -470,7 +543,8 @@ def worklist(
         cases: Requests for an assessment.
         plans: Plans maintained.
         as_of: The day to report on (never read from the clock).
-        within: Keep only items overdue or due within this many days.
+        within: Keep only items overdue (whatever *within* is) or due
+            within this many days.
         soon_days: Items due within this many days are ``due-soon``.
         region: Bank-holiday region for working days.
         closures: Local non-working days.
@@ -527,15 +601,18 @@ def worklist(
                 source=rule.source,
                 url=rule.url,
                 note="excepted: an exception is recorded" if step.excepted else "",
+                step=step,
             )
         )
     for plan in plans:
+        items.extend(_order_items(ctx, plan))
+        if _known(plan.ceased, as_of) is not None:
+            continue  # an ended plan is neither reviewed nor transferred
         items.extend(_review_items(ctx, plan))
         items.extend(_transfer_items(ctx, plan))
-        items.extend(_order_items(ctx, plan))
         items.extend(_moved_in_items(ctx, plan))
-    if within is not None:
-        items = [i for i in items if i.days <= within]
+    if within is not None:  # overdue items are always kept
+        items = [i for i in items if i.days < 0 or i.days <= within]
     items.sort(key=lambda item: (item.due, item.case, item.rule))
     return Worklist(as_of=as_of, items=tuple(items))
 

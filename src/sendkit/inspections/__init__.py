@@ -4,11 +4,13 @@
   the 2016-2022 framework's `WsoaOutcome` and `RevisitOutcome`, and an
   `Inspection` value.
 * `parse_outcome` reads an outcome as reports, the press and Ofsted write it.
-* `read_inspections` (and `read_ofsted_mi`, `read_ofsted_legacy`) read Ofsted's
-  CSV, ODS and XLSX files, reporting every unreadable row.
 * `follow_up` dates what follows an inspection from the rule catalogue, as
   `Milestone` values; `sendkit.reports` makes a readable report of them.
 * `EXAMPLES` holds two real cases (Nottinghamshire 2023, Derbyshire 2024).
+
+Ofsted's CSV, ODS and XLSX files are read by `sendkit.io.read_inspections`
+(and `sendkit.io.read_ofsted_mi`, `sendkit.io.read_ofsted_legacy`); this
+package reads no file.
 
 Sources and confidence for every figure are in docs/rules.md and are carried
 by the rule catalogue (`sendkit.rules`).
@@ -16,16 +18,6 @@ by the rule catalogue (`sendkit.rules`).
 
 from __future__ import annotations
 
-from ..io._inspections import (
-    LEGACY_COLUMNS,
-    MI_COLUMNS,
-    FileFormat,
-    Problem,
-    ReadResult,
-    read_inspections,
-    read_ofsted_legacy,
-    read_ofsted_mi,
-)
 from ._examples import EXAMPLE_SOURCES, EXAMPLES
 from ._follow_up import (
     CLOCK_DATES,
@@ -64,8 +56,6 @@ __all__ = [
     "EXAMPLE_SOURCES",
     "FOLLOW_UP",
     "FRAMEWORK_SOURCES",
-    "LEGACY_COLUMNS",
-    "MI_COLUMNS",
     "MONITORING_FORMS",
     "OUTCOME_FORMS",
     "OUTCOME_KEY_PHRASES",
@@ -74,14 +64,11 @@ __all__ = [
     "REVISITS_ENDED",
     "REVISIT_FOLLOW_UP",
     "Ended",
-    "FileFormat",
     "Framework",
     "Inspection",
     "Milestone",
     "MonitoringOutcome",
     "Outcome",
-    "Problem",
-    "ReadResult",
     "RevisitOutcome",
     "Status",
     "Step",
@@ -90,7 +77,4 @@ __all__ = [
     "normalise_phrase",
     "parse_monitoring_outcome",
     "parse_outcome",
-    "read_inspections",
-    "read_ofsted_legacy",
-    "read_ofsted_mi",
 ]

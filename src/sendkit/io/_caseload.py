@@ -1,11 +1,13 @@
 """Reading a whole caseload: requests and the plans a council maintains, one file.
 
 One row per child (``CaseId``). The request columns are those of
-`sendkit.ehc.COLUMNS` (SEN2's field names); the plan columns are `PLAN_COLUMNS`
-(SEN2's ``StartDate`` for the plan's date; sendkit's own names for what SEN2
-does not hold, such as review and tribunal dates). A row with a
-``ReceivedDate`` is a request; a row with a ``StartDate``,
-``TribunalOrderDate`` or ``TransferInDate`` is also a plan record.
+`sendkit.io.CASE_COLUMNS` (SEN2's field names); the plan columns are `PLAN_COLUMNS`
+(SEN2's names where the return holds the item: ``StartDate``, ``CeaseDate``,
+``ReviewMeeting``, ``LastReview``, ``PhaseTransferFinalDate``; sendkit's own
+names for what it does not, such as tribunal orders), and `PLAN_COLUMNS_READ`
+adds the names read but not written. A row with a ``ReceivedDate`` is a
+request; a row with a ``StartDate``, ``LastReview``, ``TribunalOrderDate`` or
+``TransferInDate`` is also a plan record.
 
 Problems name the file, row and column, never a cell's value (children's
 data); every row left out is counted and its reason kept.
@@ -13,18 +15,19 @@ data); every row left out is counted and its reason kept.
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import datetime as dt
-import os
+import itertools
 import pathlib
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from types import MappingProxyType
 from typing import Final
 
 import attrs
 
 from ..ehc._model import EhcCase
-from ..ehc._worklist import OrderKind, PlanRecord
+from ..ehc._worklist import OrderKind, PlanRecord, settle_review, transfer_from_due
 from ..errors import InvalidInputError
 from ._case_file import NOT_SHOWN
 from ._cells import guard_formula, unguard_formula
@@ -39,22 +42,28 @@ from ._ehc import (
     _text,
     cases_from_rows,
 )
-from ._sheets import read_sheets
+from ._files import atomic_write, check_output
+from ._sheets import stream_sheets
 
 __all__ = [
     "PLAN_COLUMNS",
+    "PLAN_COLUMNS_READ",
     "Caseload",
     "caseload_header",
     "read_caseload",
     "write_caseload",
 ]
 
-#: The plan columns sendkit reads, with the `PlanRecord` field each fills.
+#: The plan columns sendkit reads and writes, with the `PlanRecord` field each
+#: fills. SEN2's field names (person-level technical specification, module 4a
+#: named plan and module 5a active plans, as in the 2025 return) where SEN2
+#: holds the item; sendkit's own names otherwise (see docs/caseload.md).
 PLAN_COLUMNS: Final = MappingProxyType(
     {
-        "StartDate": "plan_issued",
-        "LastReviewDate": "last_review",
-        "ReviewMeetingDate": "review_meeting",
+        "StartDate": "plan_issued",  # SEN2 4a
+        "CeaseDate": "ceased",  # SEN2 4a
+        "ReviewMeeting": "review_meeting",  # SEN2 5a
+        "LastReview": "last_review",  # SEN2 5a: the decision after the meeting
         "ReviewDecisionDate": "review_decision",
         "DecidedToAmend": "decided_to_amend",
         "AmendedPlanDate": "amended_plan",
@@ -62,7 +71,7 @@ PLAN_COLUMNS: Final = MappingProxyType(
         "TransferYear": "transfer_year",
         "TransferToPost16": "transfer_post_16",
         "NcYear": "nc_year",
-        "TransferAmendedDate": "transfer_amended",
+        "PhaseTransferFinalDate": "transfer_amended",  # SEN2 5a
         "TribunalOrderDate": "order_date",
         "TribunalOrderKind": "order_kind",
         "TribunalOrderCompliedDate": "order_complied",
@@ -70,14 +79,28 @@ PLAN_COLUMNS: Final = MappingProxyType(
         "TransferNotifiedDate": "transfer_notified",
     }
 )
+#: Columns read but not written: SEN2 items that fill a field another way, and
+#: the names sendkit used before it took SEN2's.
+PLAN_COLUMNS_READ: Final = MappingProxyType(
+    {
+        **PLAN_COLUMNS,
+        "ReviewOutcome": "decided_to_amend",  # SEN2 5a: A amend, M maintain, C cease
+        "PhaseTransferDueDate": "transfer_due",  # SEN2 5a: gives TransferYear
+        "LastReviewDate": "last_review",
+        "ReviewMeetingDate": "review_meeting",
+        "TransferAmendedDate": "transfer_amended",
+    }
+)
 _DATES: Final = frozenset(
     {
         "plan_issued",
+        "ceased",
         "last_review",
         "review_meeting",
         "review_decision",
         "amended_plan",
         "transfer_amended",
+        "transfer_due",
         "order_date",
         "order_complied",
         "transfer_in",
@@ -86,8 +109,18 @@ _DATES: Final = frozenset(
 )
 _FLAGS: Final = frozenset({"decided_to_amend", "under_5", "transfer_post_16"})
 _YEARS: Final = frozenset({"transfer_year", "nc_year"})
-_PLAN_MARKERS: Final = ("plan_issued", "order_date", "transfer_in")
-_BY_SQUASHED: Final = MappingProxyType({_squash(name): name for name in PLAN_COLUMNS})
+_REVIEW_OUTCOMES: Final = MappingProxyType({"a": True, "m": False, "c": False})
+_AFTER_PLAN: Final = (
+    "ceased",
+    "last_review",
+    "review_meeting",
+    "review_decision",
+    "amended_plan",
+)
+_PLAN_MARKERS: Final = ("plan_issued", "order_date", "transfer_in", "last_review")
+_BY_SQUASHED: Final = MappingProxyType(
+    {_squash(name): name for name in PLAN_COLUMNS_READ}
+)
 _KINDS: Final = ", ".join(kind.value for kind in OrderKind)
 _LOWEST_NC_YEAR: Final = -2  # nursery years counted below reception (0)
 _HIGHEST_NC_YEAR: Final = 14
@@ -104,6 +137,7 @@ class Caseload:
         queries: Rows kept but questioned by a sendkit check.
         rows_left_out: How many rows were left out altogether.
         source: The file name.
+        reference: A SEN2 return's census day (its header's ``ReferenceDate``).
     """
 
     cases: tuple[EhcCase, ...]
@@ -112,11 +146,18 @@ class Caseload:
     queries: tuple[Problem, ...] = ()
     rows_left_out: int = 0
     source: str = ""
+    reference: dt.date | None = None
 
 
 def _plan_cell(field: str, value: object, column: str) -> object:
     if field in _DATES:
         return _read_date(value, column)
+    if _squash(column) == "reviewoutcome":
+        code = _text(value).lower()
+        if code not in _REVIEW_OUTCOMES:
+            msg = f"{column} must be A, M or C (SEN2's codes); {NOT_SHOWN}"
+            raise _CellError(msg)
+        return _REVIEW_OUTCOMES[code]
     if field in _FLAGS:
         return _read_flag(value, column)
     text = _text(value)
@@ -135,87 +176,118 @@ def _plan_cell(field: str, value: object, column: str) -> object:
         raise _CellError(msg) from None
 
 
-def _check_plan(values: Mapping[str, object], as_of: dt.date | None) -> None:
-    """Cross-field checks; raise `_CellError` with the column at fault."""
+def _check_plan(
+    values: Mapping[str, object], names: Mapping[str, str], as_of: dt.date | None
+) -> None:
+    """Cross-field checks; raise `_CellError` with the column at fault.
+
+    *names* gives, for each field, the column name as the file spells it.
+    """
+
+    def name(field: str, default: str) -> str:
+        return names.get(field, default)
+
     made = values.get("plan_issued")
-    for column, field in PLAN_COLUMNS.items():
+    for field in _AFTER_PLAN:
         day = values.get(field)
-        if (
-            field != "plan_issued"
-            and field
-            in {"last_review", "review_meeting", "review_decision", "amended_plan"}
-            and isinstance(day, dt.date)
-            and isinstance(made, dt.date)
-            and day < made
-        ):
+        if isinstance(day, dt.date) and isinstance(made, dt.date) and day < made:
+            column = name(field, field)
             msg = (
                 f"{column} is before StartDate (the plan's date); the row was left out"
             )
             raise _CellError(column, msg)
+    order_date = name("order_date", "TribunalOrderDate")
+    order_kind = name("order_kind", "TribunalOrderKind")
     if values.get("order_kind") is not None and values.get("order_date") is None:
-        msg = "TribunalOrderKind is given but TribunalOrderDate is empty"
-        raise _CellError("TribunalOrderDate", msg)
+        msg = f"{order_kind} is given but {order_date} is empty"
+        raise _CellError(order_date, msg)
     if values.get("order_date") is not None and values.get("order_kind") is None:
-        msg = f"TribunalOrderDate is given but TribunalOrderKind is empty; expected one of {_KINDS}"
-        raise _CellError("TribunalOrderKind", msg)
+        msg = (
+            f"{order_date} is given but {order_kind} is empty; expected one of {_KINDS}"
+        )
+        raise _CellError(order_kind, msg)
     year = values.get("transfer_year")
-    if isinstance(year, int) and as_of is not None and year < as_of.year:
-        msg = "TransferYear is in the past on the report date; the row was left out"
-        raise _CellError("TransferYear", msg)
+    if (
+        isinstance(year, int)
+        and "transfer_year" in names
+        and as_of is not None
+        and year < as_of.year
+    ):
+        column = names["transfer_year"]
+        msg = f"{column} is in the past on the report date; the row was left out"
+        raise _CellError(column, msg)
     nc_year = values.get("nc_year")
     if isinstance(nc_year, int) and not _LOWEST_NC_YEAR <= nc_year <= _HIGHEST_NC_YEAR:
-        msg = f"NcYear must be from {_LOWEST_NC_YEAR} to {_HIGHEST_NC_YEAR}"
-        raise _CellError("NcYear", msg)
+        column = name("nc_year", "NcYear")
+        msg = f"{column} must be from {_LOWEST_NC_YEAR} to {_HIGHEST_NC_YEAR}"
+        raise _CellError(column, msg)
 
 
 def _plan_from_cells(
     case_id: str, cells: Mapping[str, object], as_of: dt.date | None
 ) -> PlanRecord | None:
+    """*cells* maps each plan column (as the file spells it) to its value."""
     values: dict[str, object] = {}
+    names: dict[str, str] = {}
     for column, value in cells.items():
         if value is None or _text(value) == "":
             continue
-        field = PLAN_COLUMNS[column]
+        field = PLAN_COLUMNS_READ[_BY_SQUASHED[_squash(column)]]
+        if field in values:
+            msg = (
+                f"{column} repeats {names[field]} (the same item under another "
+                "name); give one of them"
+            )
+            raise _CellError(column, msg)
         try:
             values[field] = _plan_cell(field, value, column)
         except _CellError as exc:
             raise _CellError(column, str(exc)) from None
+        names[field] = column
     if not any(values.get(marker) is not None for marker in _PLAN_MARKERS):
         return None
-    _check_plan(values, as_of)
+    due = values.pop("transfer_due", None)
+    if isinstance(due, dt.date) and "transfer_year" not in values:
+        values["transfer_year"], post_16 = transfer_from_due(due)
+        values.setdefault("transfer_post_16", post_16)
+    _check_plan(values, names, as_of)
+    settle_review(values)
     return PlanRecord(case_id=case_id, **values)  # type: ignore[arg-type]
 
 
 def _plan_header(header: Sequence[object]) -> tuple[int | None, dict[int, str]]:
-    """Return the CaseId position and {position: plan column} of *header*."""
+    """Return the CaseId position and {position: plan column as spelt} of *header*."""
     used: dict[int, str] = {}
     id_at: int | None = None
     for position, raw in enumerate(header):
-        name = _squash(_text(raw)) if raw is not None else ""
+        text = _text(raw) if raw is not None else ""
+        name = _squash(text)
         if name == "caseid" and id_at is None:
             id_at = position
-        column = _BY_SQUASHED.get(name)
-        if column is not None and column not in used.values():
-            used[position] = column
+        if name in _BY_SQUASHED and name not in {_squash(c) for c in used.values()}:
+            used[position] = text
     return id_at, used
 
 
-def _plans(
-    header: Sequence[object],
-    rows: Iterable[tuple[int, Sequence[object]]],
-    *,
-    source: str,
-    as_of: dt.date | None,
-) -> tuple[list[PlanRecord], list[Problem], set[int]]:
-    """Read the plan columns of every row; return plans, problems, rows left out."""
-    id_at, used = _plan_header(header)
-    plans: list[PlanRecord] = []
-    problems: list[Problem] = []
-    left_out: set[int] = set()
-    if id_at is None or not used:
-        return plans, problems, left_out
-    seen: set[str] = set()
-    for number, row in rows:
+class _PlanRows:
+    """Reads the plan columns of rows as they come (one pass, nothing kept but plans)."""
+
+    def __init__(
+        self, header: Sequence[object], *, source: str, as_of: dt.date | None
+    ) -> None:
+        self.id_at, self.used = _plan_header(header)
+        self.source = source
+        self.as_of = as_of
+        self.plans: list[PlanRecord] = []
+        self.problems: list[Problem] = []
+        self.left_out: set[int] = set()
+        self._seen: set[str] = set()
+
+    def add(self, number: int, row: Sequence[object]) -> None:
+        """Read one row's plan columns; a plan, a problem, or nothing."""
+        id_at, used, source = self.id_at, self.used, self.source
+        if id_at is None or not used:
+            return
         case_id = (
             unguard_formula(_text(row[id_at]))
             if id_at < len(row) and row[id_at] is not None
@@ -223,22 +295,20 @@ def _plans(
         )
         cells = {c: row[p] if p < len(row) else None for p, c in used.items()}
         try:
-            plan = _plan_from_cells(case_id, cells, as_of)
+            plan = _plan_from_cells(case_id, cells, self.as_of)
         except _CellError as exc:
             column, reason = exc.args
-            problems.append(
+            self._leave_out(
                 Problem(reason=reason, row=number, column=column, source=source)
             )
-            left_out.add(number)
-            continue
+            return
         except InvalidInputError as exc:  # a model invariant; no values in it
-            problems.append(Problem(reason=str(exc), row=number, source=source))
-            left_out.add(number)
-            continue
+            self._leave_out(Problem(reason=str(exc), row=number, source=source))
+            return
         if plan is None:
-            continue
+            return
         if not case_id:
-            problems.append(
+            self._leave_out(
                 Problem(
                     reason="CaseId is empty; every row needs an opaque case id",
                     row=number,
@@ -246,9 +316,8 @@ def _plans(
                     source=source,
                 )
             )
-            left_out.add(number)
-        elif case_id in seen:
-            problems.append(
+        elif case_id in self._seen:
+            self._leave_out(
                 Problem(
                     reason=f"CaseId {case_id!r} repeats an earlier plan row; this row is left out",
                     row=number,
@@ -256,29 +325,27 @@ def _plans(
                     source=source,
                 )
             )
-            left_out.add(number)
         else:
-            seen.add(case_id)
-            plans.append(plan)
-    return plans, problems, left_out
+            self._seen.add(case_id)
+            self.plans.append(plan)
+
+    def _leave_out(self, problem: Problem) -> None:
+        self.problems.append(problem)
+        if problem.row is not None:
+            self.left_out.add(problem.row)
 
 
 def _from_sen2_xml(path: pathlib.Path) -> Caseload:
-    """A SEN2 person-level return: its requests, and a plan record per issued plan.
+    """A SEN2 person-level return: its requests, and a plan record per plan.
 
-    The return holds the plan's date (``StartDate``) but not, as read by
-    sendkit, review or tribunal dates: only annual reviews from the plan's
-    date can be listed.
+    See `read_sen2_return` for what the return holds (plan, cease, review
+    and phase-transfer dates) and what it does not (tribunal orders, moves in).
     """
-    from ._sen2xml import read_sen2_xml  # noqa: PLC0415 - only for XML files
+    from ._sen2xml import read_sen2_return  # noqa: PLC0415 - only for XML files
 
-    read = read_sen2_xml(path)
-    plans = tuple(
-        PlanRecord(case_id=case.case_id, plan_issued=case.plan_issued)
-        for case in read.cases
-        if case.plan_issued is not None
-    )
+    read, plans, reference = read_sen2_return(path)
     return Caseload(
+        reference=reference,
         cases=read.cases,
         plans=plans,
         problems=read.problems,
@@ -297,8 +364,8 @@ def read_caseload(
     plan columns are `PLAN_COLUMNS`. A row with a problem in its plan
     columns is left out of the plans (and reported); a row with a problem in
     its request columns is left out of the requests. A SEN2 XML return gives
-    its requests and a plan record (the plan's date only) for each issued
-    plan. With *as_of*, a
+    its requests and a plan record for each plan (`read_sen2_return`). With
+    *as_of*, a
     ``TransferYear`` before *as_of*'s year is reported as in the past.
 
     Raises:
@@ -309,42 +376,64 @@ def read_caseload(
     path = pathlib.Path(path)
     if path.suffix.lower() == ".xml":
         return _from_sen2_xml(path)
-    sheets = read_sheets(path)
     source = path.name
-    if not sheets or not sheets[0].rows:
-        msg = f"{source}: the first sheet is empty; expected a header row"
-        raise InvalidInputError(msg)
-    sheet = sheets[0]
-    header_row, *data = sheet.rows
-    header = header_row.values
-    if "caseid" not in {_squash(_text(cell)) for cell in header if cell is not None}:
-        msg = f"{source}, row {header_row.number}: the required column 'CaseId' is missing"
-        raise InvalidInputError(msg)
-    numbered = [(row.number, row.values) for row in data]
-    plans, problems, left_out = _plans(header, numbered, source=source, as_of=as_of)
-    cases: tuple[EhcCase, ...] = ()
-    queries: tuple[Problem, ...] = ()
-    if "receiveddate" in {_squash(_text(cell)) for cell in header if cell is not None}:
-        received_at = next(
-            i
-            for i, cell in enumerate(header)
-            if cell is not None and _squash(_text(cell)) == "receiveddate"
-        )
+    with contextlib.closing(stream_sheets(path)) as sheets:
+        first_sheet = next(sheets, None)
+        rows = first_sheet.rows if first_sheet is not None else iter(())
+        header_row = next(rows, None)
+        if header_row is None:
+            msg = f"{source}: the first sheet is empty; expected a header row"
+            raise InvalidInputError(msg)
+        header = header_row.values
+        names = {_squash(_text(cell)) for cell in header if cell is not None}
+        if "caseid" not in names:
+            msg = f"{source}, row {header_row.number}: the required column 'CaseId' is missing"
+            raise InvalidInputError(msg)
+        plan_rows = _PlanRows(header, source=source, as_of=as_of)
         first = header_row.number + 1
-        last = data[-1].number if data else first
-        dense: list[Sequence[object]] = [() for _ in range(first, last + 1)]
-        for number, values in numbered:
-            has_request = (
-                received_at < len(values) and _text(values[received_at] or "") != ""
-            )
-            if has_request:
-                dense[number - first] = values
-        read = cases_from_rows(header, dense, source=source, first_row=first)
-        cases, queries = read.cases, read.queries
-        problems.extend(read.problems)
-        left_out.update(
-            p.row for p in read.problems if p.row is not None and p.row >= first
+        received_at = next(
+            (
+                i
+                for i, cell in enumerate(header)
+                if cell is not None and _squash(_text(cell)) == "receiveddate"
+            ),
+            None,
         )
+
+        def requests() -> Iterator[Sequence[object]]:
+            """Every row from *first* on: a request row's cells, else ``()``.
+
+            Plans are read from the same rows on the way, so the file is read
+            once and no row is kept after it is read.
+            """
+            expected = first
+            for row in rows:
+                plan_rows.add(row.number, row.values)
+                yield from itertools.repeat((), row.number - expected)
+                expected = row.number + 1
+                values = row.values
+                has_request = (
+                    received_at is not None
+                    and received_at < len(values)
+                    and _text(values[received_at] or "") != ""
+                )
+                yield values if has_request else ()
+
+        cases: tuple[EhcCase, ...] = ()
+        queries: tuple[Problem, ...] = ()
+        problems = plan_rows.problems
+        left_out = plan_rows.left_out
+        if received_at is not None:
+            read = cases_from_rows(header, requests(), source=source, first_row=first)
+            cases, queries = read.cases, read.queries
+            problems.extend(read.problems)
+            left_out.update(
+                p.row for p in read.problems if p.row is not None and p.row >= first
+            )
+        else:
+            for _ in requests():
+                pass
+        plans = plan_rows.plans
     problems.sort(key=lambda problem: (problem.row or 0, problem.column or ""))
     return Caseload(
         cases=cases,
@@ -367,21 +456,14 @@ def _plan_text(plan: PlanRecord, field: str) -> str:
     return "" if value is None else str(value)
 
 
-def _atomic_write(path: pathlib.Path, rows: Iterable[Sequence[str]]) -> int:
-    """Write CSV rows to a temporary file beside *path*, then move it into place."""
-    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+def _write_rows(path: pathlib.Path, rows: Iterable[Sequence[str]]) -> int:
+    """Write CSV rows atomically (`atomic_write`); return the rows after the header."""
     count = -1
-    try:
-        with tmp.open("w", newline="", encoding="utf-8") as handle:
-            writer = csv.writer(handle)
-            for row in rows:
-                writer.writerow(row)
-                count += 1
-        tmp.replace(path)
-    except OSError as exc:
-        tmp.unlink(missing_ok=True)
-        msg = f"cannot write {str(path)!r}: {exc.strerror or exc}"
-        raise InvalidInputError(msg) from None
+    with atomic_write(path) as handle:
+        writer = csv.writer(handle)
+        for row in rows:
+            writer.writerow(row)
+            count += 1
     return count
 
 
@@ -399,7 +481,8 @@ def write_caseload(
 ) -> int:
     """Write requests and plans to one CSV file that `read_caseload` reads.
 
-    Requests first (the `sendkit.ehc.COLUMNS` cells), then one row per plan.
+    Requests first (the `sendkit.io.CASE_COLUMNS` cells; a plan with the
+    request's id and plan date shares its row), then one row per other plan.
     Text a spreadsheet would run as a formula gets a leading apostrophe. The
     file is written beside *path* and moved into place, so a failed write
     leaves no half file.
@@ -412,25 +495,33 @@ def write_caseload(
     if path.suffix.lower() != ".csv":
         msg = f"write_caseload writes .csv files, got {path.name!r}"
         raise InvalidInputError(msg)
-    if path.exists() and not force:
-        msg = f"{str(path)!r} already exists; give --force to replace it"
-        raise InvalidInputError(msg)
+    check_output(path, force=force)
     header = caseload_header()
     extra = [c for c in PLAN_COLUMNS if c not in COLUMNS]
     blank_plan = [""] * len(extra)
     blank_request = dict.fromkeys(COLUMNS, "")
+    plans = list(plans)
+    by_id = {plan.case_id: plan for plan in plans}
+
+    def plan_cells(plan: PlanRecord) -> list[str]:
+        return [guard_formula(_plan_text(plan, PLAN_COLUMNS[c])) for c in extra]
 
     def rows() -> Iterable[list[str]]:
         yield header
+        merged: set[str] = set()
         for case in cases:
-            yield [*_cells(case), *blank_plan]
+            plan = by_id.get(case.case_id)
+            if plan is not None and plan.plan_issued == case.plan_issued:
+                merged.add(case.case_id)  # one row: the request and its plan
+                yield [*_cells(case), *plan_cells(plan)]
+            else:
+                yield [*_cells(case), *blank_plan]
         for plan in plans:
+            if plan.case_id in merged:
+                continue
             request = dict(blank_request)
             request["CaseId"] = guard_formula(plan.case_id)
             request["StartDate"] = _plan_text(plan, "plan_issued")
-            yield [
-                *request.values(),
-                *(guard_formula(_plan_text(plan, PLAN_COLUMNS[c])) for c in extra),
-            ]
+            yield [*request.values(), *plan_cells(plan)]
 
-    return _atomic_write(path, rows())
+    return _write_rows(path, rows())

@@ -13,12 +13,10 @@ release can be used before sendkit ships it.
 
 from __future__ import annotations
 
-import contextlib
 import csv
-import os
+import datetime as dt
 import pathlib
-import tempfile
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from typing import IO, Any, Final
 
 import attrs
@@ -27,14 +25,20 @@ from ..dfe._benchmark import Benchmark
 from ..dfe._measures import KINDS, MEASURES, SERIES_BREAK
 from ..dfe._neighbours import NEIGHBOURS_SOURCE
 from ..dfe._table import META_COLUMNS, Table, headline_rows, shipped_table
+from ..ehc._measure import Timeliness
+from ..ehc._model import EhcCase
 from ..errors import InvalidInputError
+from ._cells import guard_formula
+from ._files import atomic_write, check_input, check_output, csv_rows, save_atomic
 
 __all__ = [
+    "CASES_BEHIND_COLUMNS",
     "DfeFile",
     "read_dfe_file",
     "read_dfe_table",
     "write_atomically",
     "write_benchmark_xlsx",
+    "write_cases_behind",
 ]
 
 _ALWAYS: Final = ("time_period", "geographic_level", "breakdown_topic")
@@ -85,19 +89,15 @@ def read_dfe_file(path: str | pathlib.Path) -> DfeFile:
             those of a DfE file sendkit knows (the message names the missing
             columns), or a headline row has no usable year or level.
     """
-    path = pathlib.Path(path)
+    path = check_input(path, accepted="DfE EHC plan .csv file")
     source = str(path)
-    try:
-        with path.open(encoding="utf-8-sig", newline="") as handle:
-            reader = csv.DictReader(handle)
-            kind = _kind(reader.fieldnames or (), source)
-            rows = headline_rows(kind, reader)
-    except OSError as exc:
-        msg = f"cannot read {source!r}: {exc.strerror}"
-        raise InvalidInputError(msg) from None
-    except (UnicodeDecodeError, csv.Error):
-        msg = f"{source}: not a UTF-8 CSV file (DfE's files are)"
-        raise InvalidInputError(msg) from None
+    # One row at a time, in the encodings Excel saves (DfE writes UTF-8).
+    records = csv_rows(path)
+    header = [name.strip().lstrip("\ufeff") for name in next(records, [])]
+    kind = _kind(header, source)
+    rows = headline_rows(
+        kind, (dict(zip(header, row, strict=False)) for row in records)
+    )
     years: set[int] = set()
     for number, row in enumerate(rows, start=2):
         text = row["time_period"]
@@ -139,56 +139,40 @@ def write_atomically(
     *,
     force: bool = False,
     binary: bool = False,
+    inputs: Iterable[str | pathlib.Path | None] = (),
 ) -> pathlib.Path:
-    """Write a file through a temporary file in the same folder, then rename it.
+    """Write a file with ``write(handle)``, atomically (`sendkit.io._files`).
 
-    A reader never sees half a file, and a failed write leaves the old one.
+    The output is checked first (`check_output`: an existing file needs
+    *force*, a file in *inputs* is refused even with it), then written to a
+    temporary file in the same folder and renamed over *path* (`atomic_write`
+    for text, `save_atomic` for bytes), so a reader never sees half a file and
+    a failed write leaves the old one.
 
     Raises:
-        InvalidInputError: *path* exists and *force* is false, or it cannot
-            be written.
+        InvalidInputError: *path* exists and *force* is false, is one of
+            *inputs*, or cannot be written.
     """
-    path = pathlib.Path(path)
-    if path.exists() and not force:
-        msg = f"{str(path)!r} already exists; give --force to replace it"
-        raise InvalidInputError(msg)
-    folder = path.parent if str(path.parent) else pathlib.Path()
-    try:
-        fd, temp = tempfile.mkstemp(prefix=f".{path.name}.", dir=folder)
-    except OSError as exc:
-        msg = f"cannot write {str(path)!r}: {exc.strerror}"
-        raise InvalidInputError(msg) from None
-    try:
-        mode = "wb" if binary else "w"
-        encoding = None if binary else "utf-8"
-        with os.fdopen(
-            fd, mode, encoding=encoding, newline="" if not binary else None
-        ) as handle:
+    file = check_output(path, force=force, inputs=inputs)
+    if not binary:
+        with atomic_write(file) as handle:
             write(handle)
-        with contextlib.suppress(OSError):  # mkstemp makes it private (0600)
-            pathlib.Path(temp).chmod(0o644)
-        pathlib.Path(temp).replace(path)
-    except OSError as exc:
-        with contextlib.suppress(OSError):
-            pathlib.Path(temp).unlink()
-        msg = f"cannot write {str(path)!r}: {exc.strerror}"
-        raise InvalidInputError(msg) from None
-    except BaseException:
-        with contextlib.suppress(OSError):
-            pathlib.Path(temp).unlink()
-        raise
-    return path
+        return file
 
+    def save(temporary: pathlib.Path) -> None:
+        with temporary.open("wb") as handle:
+            write(handle)
 
-def _safe(value: object) -> object:
-    """Text a spreadsheet would run as a formula gets a leading apostrophe."""
-    if isinstance(value, str) and value[:1] in {"=", "+", "-", "@", "\t", "\r"}:
-        return "'" + value
-    return value
+    save_atomic(file, save)
+    return file
 
 
 def write_benchmark_xlsx(
-    result: Benchmark, path: str | pathlib.Path, *, force: bool = False
+    result: Benchmark,
+    path: str | pathlib.Path,
+    *,
+    force: bool = False,
+    inputs: Iterable[str | pathlib.Path | None] = (),
 ) -> pathlib.Path:
     """Write a benchmark as a workbook: one sheet of figures, one of trends.
 
@@ -196,8 +180,8 @@ def write_benchmark_xlsx(
     ``not published (x)``, never 0. Every text cell is formula-safe.
 
     Raises:
-        InvalidInputError: *path* exists and *force* is false, or it cannot
-            be written.
+        InvalidInputError: *path* exists and *force* is false, is one of
+            *inputs* (the files being read), or cannot be written.
     """
     from openpyxl import Workbook  # noqa: PLC0415 - only when a workbook is asked for
 
@@ -210,9 +194,15 @@ def write_benchmark_xlsx(
         areas.append(result.region.name)
     areas += ["England", *(area.name for area in result.neighbours)]
     sheet.append(
-        [_safe(f"{result.council.name}: DfE's published EHC figures, {result.year}")]
+        [
+            guard_formula(
+                f"{result.council.name}: DfE's published EHC figures, {result.year}"
+            )
+        ]
     )
-    sheet.append(["Measure", "DfE column", *map(_safe, areas), "Rank among neighbours"])
+    sheet.append(
+        ["Measure", "DfE column", *map(guard_formula, areas), "Rank among neighbours"]
+    )
     for row in result.measures:
         figures = [row.council]
         if result.region and row.region:
@@ -220,7 +210,7 @@ def write_benchmark_xlsx(
         figures += [row.england, *row.neighbours]
         sheet.append(
             [
-                _safe(MEASURES[row.measure].label),
+                guard_formula(MEASURES[row.measure].label),
                 row.measure and MEASURES[row.measure].column,
                 *(f.value if f.value is not None else f.text for f in figures),
                 row.rank_text,
@@ -236,8 +226,8 @@ def write_benchmark_xlsx(
         for name, figures_ in series:
             trend.append(
                 [
-                    _safe(MEASURES[row.measure].label),
-                    _safe(name),
+                    guard_formula(MEASURES[row.measure].label),
+                    guard_formula(name),
                     *(f.value if f.value is not None else f.text for f in figures_),
                 ]
             )
@@ -251,9 +241,102 @@ def write_benchmark_xlsx(
         NEIGHBOURS_SOURCE,
         result.source,
     ):
-        notes.append([_safe(text)])
+        notes.append([guard_formula(text)])
+
+    _print_wide(sheet, title_rows="2:2", widths=(34, 30, *(14,) * len(areas), 14))
+    _print_wide(trend, title_rows="1:1", widths=(34, 20, *(8,) * len(result.years)))
+    _print_wide(notes, title_rows=None, widths=(110,))
 
     def write(handle: IO[Any]) -> None:
         book.save(handle)
 
-    return write_atomically(path, write, force=force, binary=True)
+    return write_atomically(path, write, force=force, binary=True, inputs=inputs)
+
+
+def _print_wide(sheet: Any, *, title_rows: str | None, widths: Sequence[int]) -> None:
+    """Column widths, and print on A4 landscape one page wide, header repeated."""
+    from openpyxl.styles import Alignment  # noqa: PLC0415 - only with a workbook
+    from openpyxl.utils import get_column_letter  # noqa: PLC0415
+
+    for number, width in enumerate(widths, start=1):
+        sheet.column_dimensions[get_column_letter(number)].width = width
+    wrap = Alignment(wrap_text=True, vertical="top")
+    for number, row in enumerate(sheet.iter_rows(), start=1):
+        if len(widths) > 1 and all(cell.value is None for cell in row[1:]):
+            continue  # a title line runs on into the empty cells beside it
+        lines = 1
+        for cell, width in zip(row, widths, strict=False):
+            cell.alignment = wrap
+            text = "" if cell.value is None else str(cell.value)
+            lines = max(lines, -(-len(text) // int(width * 1.15)))
+        # Spreadsheets do not always grow a row for wrapped text: set it.
+        sheet.row_dimensions[number].height = 14.5 * lines + 1
+    if title_rows:
+        sheet.print_title_rows = title_rows
+    sheet.page_setup.orientation = "landscape"
+    sheet.page_setup.paperSize = sheet.PAPERSIZE_A4
+    sheet.sheet_properties.pageSetUpPr.fitToPage = True
+    sheet.page_setup.fitToWidth = 1
+    sheet.page_setup.fitToHeight = 0
+
+
+#: The columns of `write_cases_behind`, in order.
+CASES_BEHIND_COLUMNS: Final = (
+    "CaseId",
+    "ReceivedDate",
+    "StartDate",
+    "Days",
+    "Exception",
+    "InDenominator",
+    "InNumerator",
+    "InDenominatorExcludingExceptions",
+    "InNumeratorExcludingExceptions",
+)
+
+
+def write_cases_behind(
+    result: Timeliness,
+    cases: Iterable[EhcCase],
+    path: str | pathlib.Path,
+    *,
+    force: bool = False,
+    inputs: Iterable[str | pathlib.Path | None] = (),
+) -> pathlib.Path:
+    """Write the cases behind a 20-week figure, one row per plan issued in its year.
+
+    Each row says whether the case is in the denominator and numerator, with
+    and without exceptions (`CASES_BEHIND_COLUMNS`), so a council can match
+    the figure with DfE's. Case ids are formula-guarded; the file is written
+    atomically, after the checks of `write_atomically`.
+
+    Raises:
+        InvalidInputError: *path* exists and *force* is false, is one of
+            *inputs*, or cannot be written.
+    """
+    in_time = result.limit_days if result.boundary_inclusive else result.limit_days - 1
+
+    def write(handle: IO[Any]) -> None:
+        writer = csv.writer(handle, lineterminator="\n")
+        writer.writerow(CASES_BEHIND_COLUMNS)
+        for case in cases:
+            issued = case.plan_issued
+            if not isinstance(issued, dt.date) or issued.year != result.year:
+                continue
+            days = (issued - case.received).days
+            excepted = case.week20 if case.week20 is not None else bool(case.exceptions)
+            ok = days <= in_time
+            writer.writerow(
+                [
+                    guard_formula(case.case_id),
+                    case.received.isoformat(),
+                    issued.isoformat(),
+                    days,
+                    int(excepted),
+                    1,
+                    int(ok),
+                    int(not excepted),
+                    int(ok and not excepted),
+                ]
+            )
+
+    return write_atomically(path, write, force=force, inputs=inputs)

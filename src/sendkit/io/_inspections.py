@@ -19,11 +19,13 @@ silently, so ``len(result.inspections) + len(result.problems) == result.rows``.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
+import itertools
 import pathlib
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from types import MappingProxyType
-from typing import Any, Final
+from typing import Final
 
 import attrs
 
@@ -31,7 +33,8 @@ from ..dates import parse_date
 from ..errors import InvalidInputError, RowError, SendkitError
 from ..inspections._model import Framework, Inspection, RevisitOutcome, WsoaOutcome
 from ..inspections._parse import normalise_phrase, parse_outcome
-from ._sheets import Cell, Row, Sheet, read_sheets
+from ._problem import Problem
+from ._sheets import Cell, Row, stream_sheets
 
 __all__ = [
     "LEGACY_COLUMNS",
@@ -102,31 +105,6 @@ LEGACY_COLUMNS: Final[Mapping[str, str]] = MappingProxyType(
         ),
     }
 )
-
-
-@attrs.frozen(kw_only=True)
-class Problem:
-    """A row that could not be read, and why.
-
-    Attributes:
-        row: The row number as a spreadsheet shows it (the first row is 1).
-        reason: What was wrong; several reasons are joined by ``"; "``.
-        column: The first column at fault, as named in the file, when known.
-    """
-
-    row: int
-    reason: str
-    column: str | None = None
-
-    def __str__(self) -> str:
-        where = f"row {self.row}"
-        if self.column:
-            where += f", column {self.column!r}"
-        return f"{where}: {self.reason}"
-
-    def to_dict(self) -> dict[str, Any]:
-        """Return the problem as a JSON-ready dict."""
-        return {"row": self.row, "column": self.column, "reason": self.reason}
 
 
 @attrs.frozen(kw_only=True)
@@ -452,18 +430,20 @@ def read_inspections(
             known = ", ".join(repr(one.format) for one in _LAYOUTS)
             msg = f"layout {layout!r} is not known; expected one of {known}"
             raise InvalidInputError(msg)
-    sheets = read_sheets(path)
-    if sheet is not None:
-        chosen = [one for one in sheets if one.name == sheet]
-        if not chosen:
-            names = ", ".join(repr(one.name) for one in sheets)
-            msg = f"file {path.name!r} has no sheet {sheet!r}; its sheets are {names}"
-            raise InvalidInputError(msg)
-        sheets = tuple(chosen)
-    for candidate in sheets:
-        found = _find_header(candidate, layouts)
-        if found is not None:
-            return _read_rows(path.name, candidate, *found)
+    names: list[str] = []
+    with contextlib.closing(stream_sheets(path)) as sheets:
+        for candidate in sheets:
+            names.append(candidate.name)
+            if sheet is not None and candidate.name != sheet:
+                continue
+            found = _find_header(candidate.rows, layouts)
+            if found is not None:
+                layout_found, header, rest = found
+                return _read_rows(path.name, candidate.name, layout_found, header, rest)
+    if sheet is not None and sheet not in names:
+        shown = ", ".join(repr(name) for name in names)
+        msg = f"file {path.name!r} has no sheet {sheet!r}; its sheets are {shown}"
+        raise InvalidInputError(msg)
     expected = "; ".join(
         f"{one.format}: " + ", ".join(repr(name) for name in one.names.values())
         for one in layouts
@@ -496,9 +476,10 @@ def read_ofsted_legacy(
 
 
 def _find_header(
-    sheet: Sheet, layouts: tuple[_Layout, ...]
-) -> tuple[_Layout, Row] | None:
-    for row in sheet.rows[:HEADER_SEARCH_ROWS]:
+    rows: Iterator[Row], layouts: tuple[_Layout, ...]
+) -> tuple[_Layout, Row, Iterator[Row]] | None:
+    """Find the header in the first rows; return it and the rows below it."""
+    for row in itertools.islice(rows, HEADER_SEARCH_ROWS):
         names = {
             normalise_phrase(str(value)) for value in row.values if value is not None
         }
@@ -507,11 +488,13 @@ def _find_header(
                 key for key, field in layout.columns.items() if field in layout.required
             }
             if required <= names:
-                return layout, row
+                return layout, row, rows
     return None
 
 
-def _read_rows(source: str, sheet: Sheet, layout: _Layout, header: Row) -> ReadResult:
+def _read_rows(
+    source: str, sheet: str, layout: _Layout, header: Row, rows: Iterable[Row]
+) -> ReadResult:
     positions: dict[int, tuple[str, str]] = {}  # column index -> (field, name in file)
     for index, value in enumerate(header.values):
         if value is None:
@@ -527,8 +510,9 @@ def _read_rows(source: str, sheet: Sheet, layout: _Layout, header: Row) -> ReadR
     )
     inspections: list[Inspection] = []
     problems: list[Problem] = []
-    body = [row for row in sheet.rows if row.number > header.number]
-    for row in body:
+    count = 0
+    for row in rows:
+        count += 1
         links = dict(row.links)
         fields: dict[str, _Field] = {}
         for index, (field, name) in positions.items():
@@ -546,11 +530,11 @@ def _read_rows(source: str, sheet: Sheet, layout: _Layout, header: Row) -> ReadR
             problems.append(Problem(row=row.number, reason=str(exc)))
     return ReadResult(
         source=source,
-        sheet=sheet.name,
+        sheet=sheet,
         format=layout.format,
         framework=layout.framework,
         header_row=header.number,
-        rows=len(body),
+        rows=count,
         inspections=tuple(inspections),
         problems=tuple(problems),
         notes=notes,

@@ -40,7 +40,7 @@ from ..plans._schema import (
 )
 from ._cells import guard_formula, unguard_formula
 from ._files import FileError, atomic_write, csv_rows
-from ._plans import (
+from ._plan_parts import (
     PlanFileError,
     PlanParts,
     assemble,

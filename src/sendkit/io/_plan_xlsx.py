@@ -11,18 +11,26 @@ Sheets, in order:
   one row per action; real date cells, a frozen header and id column, filters,
   drop-down lists and RAG colours. A new tracker (no actions yet) has one
   example row whose id is ``EXAMPLE``; the reader skips it.
+* **Print**: the columns a board reads (id, area, action, owner, lead
+  partner, due date, status, RAG, success measure, latest note, next
+  review), each cell a formula showing the Actions cell, with room for
+  more actions added by hand; it prints one landscape A4 page wide at about
+  8.8 pt (the Actions sheet, with every column, prints four pages across
+  with the id column repeated). Written, never read.
+* **Progress log**, **Milestones**, **KPI actuals**: the lists, one row per
+  entry, keyed by ``action_id``.
+* **Sections**, **Plan**, **Deadlines**: the plan's sections in order, its
+  settings (``field``/``value`` rows) and its own deadlines.
 
 Every table sheet has two header rows: readable labels for people
 ("Due date") above the machine names the reader uses (``due_date``, small
 and grey), so that a workbook written and read back loses nothing; the
 reader also takes a sheet with the machine names alone in row 1. Printed,
-each sheet is A4 landscape, one page wide, both header rows repeated on
-every page. Drop-down and date cells refuse a bad entry with a message and
-show a prompt when selected.
-* **Progress log**, **Milestones**, **KPI actuals**: the lists, one row per
-  entry, keyed by ``action_id``.
-* **Sections**, **Plan**, **Deadlines**: the plan's sections in order, its
-  settings (``field``/``value`` rows) and its own deadlines.
+each sheet is A4 landscape, one page wide (the Actions sheet: as many
+pages across as keep its type legible), both header rows repeated on every
+page; long text wraps in its column rather than spilling past the page.
+Drop-down and date cells refuse a bad entry with a message and show a
+prompt when selected.
 
 openpyxl is imported here only, so the rest of sendkit works without it.
 """
@@ -32,11 +40,12 @@ from __future__ import annotations
 import datetime as dt
 import math
 import pathlib
-from collections.abc import Callable, Iterable, Mapping, Sequence
-from typing import Any
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from typing import Any, Final
 
 import attrs
 
+from ..dates import excel_serial_to_date
 from ..errors import InvalidInputError
 from ..plans._enums import AreaKind, Partner, Rag, Status
 from ..plans._model import ActionPlan, Measurement, Milestone, ProgressUpdate
@@ -57,7 +66,7 @@ from ..plans._schema import (
 )
 from ._cells import needs_guard, xlsx_escape, xlsx_unescape
 from ._files import save_atomic
-from ._plans import (
+from ._plan_parts import (
     PlanFileError,
     PlanParts,
     assemble,
@@ -84,6 +93,8 @@ _DEADLINE_COLUMNS = ("name", "due", "rule", "confirmed", "source")
 _PLAN_COLUMNS = ("field", "value")
 
 _DATE_FORMAT = "dd/mm/yyyy"
+#: The font of the cells sendkit styles (the spreadsheet default).
+_FONT = "Calibri"
 _HEADER_FILL = "1F4E78"
 #: Fill and text of the machine-name header row (row 2).
 _NAME_FILL = "D9E2F3"
@@ -94,6 +105,7 @@ _DERIVED_FILL = "595959"
 #: The id of the example row in a new tracker; the reader skips it.
 EXAMPLE_ID = "EXAMPLE"
 GUIDANCE = "Guidance"
+PRINT = "Print"
 #: Rows above the data on every table sheet: labels, then machine names.
 _HEAD_ROWS = 2
 _FIRST_DATA_ROW = _HEAD_ROWS + 1
@@ -219,14 +231,14 @@ class _Sheet:
     def finish(self, *, freeze: str = "A3") -> None:
         openpyxl = _openpyxl()
         styles = openpyxl.styles
-        font = styles.Font(bold=True, color="FFFFFF")
+        font = styles.Font(name=_FONT, bold=True, color="FFFFFF")
         fill = styles.PatternFill("solid", fgColor=_HEADER_FILL)
         wrap = styles.Alignment(wrap_text=True, vertical="top")
         for cell in self.ws[1]:
             cell.font = font
             cell.fill = fill
             cell.alignment = wrap
-        names_font = styles.Font(italic=True, size=9, color=_NAME_FONT)
+        names_font = styles.Font(name=_FONT, italic=True, size=9, color=_NAME_FONT)
         names_fill = styles.PatternFill("solid", fgColor=_NAME_FILL)
         for cell in self.ws[2]:
             cell.font = names_font
@@ -238,6 +250,15 @@ class _Sheet:
             self.ws.column_dimensions[letter(col)].width = width
             tallest = max(tallest, -(-len(label(name)) // max(int(width), 1)))
         self.ws.row_dimensions[1].height = 15 * min(tallest, 4) + 3
+        wrapped = {
+            col: _WIDTHS[name]
+            for col, name in enumerate(self.header, start=1)
+            if name in _WIDTHS
+        }
+        for col in wrapped:  # long text wraps, never spills past the print width
+            for cell in self.ws[letter(col)][_HEAD_ROWS:]:
+                cell.alignment = wrap
+        _fit_rows(self.ws, wrapped, first=_FIRST_DATA_ROW)
         self.ws.freeze_panes = freeze
         if self.rows > _HEAD_ROWS:
             last = letter(len(self.header))
@@ -257,8 +278,8 @@ def _fit(text: str, name: str, longest: int) -> float:
 
 
 #: Characters of column width that print legibly across one landscape A4
-#: page (about 8 pt type); a wider sheet is spread over more pages.
-_PRINT_CHARS = 200
+#: page (about 8 pt type, or more); a wider sheet is spread over more pages.
+_PRINT_CHARS = 175
 
 
 def _printable(ws: Any, *, wide: int = 1) -> None:
@@ -312,43 +333,46 @@ def _list_rule(choices: Iterable[str], title: str) -> Any:
     return rule
 
 
-def _date_rule(name: str) -> Any:
-    """Refuse anything but a date from 2000 to 2099 in a date column."""
+#: Data validation per column kind: (type, low, high, error title, error,
+#: prompt). Dates run 2000 to 2099; numbers refuse text.
+_TYPED_RULES = {
+    "date": (
+        "date",
+        "DATE(2000,1,1)",
+        "DATE(2099,12,31)",
+        "Not a date",
+        "Enter a date as day/month/year, such as 31/03/2025.",
+        "A date, such as 31/03/2025",
+    ),
+    "number": (
+        "decimal",
+        "-1000000000",
+        "1000000000",
+        "Not a number",
+        "Enter a number only, such as 52.5; put the unit in KPI unit.",
+        "A number, such as 52.5",
+    ),
+}
+
+
+def _typed_rule(name: str, kind: str) -> Any:
+    """Refuse anything but a *kind* (``date`` or ``number``) in column *name*."""
     openpyxl = _openpyxl()
+    kind_type, low, high, title, error, prompt = _TYPED_RULES[kind]
     rule = openpyxl.worksheet.datavalidation.DataValidation(
-        type="date",
+        type=kind_type,
         operator="between",
-        formula1="DATE(2000,1,1)",
-        formula2="DATE(2099,12,31)",
+        formula1=low,
+        formula2=high,
         allow_blank=True,
         showErrorMessage=True,
         showInputMessage=True,
         errorStyle="stop",
     )
-    rule.errorTitle = "Not a date"
-    rule.error = "Enter a date as day/month/year, such as 31/03/2025."
+    rule.errorTitle = title
+    rule.error = error
     rule.promptTitle = label(name)
-    rule.prompt = "A date, such as 31/03/2025"
-    return rule
-
-
-def _number_rule(name: str) -> Any:
-    """Refuse text in a number column."""
-    openpyxl = _openpyxl()
-    rule = openpyxl.worksheet.datavalidation.DataValidation(
-        type="decimal",
-        operator="between",
-        formula1="-1000000000",
-        formula2="1000000000",
-        allow_blank=True,
-        showErrorMessage=True,
-        showInputMessage=True,
-        errorStyle="stop",
-    )
-    rule.errorTitle = "Not a number"
-    rule.error = "Enter a number only, such as 52.5; put the unit in KPI unit."
-    rule.promptTitle = label(name)
-    rule.prompt = "A number, such as 52.5"
+    rule.prompt = prompt
     return rule
 
 
@@ -375,6 +399,7 @@ def write_xlsx(  # noqa: C901, PLR0912 - one loop per list sheet
     extras = extra_columns(plan.actions, plan.extra_columns)
     header = [*XLSX_COLUMNS, *extras]
     actions = _Sheet(book.create_sheet(ACTIONS), header)
+    printed = book.create_sheet(PRINT)  # filled once the actions are written
     log = _Sheet(book.create_sheet(LOG), _LOG_COLUMNS)
     milestones = _Sheet(book.create_sheet(MILESTONES), _MILESTONE_COLUMNS)
     actuals = _Sheet(book.create_sheet(ACTUALS), _ACTUAL_COLUMNS)
@@ -415,6 +440,7 @@ def write_xlsx(  # noqa: C901, PLR0912 - one loop per list sheet
                         (action.id, action.kpi.id, measurement.on, measurement.value)
                     )
     _style_actions(actions, overridden_rows, example_row)
+    _write_print(printed, actions, _heading(plan), day)
     for sheet in (log, milestones, actuals):
         sheet.finish(freeze="B3")
 
@@ -445,7 +471,7 @@ def write_xlsx(  # noqa: C901, PLR0912 - one loop per list sheet
     save_atomic(path, book.save)
 
 
-def _style_actions(  # noqa: C901, PLR0912 - one block per kind of cell rule
+def _style_actions(  # noqa: C901 - one block per kind of cell rule
     sheet: _Sheet, overridden_rows: Sequence[int], example_row: int | None
 ) -> None:
     openpyxl = _openpyxl()
@@ -468,30 +494,16 @@ def _style_actions(  # noqa: C901, PLR0912 - one block per kind of cell rule
     for col in ACTION_COLUMNS:
         if col.name not in column:
             continue
-        if col.kind == "date":
-            rule = _date_rule(col.name)
-        elif col.kind == "number":
-            rule = _number_rule(col.name)
-        else:
+        if col.kind not in _TYPED_RULES:
             continue
+        rule = _typed_rule(col.name, col.kind)
         ws.add_data_validation(rule)
         rule.add(f"{column[col.name]}{first}:{column[col.name]}{_LAST_ROW}")
     rag = column["rag"]
     styles = openpyxl.styles
-    for value in Rag:
-        fill = styles.PatternFill(
-            "solid", fgColor=value.colour.lstrip("#"), bgColor=value.colour.lstrip("#")
-        )
-        font = styles.Font(bold=True, color=_rag_text(value))
-        formula = f'LEFT(${rag}{first},{len(value.value)})="{value.value}"'
-        ws.conditional_formatting.add(
-            f"{rag}{first}:{rag}{_LAST_ROW}",
-            openpyxl.formatting.rule.FormulaRule(
-                formula=[formula], fill=fill, font=font
-            ),
-        )
+    _rag_colours(ws, rag, first)
     _mark_derived(ws, sheet.header)
-    italic = styles.Font(italic=True, bold=True)
+    italic = styles.Font(name=_FONT, italic=True, bold=True)
     for number in overridden_rows:
         ws[f"{rag}{number}"].font = italic
         ws[f"{column['rag_override']}{number}"].font = italic
@@ -505,7 +517,7 @@ def _style_actions(  # noqa: C901, PLR0912 - one block per kind of cell rule
         for cell in ws[column[name]][_HEAD_ROWS:]:
             cell.alignment = top
     if example_row is not None:
-        grey = styles.Font(italic=True, color="595959")
+        grey = styles.Font(name=_FONT, italic=True, color="595959")
         for cell in ws[example_row]:
             cell.font = grey
         ws.cell(example_row, 1).comment = openpyxl.comments.Comment(
@@ -514,6 +526,141 @@ def _style_actions(  # noqa: C901, PLR0912 - one block per kind of cell rule
             "sendkit",
         )
     _fit_rows(ws, {sheet.header.index(n) + 1: _WIDTHS[n] for n in wrapped}, first=first)
+
+
+def _rag_colours(ws: Any, rag: str, first: int) -> None:
+    """Colour column *rag* from row *first* down by the rating it starts with."""
+    openpyxl = _openpyxl()
+    styles = openpyxl.styles
+    for value in Rag:
+        fill = styles.PatternFill(
+            "solid", fgColor=value.colour.lstrip("#"), bgColor=value.colour.lstrip("#")
+        )
+        font = styles.Font(bold=True, color=_rag_text(value))
+        formula = f'LEFT(${rag}{first},{len(value.value)})="{value.value}"'
+        ws.conditional_formatting.add(
+            f"{rag}{first}:{rag}{_LAST_ROW}",
+            openpyxl.formatting.rule.FormulaRule(
+                formula=[formula], fill=fill, font=font
+            ),
+        )
+
+
+#: The Print sheet's columns: the Actions column each shows, and its width
+#: in characters. Their 175 characters print one landscape A4 page wide
+#: (narrow margins) at 80% of full size: 11 pt type prints at 8.8 pt.
+_PRINT_COLUMNS = (
+    ("action_id", 8),
+    ("section_id", 6),
+    ("action", 36),
+    ("owner", 16),
+    ("lead_partner", 14),
+    ("due_date", 11),
+    ("status", 11),
+    ("rag", 10),
+    ("success_measure", 24),
+    ("latest_note", 28),
+    ("next_review_date", 11),
+)
+#: Shorter labels where the Actions sheet's would not fit the Print sheet.
+_PRINT_LABELS = {"rag": "RAG", "next_review_date": "Next review", "section_id": "Area"}
+#: Rows of formulas below the last action, for actions added by hand.
+_PRINT_SPARE_ROWS = 10
+
+
+def _write_print(ws: Any, actions: _Sheet, heading: str, as_of: dt.date | None) -> None:
+    """The Print sheet: the columns a board reads, one landscape page wide.
+
+    Every cell is a formula over the Actions sheet (so it follows edits
+    there), with room for `_PRINT_SPARE_ROWS` more actions; a row with no
+    action id, or the example row, prints blank. It is never read: the
+    Actions sheet holds the data.
+    """
+    openpyxl = _openpyxl()
+    styles = openpyxl.styles
+    letter = openpyxl.utils.get_column_letter
+    source = {name: letter(i) for i, name in enumerate(actions.header, start=1)}
+    shown = [(name, width) for name, width in _PRINT_COLUMNS if name in source]
+    ws.append([_PRINT_LABELS.get(name) or label(name) for name, _ in shown])
+    head_font = styles.Font(name=_FONT, bold=True, color="FFFFFF")
+    head_fill = styles.PatternFill("solid", fgColor=_HEADER_FILL)
+    wrap = styles.Alignment(wrap_text=True, vertical="top")
+    left = styles.Alignment(horizontal="left", vertical="top")
+    for cell in ws[1]:
+        cell.font, cell.fill, cell.alignment = head_font, head_fill, wrap
+    dates = {c.name for c in ACTION_COLUMNS if c.kind == "date"}
+    last = actions.rows + _PRINT_SPARE_ROWS
+    for number in range(_FIRST_DATA_ROW, last + 1):
+        row = number - _HEAD_ROWS + 1
+        for col, (name, _) in enumerate(shown, start=1):
+            ref = f"{ACTIONS}!{source[name]}{number}"
+            key = f"{ACTIONS}!${source['action_id']}{number}"  # no id or the example
+            blank = f'OR({key}="",{key}="{EXAMPLE_ID}",{ref}="")'
+            cell = ws.cell(row, col, f'=IF({blank},"",{ref})')
+            if name in dates:
+                cell.number_format = _DATE_FORMAT
+                cell.alignment = left
+            else:
+                cell.alignment = wrap
+    widths: dict[int, float] = {}
+    widths_all = [width for _, width in shown]
+    for col, (name, width) in enumerate(shown, start=1):
+        ws.column_dimensions[letter(col)].width = width
+        if name in _WIDTHS or name == "owner":
+            widths[col] = width
+    tallest = max(-(-len(str(c.value)) // widths_all[i]) for i, c in enumerate(ws[1]))
+    ws.row_dimensions[1].height = 15 * tallest + 3
+    _print_heights(ws, actions.ws, shown, source, widths)
+    names = [name for name, _ in shown]
+    if "rag" in names:
+        _rag_colours(ws, letter(names.index("rag") + 1), 2)
+    _printable(ws)
+    ws.print_title_rows = "1:1"
+    ws.freeze_panes = "B2"
+    ws.print_options.gridLines = True
+    ws.page_margins.left = ws.page_margins.right = 0.4
+    ws.page_margins.top, ws.page_margins.bottom = 0.7, 0.6
+    ws.page_margins.header = ws.page_margins.footer = 0.3
+    on = f" at {as_of.strftime('%d/%m/%Y')}" if as_of else ""
+    ws.oddHeader.left.text = (heading + on).replace("&", "&&")
+    ws.oddHeader.left.size = 12
+    ws.oddFooter.left.text = (
+        "Every column is on the Actions sheet; this sheet shows it for printing."
+    )
+    ws.oddFooter.left.size = 10
+    ws.oddFooter.right.text = "Page &P of &N"
+    ws.oddFooter.right.size = 10
+
+
+def _print_heights(
+    ws: Any,
+    actions_ws: Any,
+    shown: Sequence[tuple[str, int]],
+    source: Mapping[str, str],
+    widths: Mapping[int, float],
+) -> None:
+    """Row heights for the Print sheet's wrapped text, from the Actions values."""
+    for row in range(2, ws.max_row + 1):
+        lines = 1
+        if (
+            actions_ws[f"{source['action_id']}{row + _HEAD_ROWS - 1}"].value
+            == EXAMPLE_ID
+        ):
+            continue  # the example row prints blank
+        for col, width in widths.items():
+            name = shown[col - 1][0]
+            value = actions_ws[f"{source[name]}{row + _HEAD_ROWS - 1}"].value
+            if isinstance(value, str) and value:
+                chars = max(int(width * 1.05), 1)
+                lines = max(lines, -(-len(value) // chars))
+        if lines > 1:
+            ws.row_dimensions[row].height = 15 * min(lines, 12)
+
+
+def _heading(plan: ActionPlan) -> str:
+    """The plan's heading: partnership and title."""
+    title = plan.title or plan.kind.value.replace("-", " ").capitalize()
+    return f"{plan.partnership}: {title}" if plan.partnership else title
 
 
 def _rag_text(value: Rag) -> str:
@@ -569,6 +716,10 @@ def _write_guidance(ws: Any) -> None:
             "take one row per entry, keyed by the action id."
         ),
         (
+            "To print for a board, print the Print sheet: the main columns, one "
+            "page wide. It shows the Actions sheet by formulas and is never read."
+        ),
+        (
             "A row whose action id is EXAMPLE is never read. Then run: sendkit plan "
             "status THIS_FILE --as-of DATE --html board.html"
         ),
@@ -577,11 +728,11 @@ def _write_guidance(ws: Any) -> None:
     sheet = _Sheet(ws, ())
     for line in lines:
         sheet.append((line,))
-    ws["A1"].font = styles.Font(bold=True, size=14)
+    ws["A1"].font = styles.Font(name=_FONT, bold=True, size=14)
     header = ("Label", "Name in row 2", "What it holds", "What is accepted", "Required")
     sheet.append(header)
     for cell in ws[sheet.rows]:
-        cell.font = styles.Font(bold=True, color="FFFFFF")
+        cell.font = styles.Font(name=_FONT, bold=True, color="FFFFFF")
         cell.fill = styles.PatternFill("solid", fgColor=_HEADER_FILL)
     accepted = {
         "status": ", ".join(s.value for s in Status),
@@ -622,7 +773,7 @@ def _mark_derived(ws: Any, header: Sequence[str]) -> None:
     """Grey the headers of derived columns and say, in a note, that edits are lost."""
     openpyxl = _openpyxl()
     fill = openpyxl.styles.PatternFill("solid", fgColor=_DERIVED_FILL)
-    font = openpyxl.styles.Font(bold=True, italic=True, color="FFFFFF")
+    font = openpyxl.styles.Font(name=_FONT, bold=True, italic=True, color="FFFFFF")
     for col, name in enumerate(header, start=1):
         if name not in DERIVED:
             continue
@@ -639,18 +790,17 @@ def _write_summary(  # noqa: C901 - one block per summary table
 ) -> None:
     openpyxl = _openpyxl()
     styles = openpyxl.styles
-    bold = styles.Font(bold=True)
+    bold = styles.Font(name=_FONT, bold=True)
     _printable(ws)
     ws.column_dimensions["A"].width = 30
     ws.column_dimensions["B"].width = 16
     ws.column_dimensions["C"].width = 50
     ws.column_dimensions["D"].width = 20
     ws.column_dimensions["E"].width = 40
-    title = plan.title or plan.kind.value.replace("-", " ").capitalize()
-    heading = f"{plan.partnership}: {title}" if plan.partnership else title
+    heading = _heading(plan)
     sheet = _Sheet(ws, ())
     sheet.append((heading,))
-    ws["A1"].font = styles.Font(bold=True, size=14)
+    ws["A1"].font = styles.Font(name=_FONT, bold=True, size=14)
     if status is None:
         sheet.append(("No dates recorded yet: RAG ratings need an as-at date.",))
         return
@@ -671,7 +821,7 @@ def _write_summary(  # noqa: C901 - one block per summary table
         sheet.append((rag.value, status.counts[rag]))
         cell = ws.cell(ws.max_row, 1)
         cell.fill = styles.PatternFill("solid", fgColor=rag.colour.lstrip("#"))
-        cell.font = styles.Font(bold=True, color=_rag_text(rag))
+        cell.font = styles.Font(name=_FONT, bold=True, color=_rag_text(rag))
     sheet.append(("Total", status.total))
     sheet.append(("Overdue", len(status.overdue)))
     sheet.append(("Due soon", len(status.due_soon)))
@@ -770,6 +920,7 @@ def _load(path: pathlib.Path) -> _Book:
         book = _open(openpyxl, path, data_only=False)
         try:
             loaded = _Book(sheetnames=list(book.sheetnames))
+            date1904 = book.epoch == _EPOCH_1904
             for name in _READ_SHEETS:
                 if name in loaded.sheetnames:
                     loaded.sheets[name] = _rows(book[name], loaded.formulas)
@@ -780,12 +931,71 @@ def _load(path: pathlib.Path) -> _Book:
                 loaded.sheets[name] = rows[1:]
         if loaded.formulas:
             _saved_values(openpyxl, path, loaded)
+        if date1904:
+            _serials_1904(loaded)
     except PlanFileError:
         raise
     except Exception:  # noqa: BLE001 - a damaged workbook fails anywhere in openpyxl
         reason = "is not a readable .xlsx workbook (damaged, or another kind of file)"
         raise PlanFileError.unreadable(path, reason) from None
     return loaded
+
+
+#: Day 0 of a workbook in Excel's 1904 date system, as openpyxl gives it.
+_EPOCH_1904: Final = dt.datetime(1904, 1, 1)  # noqa: DTZ001 - a naive Excel epoch
+
+#: Columns of the table sheets that hold dates, and Plan-sheet fields that do.
+_DATE_COLUMNS: Final = frozenset(
+    {column.name for column in ACTION_COLUMNS if column.kind == "date"}
+    | {"date", "due", "achieved_date"}
+)
+_DATE_FIELDS: Final = frozenset({"board_date", "report_received", "review_from"})
+
+
+def _serials_1904(loaded: _Book) -> None:
+    """Read numbers in date columns of a 1904-system workbook as its serials.
+
+    A date cell comes from openpyxl as a date already (openpyxl applies the
+    workbook's epoch), but a date column reformatted as "General" gives bare
+    numbers; `cell_date` reads those as 1900-system serials, four years and a
+    day off for a 1904 workbook. They are turned into dates here, where the
+    workbook's date system is known; a number that is no serial at all is
+    left for `cell_date` to refuse.
+    """
+    for name, rows in loaded.sheets.items():
+        if not rows:
+            continue
+        header = [_text(value) for value in rows[0][1]]
+        if name == PLAN:
+            wanted = {1} if header[:2] == ["field", "value"] else set()
+            keep = _DATE_FIELDS
+        else:
+            wanted = {i for i, column in enumerate(header) if column in _DATE_COLUMNS}
+            keep = None
+        converted = [rows[0]]
+        for number, values in rows[1:]:
+            if keep is not None and (not values or _text(values[0]) not in keep):
+                converted.append((number, values))
+                continue
+            converted.append(
+                (
+                    number,
+                    tuple(
+                        _from_1904(value) if index in wanted else value
+                        for index, value in enumerate(values)
+                    ),
+                )
+            )
+        loaded.sheets[name] = converted
+
+
+def _from_1904(value: object) -> object:
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        return value
+    try:
+        return excel_serial_to_date(value, date1904=True)
+    except InvalidInputError:
+        return value
 
 
 def _open(openpyxl: Any, path: pathlib.Path, *, data_only: bool) -> Any:
@@ -800,12 +1010,15 @@ def _rows(ws: Any, formulas: list[tuple[str, int, int]]) -> _Rows:
     rows = []
     for number, cells in enumerate(ws.iter_rows(), start=1):
         values = tuple(cell.value for cell in cells)
-        if not any(v is not None and v != "" for v in values):
+        end = len(values)  # formatted empty cells to the sheet's edge are dropped
+        while end and (values[end - 1] is None or values[end - 1] == ""):
+            end -= 1
+        if not end:
             continue
-        for index, cell in enumerate(cells):
+        for index, cell in enumerate(cells[:end]):
             if cell.data_type == "f":
                 formulas.append((ws.title, number, index))
-        rows.append((number, values))
+        rows.append((number, values[:end]))
     return rows
 
 
@@ -859,13 +1072,17 @@ def _report_unsaved(loaded: _Book, problems: Problems) -> None:
 
 def _table(
     title: str, rows: _Rows, problems: Problems, required: Sequence[str]
-) -> tuple[list[str], list[tuple[int, dict[str, object]]]]:
-    """Read a sheet as a header and row dicts; blank rows are skipped."""
+) -> tuple[list[str], Iterator[tuple[int, dict[str, object]]]]:
+    """Read a sheet as a header and row dicts, made one at a time as they are used.
+
+    Blank rows are skipped; every header name is a key of every dict. Each
+    raw row is released once its dict is made, so a sheet is read once.
+    """
     if not rows:
         problems.add(
             f"sheet {title!r} is empty; it needs a header row", row=1, column=None
         )
-        return [], []
+        return [], iter(())
     first, values = rows[0]
     header = [_text(v) for v in values]
     while header and not header[-1]:
@@ -875,8 +1092,15 @@ def _table(
             problems.add(
                 f"sheet {title!r} has no {name!r} column", row=first, column=name
             )
-    table = []
-    for number, row_values in rows[1:]:
+    return header, _dicts(title, header, rows, problems)
+
+
+def _dicts(
+    title: str, header: list[str], rows: _Rows, problems: Problems
+) -> Iterator[tuple[int, dict[str, object]]]:
+    for position in range(1, len(rows)):
+        number, row_values = rows[position]
+        rows[position] = (number, ())  # read once: memory goes to the rows kept
         cells: dict[str, object] = {}
         for index, value in enumerate(row_values):
             name = header[index] if index < len(header) else ""
@@ -889,8 +1113,10 @@ def _table(
                     )
                 continue
             cells[name] = value
-        table.append((number, cells))
-    return header, table
+        for name in header[len(row_values) :]:
+            if name:
+                cells.setdefault(name, None)
+        yield number, cells
 
 
 def read_xlsx(path: pathlib.Path) -> ActionPlan:  # noqa: C901, PLR0912 - one block per sheet

@@ -4,10 +4,13 @@ The layout follows DfE's SEN2 person-level technical specification
 (https://www.gov.uk/government/publications/special-educational-needs-person-level-survey-technical-specification).
 
 Scope: the request, assessment and named-plan modules (2, 3 and 4a), which are
-what the 20-week measure and the case timelines need.
+what the 20-week measure and the case timelines need, and the review and
+phase-transfer dates of the active-plans module (5a), which the worklist
+needs (items as in the 2025 return: ``ReviewMeeting``, ``ReviewOutcome``,
+``LastReview``, ``PhaseTransferDueDate``, ``PhaseTransferFinalDate``).
 The person module (1) holds personal data; its elements are recognised and
 skipped unread.
-Plan details (4b) and active plans (5a-5c) are recognised and skipped.
+Plan details (4b), placements (5b) and needs (5c) are recognised and skipped.
 Any other element, and any value that cannot be read, is reported as a
 `Problem` (by position and element name, never by content: an element's text
 is never shown) instead of guessed.
@@ -23,10 +26,12 @@ from typing import Final
 
 from ..dates import ACCEPTED_DATE_FORMS, parse_date
 from ..ehc._model import EhcCase
+from ..ehc._worklist import PlanRecord, settle_review, transfer_from_due
 from ..errors import InvalidInputError, SendkitError
 from ._case_file import NOT_SHOWN, CaseFile, Problem, case_queries
+from ._files import check_input
 
-__all__ = ["read_sen2_xml"]
+__all__ = ["read_sen2_return", "read_sen2_xml"]
 
 #: Person (module 1). Personal fields: skipped, never read.
 _PERSON: Final = frozenset(
@@ -53,7 +58,6 @@ _REQUEST_SKIP: Final = frozenset(
         "RequestMediation",
         "RequestTribunal",
         "Exported",
-        "ActivePlans",
     }
 )
 #: Assessment (module 3).
@@ -76,11 +80,42 @@ _PLAN_SKIP: Final = frozenset(
         "PB",
         "OA",
         "DP",
-        "CeaseDate",
         "CeaseReason",
         "PlanDetail",
     }
 )
+#: Active plans (module 5a): dates read for the worklist, and items
+#: recognised but not used (TransferLA names the council a plan came from in
+#: the year, without the date of the move; ReviewDraft dates a draft).
+_ACTIVE_READ: Final = frozenset(
+    {
+        "ReviewMeeting",
+        "ReviewOutcome",
+        "LastReview",
+        "PhaseTransferDueDate",
+        "PhaseTransferFinalDate",
+    }
+)
+_ACTIVE_SKIP: Final = frozenset(
+    {
+        "TransferLA",
+        "ReviewDraft",
+        "RES",
+        "Res",
+        "WBP",
+        "PlacementDetail",
+        "SENneed",
+    }
+)
+#: PlanRecord fields and the SEN2 elements they come from, for messages.
+_ELEMENT_NAMES: Final = {
+    "ceased": "NamedPlan/CeaseDate",
+    "last_review": "LastReview",
+    "review_meeting": "ReviewMeeting",
+    "review_decision": "LastReview",
+}
+#: SEN2's ReviewOutcome codes: A amend, M maintain, C cease.
+_OUTCOMES: Final = {"A": True, "M": False, "C": False}
 _FLAGS: Final = {"1": True, "0": False}
 #: Where each value sits below its Requests element, for query locations.
 _ELEMENT_PATHS: Final = {
@@ -115,6 +150,7 @@ class _Reader:
         self.lea = ""
         self.reference: dt.date | None = None
         self.queries: list[Problem] = []
+        self.plans: list[PlanRecord] = []
 
     def problem(self, reason: str, *, person: int | None, path: str) -> None:
         if person is not None:
@@ -207,6 +243,17 @@ class _Reader:
                         values[name] = "bad"
                     else:
                         values[name] = flag
+                elif name == "ReviewOutcome":
+                    code = _text(child).upper()
+                    if code and code not in _OUTCOMES:
+                        self.problem(
+                            f"ReviewOutcome must be A, M or C; {NOT_SHOWN}",
+                            person=person,
+                            path=f"{path}/ReviewOutcome",
+                        )
+                        values[name] = "bad"
+                    else:
+                        values[name] = _OUTCOMES.get(code)
                 else:
                     values[name] = self._date(child, person=person, path=path)
             elif name in skip:
@@ -223,9 +270,10 @@ class _Reader:
             skip=_REQUEST_SKIP,
             person=person,
             path=path,
-            nested=("Assessment",),
+            nested=("Assessment", "ActivePlans"),
         )
         assessments = children["Assessment"]
+        active = self.active_plan(children["ActivePlans"], person, path)
         plans: list[tuple[dict[str, dt.date | bool | str | None], ET.Element]] = []
         assessed: list[dict[str, dt.date | bool | str | None]] = []
         for index, assessment in enumerate(assessments, start=1):
@@ -265,12 +313,14 @@ class _Reader:
             p_path = f"{path}/Assessment/NamedPlan"
             p_values, _ = self._read(
                 plan,
-                read=frozenset({"StartDate"}),
+                read=frozenset({"StartDate", "CeaseDate"}),
                 skip=_PLAN_SKIP,
                 person=person,
                 path=p_path,
             )
             issued = p_values.get("StartDate")
+            if active is not None:
+                active["ceased"] = p_values.get("CeaseDate")
         self.build(
             person=person,
             number=number,
@@ -282,6 +332,72 @@ class _Reader:
             issued=issued,
             assessed=bool(assessments),
         )
+        built = self.cases and self.cases[-1].case_id == self.case_id(person, number)
+        if built and active is not None:
+            self.plan(self.cases[-1], active, person=person, path=path)
+
+    def case_id(self, person: int, number: int) -> str:
+        return f"{self.lea or 'LA'}-P{person}-R{number}"
+
+    def active_plan(
+        self, elements: list[ET.Element], person: int, path: str
+    ) -> dict[str, object] | None:
+        """Read a request's ActivePlans element; None (reported) if unusable.
+
+        A problem here leaves the plan record out, not the request.
+        """
+        if len(elements) > 1:
+            self.problem(
+                f"{len(elements)} ActivePlans elements in one request; "
+                "the plan was left out of the worklist",
+                person=person,
+                path=f"{path}/ActivePlans",
+            )
+            return None
+        if not elements:
+            return {}
+        values, _ = self._read(
+            elements[0],
+            read=_ACTIVE_READ,
+            skip=_ACTIVE_SKIP,
+            person=person,
+            path=f"{path}/ActivePlans",
+        )
+        return dict(values)  # a "bad" value (reported) leaves the plan out
+
+    def plan(
+        self, case: EhcCase, active: dict[str, object], *, person: int, path: str
+    ) -> None:
+        """Add the plan record of *case*'s plan, if the return holds one."""
+        if "bad" in active.values():
+            return  # already reported
+        values: dict[str, object] = {
+            "plan_issued": case.plan_issued,
+            "ceased": active.get("ceased"),
+            "review_meeting": active.get("ReviewMeeting"),
+            "last_review": active.get("LastReview"),
+            "transfer_amended": active.get("PhaseTransferFinalDate"),
+            "amended_plan_on_file": False,
+        }
+        if isinstance(active.get("ReviewOutcome"), bool):
+            values["decided_to_amend"] = active["ReviewOutcome"]
+        due = active.get("PhaseTransferDueDate")
+        if isinstance(due, dt.date):
+            values["transfer_year"], values["transfer_post_16"] = transfer_from_due(due)
+        values = {k: v for k, v in values.items() if v is not None}
+        if not {"plan_issued", "last_review"} & values.keys():
+            return
+        settle_review(values)
+        try:
+            self.plans.append(PlanRecord(case_id=case.case_id, **values))  # type: ignore[arg-type]
+        except InvalidInputError as exc:  # a date before the plan's; no values
+            field = str(exc).split(" ", 1)[0]
+            self.problem(
+                f"{_ELEMENT_NAMES.get(field, field)} is before the plan's "
+                "StartDate; the plan was left out of the worklist",
+                person=person,
+                path=f"{path}/ActivePlans",
+            )
 
     def build(
         self,
@@ -318,7 +434,7 @@ class _Reader:
                     path=f"{path}/{name}",
                 )
                 return
-        case_id = f"{self.lea or 'LA'}-P{person}-R{number}"
+        case_id = self.case_id(person, number)
         case = EhcCase(
             case_id=case_id,
             received=received,
@@ -390,7 +506,26 @@ def read_sen2_xml(path: str | pathlib.Path, *, strict: bool = False) -> CaseFile
         InvalidInputError: The file is not well-formed XML or not a SEN2
             ``Message``.
     """
-    path = pathlib.Path(path)
+    return read_sen2_return(path, strict=strict)[0]
+
+
+def read_sen2_return(
+    path: str | pathlib.Path, *, strict: bool = False
+) -> tuple[CaseFile, tuple[PlanRecord, ...], dt.date | None]:
+    """Read a SEN2 return's requests (as `read_sen2_xml`), plans and reference date.
+
+    One `PlanRecord` per request with a named plan (``StartDate``,
+    ``CeaseDate``) or an ``ActivePlans`` element, with the same case id as the
+    request. From ``ActivePlans``: ``ReviewMeeting``, ``LastReview`` (the day
+    the decision after the review meeting was notified; also taken as that
+    decision when on or after the meeting), ``ReviewOutcome`` (A: decided to
+    amend), ``PhaseTransferDueDate`` (gives the transfer year, and post-16
+    when it is in March) and ``PhaseTransferFinalDate``. The return holds no
+    tribunal order dates, no date of a move in (``TransferLA`` is not read)
+    and no date of birth sendkit would read, so those steps cannot be listed
+    from it.
+    """
+    path = check_input(path, accepted="SEN2 .xml file")
     reader = _Reader(path.name, strict=strict)
     try:
         _walk(path, reader)
@@ -398,13 +533,14 @@ def read_sen2_xml(path: str | pathlib.Path, *, strict: bool = False) -> CaseFile
         line, column = exc.position
         msg = f"{path.name} is not well-formed XML (line {line}, column {column})"
         raise InvalidInputError(msg) from None
-    return CaseFile(
+    read = CaseFile(
         cases=tuple(reader.cases),
         problems=tuple(reader.problems),
         queries=tuple(reader.queries),
         ignored=tuple(sorted(reader.ignored)),
         source=path.name,
     )
+    return read, tuple(reader.plans), reader.reference
 
 
 def _walk(path: pathlib.Path, reader: _Reader) -> None:

@@ -8,12 +8,12 @@ log. Their RAG rating is derived on an explicit ``as_of`` date
 (`Action.assess`), never stored; `ActionPlan.status` gives the board report.
 
 Trackers are read and written as ``.xlsx`` or ``.csv`` with one column
-schema (`ACTION_COLUMNS`): `read_plan` and `write_plan`.
+schema (`ACTION_COLUMNS`) by `sendkit.io.read_plan` and
+`sendkit.io.write_plan`; this package reads no file.
 """
 
 from __future__ import annotations
 
-from ..io._plans import PlanFileError, read_plan, write_plan
 from ._build import PLAN_DEADLINE_RULES, plan_from_inspection
 from ._enums import AreaKind, Partner, PlanKind, Rag, Status
 from ._model import (
@@ -49,7 +49,6 @@ __all__ = [
     "Milestone",
     "Partner",
     "PlanDeadline",
-    "PlanFileError",
     "PlanKind",
     "PlanStatus",
     "ProgressUpdate",
@@ -63,7 +62,5 @@ __all__ = [
     "plan_from_inspection",
     "plan_status",
     "rag_history",
-    "read_plan",
     "review_schedule",
-    "write_plan",
 ]

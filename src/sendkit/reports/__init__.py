@@ -1,6 +1,8 @@
 """HTML and SVG pages for people: board reports, timelines, charts.
 
-The command line uses these; the core never imports them. Every page shares
+The command line uses these; the core never imports them. Pages: the demo's
+inspection timeline, the board report, the 20-week measure, the caseload
+worklist and the benchmark of DfE's published figures. Every page shares
 one layout: system fonts (nothing loaded from elsewhere), dates written the
 UK way ("18 July 2025"), RAG ratings as a word and a symbol as well as a
 colour, colour pairs that meet WCAG AA's 4.5:1, clickable sources, an A4
@@ -19,6 +21,7 @@ from ._inspection import (
     render_text,
     timeline_svg,
 )
+from ._worklist import render_worklist
 
 __all__: list[str] = [
     "ReportSection",
@@ -28,5 +31,6 @@ __all__: list[str] = [
     "render_html",
     "render_text",
     "render_timeliness",
+    "render_worklist",
     "timeline_svg",
 ]

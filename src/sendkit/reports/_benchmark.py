@@ -29,6 +29,12 @@ _ENGLAND: Final = "#3d3d3d"
 _NEIGHBOUR: Final = "#6f777b"
 _BREAK: Final = "#b3261e"
 
+#: A white outline behind a label, so a line drawn across it never hides it.
+_HALO: Final = ' stroke="#ffffff" stroke-width="3" paint-order="stroke"'
+
+#: A table's caption, above it on the left.
+_CAPTION: Final = "<caption style='text-align:left;font-weight:700;padding:14px 0 4px'>"
+
 #: Charts keep a readable size on a phone and scroll sideways in their box.
 _SCROLL: Final = "<div style='overflow-x:auto'>"
 
@@ -173,6 +179,15 @@ def _neighbour_svg(result: Benchmark, row: MeasureBenchmark) -> str:
             f'role="img" width="100%" style="max-width:{width}px;min-width:460px"><title>{_esc(title)}</title>'
         )
     ]
+    # England's line first: the bars and their labels are drawn over it.
+    if row.england.value is not None:
+        ex = label_w + plot * row.england.value / top_value
+        parts.append(
+            f'<line x1="{ex:.1f}" x2="{ex:.1f}" y1="{top - 4}" y2="{height - 20}" '
+            f'stroke="{_ENGLAND}" stroke-dasharray="3 3" stroke-width="1.5"/>'
+            f'<text x="{ex:.1f}" y="{height - 6}" text-anchor="middle" font-size="11" '
+            f'fill="{_ENGLAND}">England {_esc(row.england.text)}</text>'
+        )
     for i, (name, figure, mine) in enumerate(bars):
         y = top + i * (bar_h + gap)
         weight = "bold" if mine else "normal"
@@ -183,7 +198,7 @@ def _neighbour_svg(result: Benchmark, row: MeasureBenchmark) -> str:
         )
         if figure.value is None:
             parts.append(
-                f'<text x="{label_w + 4}" y="{y + 13}" font-size="12" fill="#333">'
+                f'<text x="{label_w + 4}" y="{y + 13}" font-size="12" fill="#333"{_HALO}>'
                 f"{_esc(figure.text)}</text>"
             )
             continue
@@ -193,15 +208,7 @@ def _neighbour_svg(result: Benchmark, row: MeasureBenchmark) -> str:
         parts.append(
             f'<rect x="{label_w}" y="{y}" width="{w:.1f}" height="{bar_h}" fill="{colour}"{stroke}/>'
             f'<text x="{label_w + w + 4:.1f}" y="{y + 13}" font-size="12" font-weight="{weight}" '
-            f'fill="#1b1b1b">{_esc(figure.text)}</text>'
-        )
-    if row.england.value is not None:
-        ex = label_w + plot * row.england.value / top_value
-        parts.append(
-            f'<line x1="{ex:.1f}" x2="{ex:.1f}" y1="{top - 4}" y2="{height - 20}" '
-            f'stroke="{_ENGLAND}" stroke-dasharray="3 3" stroke-width="1.5"/>'
-            f'<text x="{ex:.1f}" y="{height - 6}" text-anchor="middle" font-size="11" '
-            f'fill="{_ENGLAND}">England {_esc(row.england.text)}</text>'
+            f'fill="#1b1b1b"{_HALO}>{_esc(figure.text)}</text>'
         )
     parts.append("</svg>")
     return "".join(parts)
@@ -214,27 +221,34 @@ def _table(result: Benchmark, row: MeasureBenchmark) -> str:
         ("England", row.england),
     ]
     head = "".join(f"<th scope='col'>{_esc(name)}</th>" for name, _ in cells)
-    body = "".join(f"<td>{_esc(f.text)}</td>" for _, f in cells)
-    trend_head = "".join(
-        f"<th scope='col'>{f.year}{' (break)' if f.year == SERIES_BREAK else ''}</th>"
-        for f in row.trend
+    body = "".join(
+        f"<td data-label='{_esc(name)}'>{_esc(f.text)}</td>" for name, f in cells
     )
+    years = [
+        f"{f.year}{' (break)' if f.year == SERIES_BREAK else ''}" for f in row.trend
+    ]
+    trend_head = "".join(f"<th scope='col'>{year}</th>" for year in years)
     trend_rows = [(result.council.name, row.trend), ("England", row.england_trend)]
     if result.region and row.region_trend:
         trend_rows.insert(1, (result.region.name, row.region_trend))
     trend_body = "".join(
         f"<tr><th scope='row'>{_esc(name)}</th>"
-        + "".join(f"<td>{_esc(f.text)}</td>" for f in series)
+        + "".join(
+            f"<td data-label='{year}'>{_esc(f.text)}</td>"
+            for year, f in zip(years, series, strict=False)
+        )
         + "</tr>"
         for name, series in trend_rows
     )
-    wrap = "<div style='overflow-x:auto'>"
+    # On a phone each row becomes a card with every figure labelled.
     return (
         f"<p><strong>{result.year}:</strong> rank among the council and its "
         f"neighbours (highest first): {_esc(row.rank_text)}.</p>"
-        f"{wrap}<table><thead><tr>{head}</tr></thead><tbody><tr>{body}</tr></tbody></table></div>"
-        f"{wrap}<table><thead><tr><th></th>{trend_head}</tr></thead><tbody>{trend_body}"
-        "</tbody></table></div>"
+        f"<table class='stack'>{_CAPTION}{result.year}</caption>"
+        f"<thead><tr>{head}</tr></thead><tbody><tr>{body}</tr></tbody></table>"
+        f"<table class='stack'>{_CAPTION}Since {row.trend[0].year if row.trend else ''}"
+        f"</caption><thead><tr><th></th>{trend_head}</tr></thead>"
+        f"<tbody>{trend_body}</tbody></table>"
     )
 
 

@@ -15,6 +15,7 @@ from typing import Final
 from dateutil.relativedelta import relativedelta
 
 from ..calendars import DEFAULT_REGION
+from ..dates import MONTH_NAMES
 from ..plans import (
     DEFAULT_DUE_SOON_WORKING_DAYS,
     ActionPlan,
@@ -83,7 +84,7 @@ def history_dates(plan: ActionPlan, as_of: dt.date) -> list[dt.date]:
 
 def _chart(history: Sequence[tuple[dt.date, Mapping[Rag, int]]]) -> str:
     """A stacked-bar SVG: one bar per date, red at the bottom; counts on hover."""
-    width, height, left, bottom, top = 960, 270, 40, 50, 10
+    width, height, left, bottom, top = 960, 290, 40, 70, 10
     total = max((sum(c.values()) for _, c in history), default=0) or 1
     plot_h = height - bottom - top
     slot = (width - left - 10) / max(len(history), 1)
@@ -119,19 +120,21 @@ def _chart(history: Sequence[tuple[dt.date, Mapping[Rag, int]]]) -> str:
             y -= h
             parts.append(
                 f'<rect x="{x:.1f}" y="{y:.1f}" width="{bar:.1f}" height="{h:.1f}" '
-                f'fill="{RAG_COLOURS[rag.value][0]}" stroke="#ffffff" stroke-width="1">'
+                f'fill="{RAG_COLOURS[rag.value][0]}" stroke="#0b0c0c" stroke-width="1">'
                 f"<title>{_esc(_day(day))}: {counts.get(rag, 0)} {rag.value}</title></rect>"
             )
         if len(history) <= 12 or index % 2 == 0 or index == len(history) - 1:  # noqa: PLR2004
+            middle = x + bar / 2  # the month in words, its year below
             parts.append(
-                f'<text x="{x + bar / 2:.1f}" y="{top + plot_h + 17}" text-anchor="middle" '
-                f'font-size="13" fill="#0b0c0c">{_esc(f"{day:%b %y}")}</text>'
+                f'<text x="{middle:.1f}" y="{top + plot_h + 17}" text-anchor="middle" '
+                f'font-size="12" fill="#0b0c0c">{MONTH_NAMES[day.month - 1]}'
+                f'<tspan x="{middle:.1f}" dy="14">{day.year}</tspan></text>'
             )
     legend_x = left
     for rag in order:
         parts.append(
             f'<rect x="{legend_x}" y="{height - 18}" width="14" height="14" '
-            f'fill="{RAG_COLOURS[rag.value][0]}"/>'
+            f'fill="{RAG_COLOURS[rag.value][0]}" stroke="#0b0c0c"/>'
             f'<text x="{legend_x + 20}" y="{height - 6}" font-size="14" fill="#0b0c0c">'
             f"{RAG_SYMBOLS[rag.value]} {_LABELS[rag]}</text>"
         )

@@ -5,7 +5,8 @@ practice), a source with its URL and a confidence level from the project's
 docs/rules.md (Confidence levels). `deadline` turns a rule and a start date into a `Deadline` that
 says how the date was counted and how firm it is. Unconfirmed figures are
 flagged in every output and can be overridden locally with
-`RuleBook.with_period`, `RuleBook.override` or a local rule file (`load_rules`).
+`RuleBook.with_period`, `RuleBook.override` or a local rule file
+(`rules_from_toml` takes its text; `sendkit.io.load_rules` reads the file).
 
 Examples:
     >>> import datetime as dt
@@ -27,7 +28,7 @@ from ._engine import (
     due_date,
     get_rule,
 )
-from ._local import load_rules
+from ._local import rules_from_toml
 from ._model import (
     CODE_PATTERN,
     AlternativeClock,
@@ -64,5 +65,5 @@ __all__ = [
     "deadline",
     "due_date",
     "get_rule",
-    "load_rules",
+    "rules_from_toml",
 ]

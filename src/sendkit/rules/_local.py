@@ -20,14 +20,15 @@ A code that is already in the base book changes only the fields given;
 a new code needs ``summary``, ``clock_starts``, ``period``, ``basis``,
 ``source`` and ``url``. Every rule from the file is marked as locally
 overridden, with the file's name and the ``reason``, in every output.
+
+This module reads no file: `sendkit.io.load_rules` opens the file and hands
+its text to `rules_from_toml`.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import enum
-import os
-import pathlib
 import tomllib
 from collections.abc import Mapping
 from typing import Any, Final
@@ -38,7 +39,7 @@ from ._book import OVERRIDABLE_FIELDS, RuleBook, enum_member
 from ._engine import RULES
 from ._model import Basis, Confidence, Counting, Direction, Period, Roll, Rule
 
-__all__ = ["load_rules"]
+__all__ = ["rules_from_toml"]
 
 _ENUMS: Final[Mapping[str, type[enum.Enum]]] = {
     "basis": Basis,
@@ -53,13 +54,13 @@ _REQUIRED_NEW: Final = ("summary", "clock_starts", "period", "basis", "source", 
 _ACCEPTED: Final = (*OVERRIDABLE_FIELDS, "reason")
 
 
-def _where(path: pathlib.Path, code: str, field: str | None = None) -> str:
-    place = f"rule file {path.name}, rule {code!r}"
+def _where(name: str, code: str, field: str | None = None) -> str:
+    place = f"rule file {name}, rule {code!r}"
     return f"{place}, field {field!r}" if field else place
 
 
-def _convert(path: pathlib.Path, code: str, field: str, value: object) -> Any:
-    where = _where(path, code, field)
+def _convert(name: str, code: str, field: str, value: object) -> Any:
+    where = _where(name, code, field)
     if field == "period":
         try:
             return Period.parse(value)
@@ -80,50 +81,49 @@ def _convert(path: pathlib.Path, code: str, field: str, value: object) -> Any:
     return value
 
 
-def _read(path: pathlib.Path) -> dict[str, Any]:
+def _parse(text: str, name: str) -> dict[str, Any]:
     try:
-        with path.open("rb") as handle:
-            return tomllib.load(handle)
-    except FileNotFoundError:
-        msg = f"rule file {str(path)!r} not found"
-        raise InvalidInputError(msg) from None
-    except IsADirectoryError:
-        msg = f"rule file {str(path)!r} is a folder; give the path of a .toml file"
-        raise InvalidInputError(msg) from None
-    except OSError as exc:
-        msg = f"rule file {str(path)!r} cannot be read ({exc.strerror or exc})"
-        raise InvalidInputError(msg) from None
-    except UnicodeDecodeError:
-        msg = f"rule file {path.name} is not UTF-8 text; save it as UTF-8 TOML"
-        raise InvalidInputError(msg) from None
+        return tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
-        msg = f"rule file {path.name} is not valid TOML: {exc}"
+        msg = f"rule file {name} is not valid TOML: {exc}"
         raise InvalidInputError(msg) from None
 
 
-def load_rules(path: str | os.PathLike[str], *, base: RuleBook = RULES) -> RuleBook:
-    """Return *base* with the changes and additions of a local rule file.
+def rules_from_toml(
+    text: str, *, name: str = "(text)", base: RuleBook = RULES
+) -> RuleBook:
+    """Return *base* with the changes and additions of a local rule file's text.
 
-    The file format is described in this module's docstring and on the
+    The format is described in this module's docstring and on the
     "Deadlines" page. A changed period without a ``confidence`` becomes
-    ``unconfirmed``; a new rule without one is ``unconfirmed`` too.
+    ``unconfirmed``; a new rule without one is ``unconfirmed`` too. This
+    function reads no file: `sendkit.io.load_rules` reads one and passes its
+    text and name here.
 
     Args:
-        path: The TOML file.
+        text: The TOML text.
+        name: The file's name, for messages and for the note every rule from
+            it carries ("local rule file NAME").
         base: The book to change; the catalogue's `RULES` by default.
 
     Returns:
         A new `RuleBook`; *base* is unchanged.
 
     Raises:
-        InvalidInputError: The file is missing or not TOML, or a rule in it is
-            invalid; the message names the file, the rule and the field.
+        InvalidInputError: The text is not TOML, or a rule in it is invalid;
+            the message names the file, the rule and the field.
+
+    Examples:
+        >>> text = 'rules."ehc.final-plan" = {period = "21 weeks", reason = "test"}'
+        >>> book = rules_from_toml(text, name="local.toml")
+        >>> book["ehc.final-plan"].overridden
+        'local rule file local.toml: test'
     """
-    file = pathlib.Path(path)
-    data = _read(file)
+    file = name
+    data = _parse(text, name)
     unknown_top = sorted(set(data) - {"rules"})
     if unknown_top or not isinstance(data.get("rules", {}), dict):
-        msg = f'rule file {file.name}: expected only [rules."CODE"] tables'
+        msg = f'rule file {file}: expected only [rules."CODE"] tables'
         raise InvalidInputError(msg)
     book = base
     for code, table in data.get("rules", {}).items():
@@ -146,7 +146,7 @@ def load_rules(path: str | os.PathLike[str], *, base: RuleBook = RULES) -> RuleB
         if reason is not None and not isinstance(reason, str):
             msg = f"{_where(file, code, 'reason')}: expected text, got {reason!r}"
             raise InvalidInputError(msg)
-        note = f"local rule file {file.name}" + (f": {reason}" if reason else "")
+        note = f"local rule file {file}" + (f": {reason}" if reason else "")
         if code not in book:
             missing = [name for name in _REQUIRED_NEW if name not in fields]
             if missing:
