@@ -797,8 +797,34 @@ class TestExcelSerialDates:
         ]
         assert [(p.row, p.column) for p in read.problems] == [(3, "ReceivedDate")]
 
-    def test_1904_workbook_numbers_are_refused(self, tmp_path):
-        """In a 1904-system workbook a number would be four years off, so it is refused."""
+    @given(
+        day=st.dates(min_value=D(1904, 1, 2), max_value=D(9999, 12, 31)),
+        day0=st.sampled_from([D(1904, 1, 1), D(1899, 12, 30), D(1900, 1, 1)]),
+    )
+    def test_a_serial_counts_from_the_files_own_day_0(self, day, day0):
+        """A number in a date column is that many days after the file's day 0."""
+        serial = (day - day0).days
+        read = cases_from_rows(
+            ["CaseId", "ReceivedDate"], [["R1", serial]], source="s", date_serials=day0
+        )
+        assert [c.received for c in read.cases] == [day]
+
+    def test_a_serial_below_1_in_another_date_system_is_refused(self):
+        read = cases_from_rows(
+            ["CaseId", "ReceivedDate"],
+            [["R1", 0], ["R2", -5]],
+            source="s",
+            date_serials=D(1904, 1, 1),
+        )
+        assert read.cases == ()
+        assert [(p.row, p.column) for p in read.problems] == [
+            (2, "ReceivedDate"),
+            (3, "ReceivedDate"),
+        ]
+        assert all("date system" in p.reason for p in read.problems)
+
+    def test_1904_workbook_numbers_count_from_1_january_1904(self, tmp_path):
+        """In a 1904-system workbook a number is a 1904 serial, never four years off."""
         openpyxl = pytest.importorskip("openpyxl")
         from openpyxl.utils.datetime import CALENDAR_MAC_1904
 
@@ -811,5 +837,7 @@ class TestExcelSerialDates:
         path = tmp_path / "mac.xlsx"
         book.save(path)
         read = read_cases(path)
-        assert [c.received for c in read.cases] == [D(2024, 1, 8)]
-        assert "1904 date system" in read.problems[0].reason
+        assert read.problems == ()
+        # 43837 days after 1 January 1904 is 8 January 2024 (in the 1900
+        # system the same number would be 7 January 2020).
+        assert [c.received for c in read.cases] == [D(2024, 1, 8), D(2024, 1, 8)]

@@ -162,9 +162,14 @@ _FIRST_SERIAL: Final = 61
 _LAST_SERIAL: Final = 2_958_465
 
 
-def _excel_serial(value: float, column: str, *, serials: bool) -> dt.date:
-    """Read a number from a workbook's date column as an Excel 1900-system serial."""
-    if not serials:
+def _excel_serial(value: float, column: str, *, serials: bool | dt.date) -> dt.date:
+    """Read a number from a workbook's date column as a date serial.
+
+    *serials* is True for Excel's 1900 system, the file's own day 0 for
+    another system (1 January 1904 for Excel's 1904 system, an ODS file's
+    ``table:null-date``), or False to refuse numbers.
+    """
+    if serials is False:
         msg = (
             f"{column} is a number, and this workbook uses the 1904 date system, "
             "whose serials sendkit does not read; format the column as dates or "
@@ -178,6 +183,8 @@ def _excel_serial(value: float, column: str, *, serials: bool) -> dt.date:
         )
         raise _CellError(msg)
     serial = int(value)
+    if serials is not True:
+        return _serial_from(serials, serial, column)
     if serial == _FIRST_SERIAL - 1:
         msg = (
             f"{column} is the Excel date serial 60, which stands for 29 February "
@@ -194,7 +201,24 @@ def _excel_serial(value: float, column: str, *, serials: bool) -> dt.date:
     return excel_serial_to_date(serial, field=column)
 
 
-def _read_date(value: object, column: str, *, serials: bool = True) -> dt.date | None:
+def _serial_from(day0: dt.date, serial: int, column: str) -> dt.date:
+    """The day *serial* days after *day0*, a file's own day 0 (1904 system, ODS)."""
+    try:
+        day = day0 + dt.timedelta(days=serial)
+    except OverflowError:
+        day = dt.date.min
+    if serial < 1 or day == dt.date.min:
+        msg = (
+            f"{column} is a number outside the date serials of this file's date "
+            f"system (1 to 31 December 9999); {NOT_SHOWN}"
+        )
+        raise _CellError(msg)
+    return day
+
+
+def _read_date(
+    value: object, column: str, *, serials: bool | dt.date = True
+) -> dt.date | None:
     if isinstance(value, dt.date):
         return as_date(value, column)
     if isinstance(value, bool):
@@ -277,7 +301,7 @@ def _map_header(
 
 
 def _read_cell(
-    field: str, value: object, column: str, *, serials: bool, guarded: bool
+    field: str, value: object, column: str, *, serials: bool | dt.date, guarded: bool
 ) -> object:
     """Convert one non-empty cell for *field*; raise `_CellError` if unreadable."""
     if field in _DATE_FIELDS:
@@ -293,7 +317,7 @@ def _read_cell(
 
 
 def _case_from_cells(
-    cells: Mapping[str, object], *, serials: bool, guarded: bool = False
+    cells: Mapping[str, object], *, serials: bool | dt.date, guarded: bool = False
 ) -> EhcCase:
     """Build a case from named cells, raising `_CellError` with a column name."""
     values: dict[str, Any] = {}
@@ -453,7 +477,7 @@ class _Column:
     __slots__ = ("column", "convert", "field", "guarded", "memo", "position")
 
     def __init__(
-        self, position: int, column: str, *, serials: bool, guarded: bool
+        self, position: int, column: str, *, serials: bool | dt.date, guarded: bool
     ) -> None:
         self.position = position
         self.column = column
@@ -962,7 +986,7 @@ def cases_from_rows(
     source: str = "",
     first_row: int = 2,
     strict: bool = False,
-    date_serials: bool = True,
+    date_serials: bool | dt.date = True,
     formula_guard: bool = False,
 ) -> CaseFile:
     """Read cases from a header and rows of cells (text, dates or numbers).
@@ -986,9 +1010,11 @@ def cases_from_rows(
         first_row: The number of the first data row (2 when a header row
             precedes it).
         strict: Raise on the first problem instead of collecting problems.
-        date_serials: Read numbers in date columns as Excel 1900-system
-            serials; ``False`` refuses them (the XLSX reader passes ``False``
-            for a workbook in the 1904 date system).
+        date_serials: How numbers in date columns are read: ``True`` as
+            Excel 1900-system serials; a date as days after that day 0 (the
+            XLSX reader passes 1 January 1904 for a workbook in the 1904 date
+            system, the ODS reader a file's own ``table:null-date``);
+            ``False`` refuses them.
         formula_guard: Remove one leading apostrophe from text cells, the
             formula guard `write_cases` adds (the CSV reader passes ``True``).
 
@@ -1106,7 +1132,9 @@ def _read_xlsx(path: pathlib.Path, *, strict: bool) -> CaseFile:
             rows,
             source=path.name,
             strict=strict,
-            date_serials=workbook.epoch == _EXCEL_1900,
+            date_serials=True
+            if workbook.epoch == _EXCEL_1900
+            else workbook.epoch.date(),
         )
     finally:
         workbook.close()
@@ -1143,7 +1171,9 @@ def _read_ods(path: pathlib.Path, *, strict: bool) -> CaseFile:
             counted(rows, f"reading {path.name}"),
             source=path.name,
             strict=strict,
-            date_serials=first.null_date in {None, ODS_NULL_DATE},
+            date_serials=(
+                True if first.null_date in {None, ODS_NULL_DATE} else first.null_date
+            ),
         )
 
 
@@ -1182,12 +1212,12 @@ def read_cases(path: str | pathlib.Path, *, strict: bool = False) -> CaseFile:
     CSV, XLSX and ODS files have a header row with the `CASE_COLUMNS` names (SEN2's field
     names; ``CaseId`` and ``ReceivedDate`` are required); dates are
     ``YYYY-MM-DD`` or UK ``DD/MM/YYYY`` (or, in a workbook, date cells, or
-    numbers read as Excel 1900-system date serials; see `cases_from_rows`).
-    An XLSX or ODS file is read from its first sheet (an ODS number in a
-    date column is read as a serial too: Calc's default day 0 is
-    30 December 1899, as in Excel's 1900 system from March 1900 on; a
-    workbook in the 1904 system, or an ODS file with another day 0, has such
-    numbers refused by row, never read four years off).
+    numbers read as date serials of the file's own date system; see
+    `cases_from_rows`). An XLSX or ODS file is read from its first sheet. A
+    number in a date column counts from the file's day 0: Excel's 1900
+    system (and Calc's default day 0, 30 December 1899) or, for a workbook
+    saved in Excel's 1904 system, 1 January 1904, or an ODS file's own
+    ``table:null-date``, so it is never read four years off.
     XML files are SEN2 person-level returns (see `read_sen2_xml`).
 
     Unreadable rows are left out and listed in `CaseFile.problems` by row and
