@@ -30,6 +30,7 @@ from ..ehc._model import EhcCase
 from ..errors import InvalidInputError
 from ._cells import guard_formula
 from ._files import atomic_write, check_input, check_output, csv_rows, save_atomic
+from ._sheet_print import fit_rows, print_landscape
 
 __all__ = [
     "CASES_BEHIND_COLUMNS",
@@ -243,9 +244,10 @@ def write_benchmark_xlsx(
     ):
         notes.append([guard_formula(text)])
 
-    _print_wide(sheet, title_rows="2:2", widths=(34, 30, *(14,) * len(areas), 14))
-    _print_wide(trend, title_rows="1:1", widths=(34, 20, *(8,) * len(result.years)))
-    _print_wide(notes, title_rows=None, widths=(110,))
+    # The Benchmark sheet's row 1 is a title that runs on into empty cells.
+    _print_wide(sheet, first=2, widths=(34, 30, *(14,) * len(areas), 14))
+    _print_wide(trend, first=1, widths=(34, 20, *(8,) * len(result.years)))
+    _print_wide(notes, first=1, widths=(110,), header=False)
 
     def write(handle: IO[Any]) -> None:
         book.save(handle)
@@ -253,31 +255,27 @@ def write_benchmark_xlsx(
     return write_atomically(path, write, force=force, binary=True, inputs=inputs)
 
 
-def _print_wide(sheet: Any, *, title_rows: str | None, widths: Sequence[int]) -> None:
-    """Column widths, and print on A4 landscape one page wide, header repeated."""
+def _print_wide(
+    sheet: Any, *, first: int, widths: Sequence[int], header: bool = True
+) -> None:
+    """Column widths, text wrapped from row *first*, A4 landscape one page wide.
+
+    With *header*, row *first* repeats on every printed page.
+    """
     from openpyxl.styles import Alignment  # noqa: PLC0415 - only with a workbook
     from openpyxl.utils import get_column_letter  # noqa: PLC0415
 
-    for number, width in enumerate(widths, start=1):
+    columns = dict(enumerate(widths, start=1))
+    for number, width in columns.items():
         sheet.column_dimensions[get_column_letter(number)].width = width
     wrap = Alignment(wrap_text=True, vertical="top")
-    for number, row in enumerate(sheet.iter_rows(), start=1):
-        if len(widths) > 1 and all(cell.value is None for cell in row[1:]):
-            continue  # a title line runs on into the empty cells beside it
-        lines = 1
-        for cell, width in zip(row, widths, strict=False):
+    for row in sheet.iter_rows(min_row=first):
+        for cell in row:
             cell.alignment = wrap
-            text = "" if cell.value is None else str(cell.value)
-            lines = max(lines, -(-len(text) // int(width * 1.15)))
-        # Spreadsheets do not always grow a row for wrapped text: set it.
-        sheet.row_dimensions[number].height = 14.5 * lines + 1
-    if title_rows:
-        sheet.print_title_rows = title_rows
-    sheet.page_setup.orientation = "landscape"
-    sheet.page_setup.paperSize = sheet.PAPERSIZE_A4
-    sheet.sheet_properties.pageSetUpPr.fitToPage = True
-    sheet.page_setup.fitToWidth = 1
-    sheet.page_setup.fitToHeight = 0
+    fit_rows(sheet, columns, first=first)
+    if header:
+        sheet.print_title_rows = f"{first}:{first}"
+    print_landscape(sheet)
 
 
 #: The columns of `write_cases_behind`, in order.

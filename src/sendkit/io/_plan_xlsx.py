@@ -73,6 +73,7 @@ from ._plan_parts import (
     plan_field_values,
     unreadable_reason,
 )
+from ._sheet_print import fit_rows, print_landscape
 
 __all__ = ["read_xlsx", "write_xlsx"]
 
@@ -258,7 +259,7 @@ class _Sheet:
         for col in wrapped:  # long text wraps, never spills past the print width
             for cell in self.ws[letter(col)][_HEAD_ROWS:]:
                 cell.alignment = wrap
-        _fit_rows(self.ws, wrapped, first=_FIRST_DATA_ROW)
+        fit_rows(self.ws, wrapped, first=_FIRST_DATA_ROW)
         self.ws.freeze_panes = freeze
         if self.rows > _HEAD_ROWS:
             last = letter(len(self.header))
@@ -267,7 +268,7 @@ class _Sheet:
             self.ws.column_dimensions[letter(col)].width
             for col in range(1, len(self.header) + 1)
         )
-        _printable(self.ws, wide=max(1, math.ceil(total / _PRINT_CHARS)))
+        print_landscape(self.ws, wide=max(1, math.ceil(total / _PRINT_CHARS)))
         self.ws.print_title_rows = f"1:{_HEAD_ROWS}"
 
 
@@ -280,39 +281,6 @@ def _fit(text: str, name: str, longest: int) -> float:
 #: Characters of column width that print legibly across one landscape A4
 #: page (about 8 pt type, or more); a wider sheet is spread over more pages.
 _PRINT_CHARS = 175
-
-
-def _printable(ws: Any, *, wide: int = 1) -> None:
-    """Print landscape on A4, *wide* pages across, as many down as needed.
-
-    A sheet wider than one page (the Actions sheet's 29 columns) is spread
-    over *wide* pages, left to right, with column A (the id) repeated on
-    each, rather than shrunk to unreadable type on one.
-    """
-    ws.page_setup.orientation = "landscape"
-    ws.page_setup.paperSize = ws.PAPERSIZE_A4
-    ws.sheet_properties.pageSetUpPr.fitToPage = True
-    ws.page_setup.fitToWidth = wide
-    ws.page_setup.fitToHeight = 0
-    if wide > 1:
-        ws.page_setup.pageOrder = "overThenDown"
-        ws.print_title_cols = "A:A"
-
-
-def _fit_rows(ws: Any, widths: Mapping[int, float], first: int = 2) -> None:
-    """Set row heights for wrapped text (spreadsheets do not always recompute them)."""
-    for number in range(first, ws.max_row + 1):
-        lines = 1
-        for col, width in widths.items():
-            value = ws.cell(number, col).value
-            if isinstance(value, str) and value:
-                chars = max(int(width * 1.15), 1)
-                wanted = sum(
-                    -(-max(len(part), 1) // chars) for part in value.split("\n")
-                )
-                lines = max(lines, wanted)
-        if lines > 1:
-            ws.row_dimensions[number].height = 15 * min(lines, 12)
 
 
 def _list_rule(choices: Iterable[str], title: str) -> Any:
@@ -525,7 +493,7 @@ def _style_actions(  # noqa: C901 - one block per kind of cell rule
             "Overwrite it with your first action, or leave it.",
             "sendkit",
         )
-    _fit_rows(ws, {sheet.header.index(n) + 1: _WIDTHS[n] for n in wrapped}, first=first)
+    fit_rows(ws, {sheet.header.index(n) + 1: _WIDTHS[n] for n in wrapped}, first=first)
 
 
 def _rag_colours(ws: Any, rag: str, first: int) -> None:
@@ -614,7 +582,7 @@ def _write_print(ws: Any, actions: _Sheet, heading: str, as_of: dt.date | None) 
     names = [name for name, _ in shown]
     if "rag" in names:
         _rag_colours(ws, letter(names.index("rag") + 1), 2)
-    _printable(ws)
+    print_landscape(ws)
     ws.print_title_rows = "1:1"
     ws.freeze_panes = "B2"
     ws.print_options.gridLines = True
@@ -765,8 +733,8 @@ def _write_guidance(ws: Any) -> None:
             cell.alignment = top
     for letter_, width in zip("ABCDE", (30, 22, 60, 44, 10), strict=True):
         ws.column_dimensions[letter_].width = width
-    _printable(ws)
-    _fit_rows(ws, {1: 30, 3: 60, 4: 44}, first=len(lines) + 2)
+    print_landscape(ws)
+    fit_rows(ws, {1: 30, 3: 60, 4: 44}, first=len(lines) + 2)
 
 
 def _mark_derived(ws: Any, header: Sequence[str]) -> None:
@@ -791,7 +759,7 @@ def _write_summary(  # noqa: C901 - one block per summary table
     openpyxl = _openpyxl()
     styles = openpyxl.styles
     bold = styles.Font(name=_FONT, bold=True)
-    _printable(ws)
+    print_landscape(ws)
     ws.column_dimensions["A"].width = 30
     ws.column_dimensions["B"].width = 16
     ws.column_dimensions["C"].width = 50
@@ -861,7 +829,7 @@ def _write_summary(  # noqa: C901 - one block per summary table
         )
         for cell in ws[ws.max_row]:
             cell.alignment = styles.Alignment(vertical="top", wrap_text=True)
-    _fit_rows(
+    fit_rows(
         ws, {1: 30, 3: 50, 4: 20, 5: 40}, first=ws.max_row - len(status.exceptions) + 1
     )
 

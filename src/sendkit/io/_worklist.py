@@ -15,6 +15,7 @@ from typing import Any, Final
 from ..ehc import Worklist
 from ._cells import guard_formula
 from ._files import atomic_write, save_atomic
+from ._sheet_print import fit_rows, print_landscape
 
 __all__ = ["WORKLIST_COLUMNS", "write_worklist_csv", "write_worklist_xlsx"]
 
@@ -111,25 +112,17 @@ def write_worklist_xlsx(work: Worklist, path: str | os.PathLike[str]) -> None:
         line[0].number_format = "dd/mm/yyyy"
         for cell in line:
             cell.alignment = wrap
-        # Spreadsheets do not always grow a row for wrapped text: set it.
-        lines = max(
-            -(-len(text) // int(_WIDTHS[name] * 1.15))  # about 1.15 chars per unit
-            for name, text in zip(WORKLIST_COLUMNS, row, strict=True)
-        )
-        sheet.row_dimensions[sheet.max_row].height = 14.5 * max(lines, 1) + 1
         fill = _FILLS.get(row[status_at])
         if fill:
             line[status_at].fill = PatternFill("solid", fgColor=fill)
-    for number, name in enumerate(WORKLIST_COLUMNS, start=1):
-        sheet.column_dimensions[get_column_letter(number)].width = _WIDTHS[name]
+    widths = {n: _WIDTHS[name] for n, name in enumerate(WORKLIST_COLUMNS, start=1)}
+    for number, width in widths.items():
+        sheet.column_dimensions[get_column_letter(number)].width = width
+    fit_rows(sheet, widths)
     sheet.freeze_panes = "A2"
     sheet.auto_filter.ref = sheet.dimensions
     sheet.print_title_rows = "1:1"
-    sheet.page_setup.orientation = "landscape"
-    sheet.page_setup.paperSize = sheet.PAPERSIZE_A4
-    sheet.sheet_properties.pageSetUpPr.fitToPage = True
-    sheet.page_setup.fitToWidth = 1
-    sheet.page_setup.fitToHeight = 0
+    print_landscape(sheet)
     sheet.print_options.gridLines = True
     sheet.oddFooter.center.text = "Page &P of &N"
     save_atomic(path, book.save)
