@@ -100,3 +100,48 @@ def rule_file(tmp_path: pathlib.Path) -> pathlib.Path:
     path = tmp_path / "local.toml"
     path.write_text(LOCAL_RULES, encoding="utf-8")
     return path
+
+
+def write_dfe_timeliness(path: pathlib.Path, **cells: str) -> None:
+    """Write a DfE 20-week timeliness CSV with one council row: Derbyshire, 2025.
+
+    The layout is DfE's (the geography columns, then the measure's own);
+    *cells* set or override values, e.g. ``la_name=...`` or
+    ``plans_issued_den="1400"``. Every other cell is blank.
+    """
+    import csv
+
+    from sendkit.dfe import KINDS
+
+    columns = [
+        "time_period",
+        "time_identifier",
+        "geographic_level",
+        "country_code",
+        "region_code",
+        "region_name",
+        "new_la_code",
+        "old_la_code",
+        "la_name",
+        "breakdown_topic",
+        "breakdown",
+        *KINDS["timeliness_20_week"].columns,
+    ]
+    row = dict.fromkeys(columns, "")
+    row.update(
+        time_period="2025",
+        time_identifier="Calendar year",
+        geographic_level="Local authority",
+        region_code="E12000004",
+        region_name="East Midlands",
+        new_la_code="E10000007",
+        old_la_code="830",
+        la_name="Derbyshire",
+        breakdown_topic="All EHC plans issued",
+        breakdown="All EHC plans issued",
+    )
+    row.update(cells)
+    with path.open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.DictWriter(handle, columns)
+        writer.writeheader()
+        writer.writerow(row)

@@ -24,6 +24,8 @@ from sendkit.dfe import (
 from sendkit.errors import InvalidInputError
 from sendkit.io._dfe import read_dfe_file, read_dfe_table
 
+from .conftest import write_dfe_timeliness
+
 #: DfE's files, cut to the headline rows and columns these tests read
 #: (tools/make_dfe_test_data.py; licence and source in its README.md).
 ROOT = pathlib.Path(__file__).resolve().parent.parent
@@ -178,39 +180,9 @@ def test_unknown_layout_is_one_line_naming_the_missing_columns(tmp_path):
 
 def test_a_newer_release_is_laid_over_the_shipped_table(tmp_path):
     path = tmp_path / "timeliness_20_week.csv"
-    columns = [
-        "time_period",
-        "time_identifier",
-        "geographic_level",
-        "country_code",
-        "region_code",
-        "region_name",
-        "new_la_code",
-        "old_la_code",
-        "la_name",
-        "breakdown_topic",
-        "breakdown",
-        *KINDS["timeliness_20_week"].columns,
-    ]
-    row = dict.fromkeys(columns, "")
-    row.update(
-        time_period="2025",
-        time_identifier="Calendar year",
-        geographic_level="Local authority",
-        region_code="E12000004",
-        region_name="East Midlands",
-        new_la_code="E10000007",
-        old_la_code="830",
-        la_name="Derbyshire",
-        breakdown_topic="All EHC plans issued",
-        breakdown="All EHC plans issued",
-        plans_issued_den="1400",
-        pc_plans_issued_within_20_weeks="c",
+    write_dfe_timeliness(
+        path, plans_issued_den="1400", pc_plans_issued_within_20_weeks="c"
     )
-    with path.open("w", encoding="utf-8", newline="") as handle:
-        writer = csv.DictWriter(handle, columns)
-        writer.writeheader()
-        writer.writerow(row)
     table = read_dfe_table(path)
     assert table.years[-1] == 2025
     assert table.figure("830", "plans_issued", 2025).text == "1,400"

@@ -39,6 +39,8 @@ from sendkit.io import (
 )
 from sendkit.plans import plan_from_inspection
 
+from .conftest import write_dfe_timeliness
+
 HOSTILE = pathlib.Path(__file__).resolve().parent / "data" / "hostile"
 SECRET = "SECRET-"  # noqa: S105 - a marker for children's data, not a password
 #: Text that is not ASCII and is spelled differently in every encoding.
@@ -96,39 +98,7 @@ def _cases(path: pathlib.Path) -> None:
 
 def _dfe(path: pathlib.Path) -> None:
     """A DfE 20-week timeliness file with one council row (name with accents)."""
-    from sendkit.dfe import KINDS
-
-    columns = [
-        "time_period",
-        "time_identifier",
-        "geographic_level",
-        "country_code",
-        "region_code",
-        "region_name",
-        "new_la_code",
-        "old_la_code",
-        "la_name",
-        "breakdown_topic",
-        "breakdown",
-        *KINDS["timeliness_20_week"].columns,
-    ]
-    row = dict.fromkeys(columns, "")
-    row.update(
-        time_period="2025",
-        time_identifier="Calendar year",
-        geographic_level="Local authority",
-        region_code="E12000004",
-        region_name="East Midlands",
-        new_la_code="E10000007",
-        old_la_code="830",
-        la_name=ACCENTS,
-        breakdown_topic="All EHC plans issued",
-        breakdown="All EHC plans issued",
-        plans_issued_den="1400",
-    )
-    path.write_text(
-        _csv([columns, [row[column] for column in columns]]), encoding="utf-8"
-    )
+    write_dfe_timeliness(path, la_name=ACCENTS, plans_issued_den="1400")
 
 
 def _sen2(path: pathlib.Path) -> None:
