@@ -307,6 +307,14 @@ def _write_table(
     sheet.freeze_panes = "A2"
 
 
+def _format_dates(sheet: Worksheet, *, max_col: int) -> None:
+    """Show every date cell below the header, up to column *max_col*, as a date."""
+    for row in sheet.iter_rows(min_row=2, max_col=max_col):
+        for cell in row:
+            if isinstance(cell.value, dt.date):
+                cell.number_format = DATE_FORMAT
+
+
 def _addin_column(sheet: Worksheet, column: int, rows: int, *, dates: bool) -> None:
     for r in range(2, rows + 2):
         cell = sheet.cell(row=r, column=column)
@@ -514,10 +522,7 @@ def _errors_sheet(book: openpyxl.Workbook) -> None:
         "Formula to type (after =)",
     )
     _write_table(sheet, headers, rows)
-    for row in sheet.iter_rows(min_row=2, max_col=5):
-        for cell in row:
-            if isinstance(cell.value, dt.date):
-                cell.number_format = DATE_FORMAT
+    _format_dates(sheet, max_col=5)
     _addin_column(sheet, 6, len(rows), dates=True)
 
 
@@ -830,10 +835,7 @@ def _registered_sheet(book: openpyxl.Workbook) -> None:
         "Formula to type (after =)",
     )
     _write_table(sheet, headers, rows)
-    for row in sheet.iter_rows(min_row=2, max_col=6):
-        for cell in row:
-            if isinstance(cell.value, dt.date):
-                cell.number_format = DATE_FORMAT
+    _format_dates(sheet, max_col=6)
     _addin_column(sheet, 7, len(rows), dates=False)
 
 
