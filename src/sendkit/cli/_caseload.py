@@ -34,6 +34,7 @@ from ..rules import RULES
 from ._common import (
     add_calendar_options,
     add_quiet_option,
+    add_window_options,
     date_arg,
     int_arg,
     output_path,
@@ -63,19 +64,7 @@ def register(
         "file", help="a .csv, .xlsx, .ods caseload file or a SEN2 .xml return"
     )
     due.add_argument("--as-of", type=date_arg, required=True, metavar="DATE")
-    due.add_argument(
-        "--within",
-        type=int_arg,
-        metavar="DAYS",
-        help="only steps overdue or due within DAYS days",
-    )
-    due.add_argument(
-        "--soon-days",
-        type=int_arg,
-        default=14,
-        metavar="DAYS",
-        help="steps due within DAYS days are 'due-soon' (default 14)",
-    )
+    add_window_options(due, soon="due-soon")
     out = due.add_mutually_exclusive_group()
     out.add_argument("--json", action="store_true", help="print one JSON object")
     out.add_argument("--csv", metavar="OUT", help="write the worklist to a CSV file")

@@ -127,6 +127,26 @@ def add_quiet_option(parser: argparse.ArgumentParser) -> None:
     )
 
 
+def add_window_options(parser: argparse.ArgumentParser, *, soon: str) -> None:
+    """Add ``--within DAYS`` and ``--soon-days DAYS`` (default 14) for a worklist.
+
+    *soon* is how the command's output names the due-soon status.
+    """
+    parser.add_argument(
+        "--within",
+        type=int_arg,
+        metavar="DAYS",
+        help="only steps overdue or due within DAYS days",
+    )
+    parser.add_argument(
+        "--soon-days",
+        type=int_arg,
+        default=14,
+        metavar="DAYS",
+        help=f"steps due within DAYS days are {soon!r} (default 14)",
+    )
+
+
 @contextlib.contextmanager
 def progress(args: argparse.Namespace) -> Iterator[None]:
     """Show progress on stderr when it is a terminal and not ``--quiet``.

@@ -30,6 +30,7 @@ from . import _benchmark, _caseload
 from ._common import (
     add_calendar_options,
     add_quiet_option,
+    add_window_options,
     date_arg,
     int_arg,
     output_path,
@@ -123,19 +124,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         metavar="DATE",
         help="the day to report on",
     )
-    due.add_argument(
-        "--within",
-        type=int_arg,
-        metavar="DAYS",
-        help="only steps overdue or due within DAYS days",
-    )
-    due.add_argument(
-        "--soon-days",
-        type=int_arg,
-        default=14,
-        metavar="DAYS",
-        help="steps due within DAYS days are 'due soon' (default 14)",
-    )
+    add_window_options(due, soon="due soon")
     due.add_argument(
         "--csv",
         metavar="OUT",
