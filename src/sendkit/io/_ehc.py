@@ -1122,22 +1122,29 @@ def _read_xlsx(path: pathlib.Path, *, strict: bool) -> CaseFile:
                 f"reading {path.name}",
             )
         )
+        serials = True if workbook.epoch == _EXCEL_1900 else workbook.epoch.date()
         header = next(rows, None)
-        if header is None:
-            raise RowError(
-                "the first sheet is empty; expected a header row", source=path.name
-            )
-        return cases_from_rows(
-            header,
-            rows,
-            source=path.name,
-            strict=strict,
-            date_serials=True
-            if workbook.epoch == _EXCEL_1900
-            else workbook.epoch.date(),
-        )
+        return _sheet_cases(path, header, rows, strict=strict, date_serials=serials)
     finally:
         workbook.close()
+
+
+def _sheet_cases(
+    path: pathlib.Path,
+    header: Sequence[object] | None,
+    rows: Iterable[Sequence[object]],
+    *,
+    strict: bool,
+    date_serials: bool | dt.date,
+) -> CaseFile:
+    """Read cases from a sheet's rows below its *header* (None: the sheet is empty)."""
+    if header is None:
+        raise RowError(
+            "the first sheet is empty; expected a header row", source=path.name
+        )
+    return cases_from_rows(
+        header, rows, source=path.name, strict=strict, date_serials=date_serials
+    )
 
 
 def _guarded(
@@ -1162,19 +1169,9 @@ def _read_ods(path: pathlib.Path, *, strict: bool) -> CaseFile:
             raise FileError(path, "has no sheet; expected a header row on the first")
         rows = _numbered(first.rows)
         header = next(rows, None)
-        if header is None:
-            raise RowError(
-                "the first sheet is empty; expected a header row", source=path.name
-            )
-        return cases_from_rows(
-            header,
-            counted(rows, f"reading {path.name}"),
-            source=path.name,
-            strict=strict,
-            date_serials=(
-                True if first.null_date in {None, ODS_NULL_DATE} else first.null_date
-            ),
-        )
+        serials = True if first.null_date in {None, ODS_NULL_DATE} else first.null_date
+        reading = counted(rows, f"reading {path.name}")
+        return _sheet_cases(path, header, reading, strict=strict, date_serials=serials)
 
 
 def _numbered(rows: Iterator[Row]) -> Iterator[tuple[object, ...]]:
