@@ -655,6 +655,28 @@ def test_the_fast_path_agrees_with_numpy_and_the_general_path(pairs):
     assert ENG.add_working_days_many(starts, days) == fast
 
 
+@given(
+    pairs=st.lists(
+        st.tuples(
+            st.sampled_from(_WORKING_2015_2026), st.integers(-140, 140), st.booleans()
+        ),
+        max_size=100,
+    )
+)
+def test_the_fast_path_answers_alike_for_shared_and_fresh_date_objects(pairs):
+    # The fast path keys a per-call dict by the caller's own date objects, so
+    # a start met again as the same object is found by identity and an equal
+    # but separate object by ==. Both must give the same answer, and the
+    # calendar's own table of starts must not take in the caller's objects.
+    starts = [dt.date(s.year, s.month, s.day) if fresh else s for s, _, fresh in pairs]
+    days = [n for _, n, _ in pairs]
+    table = ENG._interior()[0]
+    keys_before = [id(k) for k in table]
+    fast = ENG._many_interior(starts * 2, days * 2)
+    assert fast == [ENG.add_working_days(s, n) for s, n, _ in pairs] * 2
+    assert [id(k) for k in table] == keys_before
+
+
 def test_add_working_days_many_takes_the_fast_path_for_a_caseload(monkeypatch):
     starts = _WORKING_2015_2026[::7]
     days = [(i % 281) - 140 for i in range(len(starts))]
