@@ -286,6 +286,40 @@ def test_cli_xlsx_is_written_with_numbers_and_never_zero_for_suppressed(tmp_path
     book.close()
 
 
+def test_xlsx_print_sheet_is_the_benchmark_turned_on_its_side_one_page_wide(tmp_path):
+    import openpyxl
+
+    out = tmp_path / "b.xlsx"
+    assert (
+        main(["benchmark", "--la", "Derbyshire", "--year", "2024", "--xlsx", str(out)])
+        == 0
+    )
+    book = openpyxl.load_workbook(out)
+    wide = list(book["Benchmark"].iter_rows(min_row=2, values_only=True))
+    ws = book["Print"]
+    tall = list(ws.iter_rows(min_row=2, values_only=True))
+    areas, measures = wide[0][2:-1], [row[0] for row in wide[1:]]
+    assert tall[0] == ("Area", *measures)
+    # Each area's row holds, measure by measure, the Benchmark sheet's column.
+    for at, area in enumerate(areas):
+        assert tall[1 + at] == (area, *(row[2 + at] for row in wide[1:]))
+    assert tall[1][0] == "Derbyshire"
+    assert ws["A3"].font.bold
+    assert tall[1 + len(areas)] == (
+        "Rank among neighbours",
+        *(row[-1] for row in wide[1:]),
+    )
+    assert "not published (x)" in tall[1 + areas.index("Dorset")]  # never 0
+    # Printed on one A4 landscape page across (8 measure columns fit, where
+    # the Benchmark sheet's 13 area columns print in type too small to read).
+    assert ws.page_setup.orientation == "landscape"
+    assert ws.page_setup.fitToWidth == 1
+    assert ws.sheet_properties.pageSetUpPr.fitToPage
+    assert ws.print_title_rows == "$2:$2"
+    assert book.sheetnames == ["Benchmark", "Trend", "Print", "Source"]
+    book.close()
+
+
 def test_cli_dfe_file_of_unknown_layout_is_one_line(tmp_path, capsys):
     path = tmp_path / "other.csv"
     path.write_text("a,b\n1,2\n", encoding="utf-8")

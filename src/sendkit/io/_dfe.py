@@ -232,6 +232,7 @@ def write_benchmark_xlsx(
                     *(f.value if f.value is not None else f.text for f in figures_),
                 ]
             )
+    _print_sheet(book.create_sheet("Print"), result, areas)
     notes = book.create_sheet("Source")
     for text in (
         (
@@ -253,6 +254,87 @@ def write_benchmark_xlsx(
         book.save(handle)
 
     return write_atomically(path, write, force=force, binary=True, inputs=inputs)
+
+
+def _print_sheet(sheet: Any, result: Benchmark, areas: Sequence[str]) -> None:
+    """The Benchmark sheet turned on its side, to print on one readable page.
+
+    The Benchmark sheet has a column per area (13 or 14), which a printer can
+    fit to one page only in type too small to read. Here each area is a row
+    and each measure a column (8 of them), which fits A4 landscape at close
+    to full size. The council's row is bold; the last row is its rank.
+    """
+    from openpyxl.styles import Alignment, Font  # noqa: PLC0415 - only with a workbook
+
+    sheet.append(
+        [
+            guard_formula(
+                f"{result.council.name}: DfE's published EHC figures, {result.year}"
+            )
+        ]
+    )
+    sheet.append(
+        ["Area", *(guard_formula(MEASURES[r.measure].label) for r in result.measures)]
+    )
+    columns = []
+    for row in result.measures:
+        figures = [row.council]
+        if result.region and row.region:
+            figures.append(row.region)
+        figures += [row.england, *row.neighbours]
+        columns.append(figures)
+    formats = [
+        "0.0" if MEASURES[r.measure].percent else "#,##0" for r in result.measures
+    ]
+    for at, area in enumerate(areas):
+        sheet.append(
+            [
+                guard_formula(area),
+                *(
+                    figures[at].value
+                    if figures[at].value is not None
+                    else figures[at].text
+                    for figures in columns
+                ),
+            ]
+        )
+        for cell, number_format in zip(sheet[sheet.max_row][1:], formats, strict=True):
+            cell.number_format = number_format
+    sheet.append(["Rank among neighbours", *(r.rank_text for r in result.measures)])
+    # Named, as the tracker's fonts are: a bold font with no name falls back
+    # to another typeface in LibreOffice.
+    last_of_table = sheet.max_row
+    bold = Font(name="Calibri", bold=True)
+    for row_number in (2, 3, sheet.max_row):
+        for cell in sheet[row_number]:
+            cell.font = bold
+    sheet.append([])
+    sheet.append(
+        [
+            guard_formula(
+                "A figure DfE does not publish reads 'not published', never 0. "
+                "Ranks are highest first among the council and its neighbours. "
+                "Definitions and sources: the Benchmark and Source sheets."
+            )
+        ]
+    )
+    _print_wide(sheet, first=2, widths=(22, *(15,) * len(result.measures)))
+    sheet.row_dimensions[2].height = 15 * 3  # bold labels wrap to up to 3 lines
+    sheet["A1"].font = bold
+    figures_right = Alignment(wrap_text=True, vertical="top", horizontal="right")
+    for row_cells in sheet.iter_rows(min_row=2, max_row=last_of_table, min_col=2):
+        for cell in row_cells:
+            cell.alignment = figures_right
+    # The note under the table runs across it rather than wrapping in column A.
+    last = sheet.max_row
+    sheet.merge_cells(
+        start_row=last,
+        end_row=last,
+        start_column=1,
+        end_column=1 + len(result.measures),
+    )
+    sheet.cell(last, 1).alignment = Alignment(wrap_text=True, vertical="top")
+    sheet.row_dimensions[last].height = 30
 
 
 def _print_wide(
