@@ -23,7 +23,7 @@ from sendkit import (
     count_working_days,
     is_working_day,
 )
-from sendkit.calendars import REGIONS, calendar_for
+from sendkit.calendars import _REACH, REGIONS, calendar_for
 
 D = dt.date
 ENG = WorkingCalendar()
@@ -708,6 +708,24 @@ def test_add_working_days_many_takes_the_fast_path_for_a_caseload(monkeypatch):
 )
 def test_the_fast_path_steps_aside_for_anything_else(starts, days):
     assert ENG._many_interior(starts, days) is None
+
+
+def test_the_fast_path_reaches_back_exactly_reach_working_days():
+    # The table of starts begins _REACH working days into the tables, so a
+    # count of -_REACH from its first start lands on the tables' first working
+    # day: the fast path answers it. One working day further back would wrap
+    # round to the end of the list, so there the fast path steps aside.
+    starts_at, day_at = ENG._interior()
+    first = min(starts_at, key=starts_at.__getitem__)
+    assert ENG._many_interior([first], -_REACH) == [day_at[0]]
+    assert ENG._many_interior([first, first], [3, -_REACH]) == [
+        day_at[_REACH + 3],
+        day_at[0],
+    ]
+    assert ENG._many_interior([first], -_REACH - 1) is None
+    assert ENG._many_interior([first, first], [3, -_REACH - 1]) is None
+    assert day_at[0] == ENG.add_working_days(first, -_REACH)
+    assert day_at[_REACH + 3] == ENG.add_working_days(first, 3)
 
 
 def test_a_float_count_in_a_batch_is_still_an_error():
