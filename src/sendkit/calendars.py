@@ -34,8 +34,6 @@ import datetime as dt
 import enum
 import functools
 import importlib.util
-import itertools
-import operator
 import os
 import warnings
 from collections.abc import Iterable, Sequence
@@ -718,14 +716,15 @@ class WorkingCalendar:
         # The caller's date objects become the keys of a dict for this call
         # alone: a dict finds a key by identity before it tries ==, and a
         # caseload repeats a few hundred date objects, so nearly every look-up
-        # is found by identity. The chained map() calls run without a bytecode
-        # per item, which on CPython 3.11 beats the same steps written as a
-        # comprehension by about a quarter (benchmarks/bench_workdays.py).
-        index_of = _FirstSeen(starts_at).__getitem__
-        counts = itertools.repeat(days) if isinstance(days, int) else days
+        # is found by identity. map() makes those look-ups without a bytecode
+        # each; the add and the list look-up stay in the comprehension, where
+        # CPython specialises them for ints and lists (on 3.12 and 3.13 this is
+        # faster than doing them with map() too; benchmarks/bench_workdays.py).
+        indexes = map(_FirstSeen(starts_at).__getitem__, starts)
         try:
-            indexes = map(operator.add, map(index_of, starts), counts)
-            return list(map(day_at.__getitem__, indexes))
+            if isinstance(days, int):
+                return [day_at[i + days] for i in indexes]
+            return [day_at[i + n] for i, n in zip(indexes, days, strict=True)]
         except (KeyError, TypeError, IndexError, ValueError):
             return None
 
