@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import warnings
+from collections.abc import Sequence
 
 import holidays
 import pytest
@@ -726,6 +727,35 @@ def test_the_fast_path_reaches_back_exactly_reach_working_days():
     assert ENG._many_interior([first, first], [3, -_REACH - 1]) is None
     assert day_at[0] == ENG.add_working_days(first, -_REACH)
     assert day_at[_REACH + 3] == ENG.add_working_days(first, 3)
+
+
+class _CountsShorterThanTheirLen(Sequence):
+    """A sequence of counts whose len() claims one more count than it yields."""
+
+    def __init__(self, counts):
+        self._counts = counts
+
+    def __len__(self):
+        return len(self._counts) + 1
+
+    def __getitem__(self, i):
+        return self._counts[i]
+
+
+def test_the_fast_path_never_cuts_a_batch_short():
+    # Every start gets its answer or the fast path steps aside: counts that
+    # run out before the starts (or outlast them) must not give a shorter list.
+    a, b = D(2025, 4, 15), D(2025, 4, 16)
+    assert ENG._many_interior([a, b], [5]) is None
+    assert ENG._many_interior([a], [5, 6]) is None
+    assert ENG._many_interior([a, b], [5, 6]) == [
+        ENG.add_working_days(a, 5),
+        ENG.add_working_days(b, 6),
+    ]
+    # Through the public call, a sequence whose len() passes the length check
+    # but which yields a count too few is refused, not answered for fewer starts.
+    with pytest.raises(ValueError):
+        ENG.add_working_days_many([a, b], _CountsShorterThanTheirLen([5]))
 
 
 def test_a_float_count_in_a_batch_is_still_an_error():
