@@ -1,10 +1,13 @@
-"""Behaviour of the plan RAG derivation that mutation testing found unpinned.
+"""Behaviour of the plan model that mutation testing found unpinned.
 
-Each class pins one public behaviour of the rating and progress functions in
-``sendkit/plans/_model.py`` (`Action.assess`, `ActionPlan.status`,
-`rag_history`) that a surviving mutant changed without any test noticing:
-the settings each passes on (closures, region, a status to rate with), the
-default stale window, and the argument named in an error.
+Each class pins one public behaviour of ``sendkit/plans/_model.py`` that a
+surviving mutant changed without any test noticing. The first ones are about
+the rating and progress functions (`Action.assess`, `ActionPlan.status`,
+`rag_history`): the settings each passes on (closures, region, a status to
+rate with), the default stale window, and the argument named in an error.
+The last ones are about the plain data classes, their validators and the
+plan's look-ups (`ActionPlan.action`, `section_of`, `replace_action`,
+`latest_date`, `review_schedule`).
 """
 
 from __future__ import annotations
@@ -12,11 +15,14 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from dateutil.relativedelta import relativedelta
 
-from sendkit.errors import InvalidTypeError
+from sendkit.errors import InvalidInputError, InvalidTypeError
 from sendkit.plans import (
     Action,
     ActionPlan,
+    Kpi,
+    Measurement,
     Partner,
     ProgressUpdate,
     Rag,
@@ -24,6 +30,7 @@ from sendkit.plans import (
     Status,
     plan_status,
     rag_history,
+    review_schedule,
 )
 
 D = dt.date
@@ -261,4 +268,188 @@ class TestRagHistoryDays:
             rag_history(ActionPlan(), ["2024-03-04"])  # type: ignore[list-item]
         assert str(caught.value).startswith(
             "days must be a datetime.date, got '2024-03-04' (str)"
+        )
+
+
+class TestWrongValuesAreRefusedInFull:
+    """A refused field value gets a message naming the field, the value and its type."""
+
+    def test_an_id_that_is_not_text(self):
+        with pytest.raises(InvalidTypeError) as caught:
+            Action(id=7)  # type: ignore[arg-type]
+        assert str(caught.value) == "id must be text, got 7 (int)"
+
+    def test_a_measurement_that_is_not_a_number(self):
+        with pytest.raises(InvalidTypeError) as caught:
+            Measurement(on=MON, value="12")  # type: ignore[arg-type]
+        assert str(caught.value) == (
+            "Measurement.value must be a number, got '12' (str)"
+        )
+
+    def test_a_board_date_that_is_text(self):
+        with pytest.raises(InvalidTypeError) as caught:
+            ActionPlan(board_dates=["2024-01-01"])  # type: ignore[list-item]
+        assert str(caught.value).startswith(
+            "board_dates must be a datetime.date, got '2024-01-01' (str)"
+        )
+
+    def test_a_section_id_used_twice(self):
+        with pytest.raises(InvalidInputError) as caught:
+            ActionPlan(sections=[Section(id="S"), Section(id="T"), Section(id="S")])
+        assert str(caught.value) == "section id 'S' is used twice"
+
+
+class TestReviewCycleBounds:
+    """A review cycle of 1 and of 60 months (both ends of the range) is accepted."""
+
+    @pytest.mark.parametrize("months", [1, 60])
+    def test_both_ends_are_accepted(self, months: int):
+        plan = ActionPlan(review_from=D(2024, 1, 15), review_every_months=months)
+        assert plan.review_every_months == months
+        [first, *_] = review_schedule(plan, D(2024, 1, 15))
+        assert first.on == D(2024, 1, 15) + relativedelta(months=months)
+
+
+class TestKpiLatest:
+    """`Kpi.latest` is the actual with the latest date, or None without actuals."""
+
+    def test_no_actuals(self):
+        assert Kpi(id="K").latest() is None
+
+    def test_the_latest_of_three_given_out_of_order(self):
+        kpi = Kpi(
+            id="K",
+            actuals=[
+                Measurement(on=D(2024, 3, 31), value=61),
+                Measurement(on=D(2023, 9, 30), value=48),
+                Measurement(on=D(2023, 12, 31), value=55),
+            ],
+        )
+        assert kpi.latest() == Measurement(on=D(2024, 3, 31), value=61.0)
+
+
+class TestBlankExtraCellsAreDropped:
+    """An unknown tracker column with a blank cell is the same as no column."""
+
+    def test_action_and_plan_extra(self):
+        extra = {"Notes": "", "RAG comment": "waiting on health"}
+        assert Action(id="A", extra=extra).extra == {"RAG comment": "waiting on health"}
+        assert ActionPlan(extra=extra).extra == {"RAG comment": "waiting on health"}
+        assert Action(id="A", extra={"Notes": ""}) == Action(id="A")
+
+
+class TestWithUpdate:
+    """An update without a status leaves the action's status as it was."""
+
+    def test_an_update_without_a_status_keeps_the_status(self):
+        action = Action(id="A", status=Status.AT_RISK)
+        updated = action.with_update(ProgressUpdate(on=MON, note="chased"))
+        assert updated.status is Status.AT_RISK
+        assert updated.updates == (ProgressUpdate(on=MON, note="chased"),)
+
+
+def _two_sections() -> ActionPlan:
+    return ActionPlan(
+        partnership="Example",
+        sections=[
+            Section(id="PA1", actions=[Action(id="A1"), Action(id="A2")]),
+            Section(id="PA2", actions=[Action(id="B1")]),
+        ],
+    )
+
+
+class TestPlanLookUps:
+    """`ActionPlan.action`, `section_of` and `replace_action` find actions by id."""
+
+    def test_action_by_id(self):
+        assert _two_sections().action("A2") == Action(id="A2")
+        assert _two_sections().action("B1") == Action(id="B1")
+
+    def test_section_of_an_action(self):
+        assert _two_sections().section_of("B1").id == "PA2"
+        assert _two_sections().section_of("A2").id == "PA1"
+
+    @pytest.mark.parametrize("look_up", ["action", "section_of"])
+    def test_an_unknown_id(self, look_up: str):
+        with pytest.raises(InvalidInputError) as caught:
+            getattr(_two_sections(), look_up)("Z9")
+        assert str(caught.value) == "no action with id 'Z9' in this plan"
+
+    def test_replace_an_action(self):
+        plan = _two_sections()
+        done = Action(id="A2", status=Status.COMPLETE)
+        replaced = plan.replace_action(done)
+        assert replaced == ActionPlan(
+            partnership="Example",
+            sections=[
+                Section(id="PA1", actions=[Action(id="A1"), done]),
+                Section(id="PA2", actions=[Action(id="B1")]),
+            ],
+        )
+        assert plan == _two_sections()  # the original is unchanged
+
+    def test_replace_an_action_of_the_second_section(self):
+        done = Action(id="B1", status=Status.COMPLETE)
+        replaced = _two_sections().replace_action(done)
+        assert replaced.sections[0] == _two_sections().sections[0]
+        assert replaced.sections[1].actions == (done,)
+
+    def test_replace_an_unknown_action(self):
+        with pytest.raises(InvalidInputError, match="no action with id 'Z9'"):
+            _two_sections().replace_action(Action(id="Z9"))
+
+
+class TestLatestDate:
+    """`ActionPlan.latest_date`: the latest update of any action, else the report date."""
+
+    def test_the_latest_update_of_any_action(self):
+        plan = ActionPlan(
+            report_received=D(2023, 5, 16),
+            sections=[
+                Section(
+                    id="S",
+                    actions=[
+                        Action(id="A", last_updated=D(2024, 2, 1)),
+                        Action(id="B"),
+                        Action(id="C", updates=[ProgressUpdate(on=D(2024, 3, 1))]),
+                    ],
+                )
+            ],
+        )
+        assert plan.latest_date() == D(2024, 3, 1)
+
+    def test_no_updates_gives_the_report_date(self):
+        plan = ActionPlan(
+            report_received=D(2023, 5, 16),
+            sections=[Section(id="S", actions=[Action(id="A")])],
+        )
+        assert plan.latest_date() == D(2023, 5, 16)
+        assert ActionPlan().latest_date() is None
+
+
+class TestReviewSchedule:
+    """`review_schedule`: sources, the review on the report day, the cap, errors."""
+
+    def test_sources(self):
+        cycle = ActionPlan(report_received=D(2023, 5, 16))
+        assert {r.source for r in review_schedule(cycle, MON)} == {"cycle"}
+        boards = ActionPlan(board_dates=[D(2024, 1, 10), D(2024, 6, 1)])
+        assert {r.source for r in review_schedule(boards, MON)} == {"board"}
+
+    def test_a_review_on_the_report_day_ends_the_schedule(self):
+        plan = ActionPlan(report_received=D(2023, 5, 16))
+        days = [r.on for r in review_schedule(plan, D(2024, 5, 16))]
+        assert days == [D(2023, 11, 16), D(2024, 5, 16)]
+
+    def test_at_most_240_cycle_reviews(self):
+        plan = ActionPlan(review_from=D(2000, 1, 1), review_every_months=1)
+        reviews = review_schedule(plan, D(2100, 1, 1))
+        assert len(reviews) == 240
+        assert reviews[-1].on == D(2020, 1, 1)
+
+    def test_a_text_report_day_is_refused_by_name(self):
+        with pytest.raises(InvalidTypeError) as caught:
+            review_schedule(ActionPlan(), "2024-03-04")  # type: ignore[arg-type]
+        assert str(caught.value).startswith(
+            "as_of must be a datetime.date, got '2024-03-04' (str)"
         )
