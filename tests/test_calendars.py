@@ -758,6 +758,34 @@ def test_the_fast_path_never_cuts_a_batch_short():
         ENG.add_working_days_many([a, b], _CountsShorterThanTheirLen([5]))
 
 
+@pytest.mark.parametrize("dtype", [np.int8, np.int16, np.uint16, np.int64])
+def test_numpy_counts_of_any_integer_type_give_the_answers_of_python_ints(dtype):
+    # numpy's own integer types overflow (int8) or wrap round (unsigned)
+    # when added to a table index; they must give the same answers as ints.
+    starts = [D(2025, 4, 15), D(2025, 4, 16), D(2025, 4, 19)]
+    counts = [5, 100, 0]
+    expected = [ENG.add_working_days(s, n) for s, n in zip(starts, counts, strict=True)]
+    assert ENG.add_working_days_many(starts, np.array(counts, dtype)) == expected
+    assert ENG.add_working_days_many(starts, [dtype(n) for n in counts]) == expected
+
+
+@pytest.mark.parametrize("as_list", [False, True])
+def test_a_huge_unsigned_numpy_count_leaves_the_data_rather_than_wrapping_round(
+    as_list,
+):
+    # 2**64 - 5 as uint64 wraps round to a small index when added to one.
+    counts = np.array([2**64 - 5], np.uint64)
+    with pytest.raises(OutsideCalendarError):
+        ENG.add_working_days_many([D(2025, 4, 15)], list(counts) if as_list else counts)
+
+
+def test_starts_from_an_iterator_are_all_answered():
+    starts = [D(2025, 4, 15), D(2025, 4, 19), D(2025, 4, 16)]  # a Saturday between
+    expected = [ENG.add_working_days(s, 1) for s in starts]
+    assert ENG.add_working_days_many(iter(starts), 1) == expected
+    assert ENG.add_working_days_many((s for s in starts), [1, 1, 1]) == expected
+
+
 def test_a_float_count_in_a_batch_is_still_an_error():
     with pytest.raises(InvalidTypeError, match=r"days\[0\]"):
         ENG.add_working_days_many([D(2025, 4, 15)], [5.0])

@@ -37,7 +37,7 @@ import importlib.util
 import os
 import warnings
 from collections.abc import Iterable, Sequence
-from typing import Final, cast
+from typing import Any, Final, cast
 
 import attrs
 
@@ -648,6 +648,9 @@ class WorkingCalendar:
             >>> cal.add_working_days_many([dt.date(2023, 5, 16), dt.date(2024, 1, 6)], [35, -1])
             [datetime.date(2023, 7, 5), datetime.date(2024, 1, 5)]
         """
+        if not isinstance(starts, Sequence):
+            # An iterator is read once here, whichever path then answers.
+            starts = list(starts)  # type: ignore[unreachable]
         if isinstance(days, int) and not isinstance(days, bool):
             fast = self._many_interior(starts, days)
             if fast is not None:
@@ -665,7 +668,11 @@ class WorkingCalendar:
                 return fast
             out = self._many_fast_each(starts, days)
         elif hasattr(days, "__len__") and not isinstance(days, (str, bytes)):
-            return self.add_working_days_many(starts, list(days))  # type: ignore[call-overload]  # e.g. numpy
+            # numpy's tolist() gives Python ints: its own integer types wrap
+            # round (uint64) or overflow (int8) when added to a table index.
+            array = cast("Any", days)
+            counts = array.tolist() if hasattr(array, "tolist") else list(array)
+            return self.add_working_days_many(starts, counts)
         else:
             days = as_int(days, "days")
             out = self._many_fast_single(starts, days)
@@ -703,12 +710,15 @@ class WorkingCalendar:
         past the horizon is an ``IndexError`` and no warning is due. Returns
         None, having changed nothing, when any start or count is outside that
         case (a non-working start, a `datetime`, a day outside those years, a
-        count that is not an int or below ``-_REACH``); the general path then
-        answers, or names the problem.
+        count that is not an int, a smallest count that is not a plain `int`
+        or is below ``-_REACH``); the general path then answers, or names the
+        problem.
         """
         try:
             lowest = days if isinstance(days, int) else min(days, default=0)
-            if lowest < -_REACH:
+            # A numpy or bool count is left to the general path, which checks
+            # each one (numpy's unsigned ints wrap round when added to an index).
+            if type(lowest) is not int or lowest < -_REACH:
                 return None
         except TypeError:
             return None
@@ -718,14 +728,13 @@ class WorkingCalendar:
         # caseload repeats a few hundred date objects, so nearly every look-up
         # is found by identity. map() makes those look-ups without a bytecode
         # each; the add and the list look-up stay in the comprehension, where
-        # CPython specialises them for ints and lists (on 3.12 and 3.13 this is
-        # faster than doing them with map() too; benchmarks/bench_workdays.py).
+        # CPython specialises them for ints and lists.
         indexes = map(_FirstSeen(starts_at).__getitem__, starts)
         try:
             if isinstance(days, int):
                 return [day_at[i + days] for i in indexes]
             return [day_at[i + n] for i, n in zip(indexes, days, strict=True)]
-        except (KeyError, TypeError, IndexError, ValueError):
+        except (KeyError, TypeError, IndexError, ValueError, OverflowError):
             return None
 
     def _interior(self) -> tuple[dict[dt.date, int], list[dt.date]]:
@@ -767,7 +776,10 @@ class WorkingCalendar:
         try:
             # One pass for the smallest count: an index below the None padding
             # would wrap round to a real date instead of failing.
-            if days and min(days) <= -_PAD:  # pragma: no mutate
+            lowest = min(days, default=0)
+            if type(lowest) is not int:
+                return [None]  # a numpy or bool count: the slow path checks each
+            if lowest <= -_PAD:  # pragma: no mutate
                 return [None]
             return [
                 nth[le[s.toordinal()] + n - 1]  # type: ignore[operator]
