@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import os
 import pathlib
+from typing import Any
 
 import pytest
 from hypothesis import HealthCheck, settings
@@ -145,3 +146,21 @@ def write_dfe_timeliness(path: pathlib.Path, **cells: str) -> None:
         writer = csv.DictWriter(handle, columns)
         writer.writeheader()
         writer.writerow(row)
+
+
+def printed_points(ws: Any) -> float:
+    """The size 11 pt type prints at on landscape A4, fitted *fitToWidth* pages wide.
+
+    A model, for tests of print layout: Excel's column width ``w``
+    (characters of the default font, Calibri 11) is ``7 w + 5`` pixels at
+    96 dpi, 0.75 pt a pixel; the page is 297 mm less the side margins.
+    """
+    from openpyxl.utils import get_column_letter  # only the print-layout tests need it
+
+    widths = [
+        ws.column_dimensions[get_column_letter(c)].width or 8.43
+        for c in range(1, ws.max_column + 1)
+    ]
+    sheet = sum(0.75 * (7 * w + 5) for w in widths)
+    page = (297 / 25.4 - ws.page_margins.left - ws.page_margins.right) * 72
+    return float(11 * min(1.0, ws.page_setup.fitToWidth * page / sheet))

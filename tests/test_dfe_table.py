@@ -24,7 +24,7 @@ from sendkit.dfe import (
 from sendkit.errors import InvalidInputError
 from sendkit.io._dfe import read_dfe_file, read_dfe_table
 
-from .conftest import write_dfe_timeliness
+from .conftest import printed_points, write_dfe_timeliness
 
 #: DfE's files, cut to the headline rows and columns these tests read
 #: (tools/make_dfe_test_data.py; licence and source in its README.md).
@@ -316,7 +316,28 @@ def test_xlsx_print_sheet_is_the_benchmark_turned_on_its_side_one_page_wide(tmp_
     assert ws.page_setup.fitToWidth == 1
     assert ws.sheet_properties.pageSetUpPr.fitToPage
     assert ws.print_title_rows == "$2:$2"
+    # The model of printed type size: LibreOffice renders about the same.
+    assert printed_points(ws) >= 10
+    assert printed_points(book["Benchmark"]) < 6.5  # why the Print sheet exists
     assert book.sheetnames == ["Benchmark", "Trend", "Print", "Source"]
+    book.close()
+
+
+def test_a_missing_region_figure_keeps_every_area_in_its_own_column(tmp_path):
+    import attrs
+    import openpyxl
+
+    from sendkit.io._dfe import write_benchmark_xlsx
+
+    result = benchmark("Derbyshire", year=2024)
+    first = attrs.evolve(result.measures[0], region=None)
+    result = attrs.evolve(result, measures=(first, *result.measures[1:]))
+    out = write_benchmark_xlsx(result, tmp_path / "b.xlsx")
+    book = openpyxl.load_workbook(out)
+    wide = list(book["Benchmark"].iter_rows(min_row=2, values_only=True))
+    assert wide[1][2:5] == (35.7, "no figure", 45.9)  # council, region, England
+    tall = list(book["Print"].iter_rows(min_row=2, values_only=True))
+    assert [row[1] for row in tall[1:4]] == [35.7, "no figure", 45.9]
     book.close()
 
 

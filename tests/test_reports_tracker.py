@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import datetime as dt
 import pathlib
-from typing import Any
 
 import openpyxl
 import pytest
@@ -19,6 +18,8 @@ from sendkit.inspections import Framework, Inspection, Outcome
 from sendkit.io import read_plan, write_plan
 from sendkit.io._plan_xlsx import EXAMPLE_ID, label
 from sendkit.plans import plan_from_inspection
+
+from .conftest import printed_points
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent
 EXAMPLE = ROOT / "docs" / "downloads" / "example-tracker.xlsx"
@@ -159,23 +160,6 @@ def test_rag_colours_in_the_workbook_have_readable_text(
     assert fonts["amber"] == "000000"
 
 
-def _printed_points(ws: Any) -> float:
-    """The size 11 pt type prints at on landscape A4, fitted *fitToWidth* pages wide.
-
-    Excel's column width ``w`` (characters of the default font, Calibri
-    11) is ``7 w + 5`` pixels at 96 dpi, 0.75 pt a pixel; the page is
-    297 mm less the side margins.
-    """
-    letter = openpyxl.utils.get_column_letter
-    widths = [
-        ws.column_dimensions[letter(c)].width or 8.43
-        for c in range(1, ws.max_column + 1)
-    ]
-    sheet = sum(0.75 * (7 * w + 5) for w in widths)
-    page = (297 / 25.4 - ws.page_margins.left - ws.page_margins.right) * 72
-    return 11 * min(1.0, ws.page_setup.fitToWidth * page / sheet)
-
-
 def test_the_print_sheet_prints_one_page_wide_in_legible_type(
     example_book: openpyxl.Workbook,
 ) -> None:
@@ -185,16 +169,16 @@ def test_the_print_sheet_prints_one_page_wide_in_legible_type(
     assert ws.sheet_properties.pageSetUpPr.fitToPage
     assert (ws.page_setup.fitToWidth, ws.page_setup.fitToHeight) == (1, 0)
     assert ws.print_title_rows.replace("$", "") == "1:1"
-    assert _printed_points(ws) >= 8.5  # LibreOffice with Carlito: 8.8 pt
+    assert printed_points(ws) >= 8.5  # LibreOffice with Carlito: 8.8 pt
     for other in example_book.worksheets:  # every sheet: at least 8 pt a page
-        assert _printed_points(other) >= 8, other.title
+        assert printed_points(other) >= 8, other.title
 
 
 def test_a_new_tracker_prints_every_sheet_in_legible_type(
     new_tracker: pathlib.Path,
 ) -> None:
     for ws in openpyxl.load_workbook(new_tracker).worksheets:
-        assert _printed_points(ws) >= 8.5, ws.title  # the model; LibreOffice: 8 pt+
+        assert printed_points(ws) >= 8.5, ws.title  # the model; LibreOffice: 8 pt+
 
 
 def test_the_print_sheet_shows_each_action_by_formula_over_actions(

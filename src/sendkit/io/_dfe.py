@@ -21,10 +21,10 @@ from typing import IO, Any, Final
 
 import attrs
 
-from ..dfe._benchmark import Benchmark
+from ..dfe._benchmark import Benchmark, MeasureBenchmark
 from ..dfe._measures import KINDS, MEASURES, SERIES_BREAK
 from ..dfe._neighbours import NEIGHBOURS_SOURCE
-from ..dfe._table import META_COLUMNS, Table, headline_rows, shipped_table
+from ..dfe._table import META_COLUMNS, Figure, Table, headline_rows, shipped_table
 from ..ehc._measure import Timeliness
 from ..ehc._model import EhcCase
 from ..errors import InvalidInputError
@@ -175,7 +175,12 @@ def write_benchmark_xlsx(
     force: bool = False,
     inputs: Iterable[str | pathlib.Path | None] = (),
 ) -> pathlib.Path:
-    """Write a benchmark as a workbook: one sheet of figures, one of trends.
+    """Write a benchmark as a workbook: Benchmark, Trend, Print and Source sheets.
+
+    Benchmark has a row per measure and a column per area (with DfE's column
+    names); Trend the council's, region's and England's figures year by year;
+    Print the Benchmark figures with a row per area, to print on one page;
+    Source the notes and attribution.
 
     Numbers are numbers; a figure DfE does not publish is the text
     ``not published (x)``, never 0. Every text cell is formula-safe.
@@ -205,15 +210,11 @@ def write_benchmark_xlsx(
         ["Measure", "DfE column", *map(guard_formula, areas), "Rank among neighbours"]
     )
     for row in result.measures:
-        figures = [row.council]
-        if result.region and row.region:
-            figures.append(row.region)
-        figures += [row.england, *row.neighbours]
         sheet.append(
             [
                 guard_formula(MEASURES[row.measure].label),
                 row.measure and MEASURES[row.measure].column,
-                *(f.value if f.value is not None else f.text for f in figures),
+                *map(_figure_cell, _area_figures(result, row)),
                 row.rank_text,
             ]
         )
@@ -256,11 +257,32 @@ def write_benchmark_xlsx(
     return write_atomically(path, write, force=force, binary=True, inputs=inputs)
 
 
+def _area_figures(result: Benchmark, row: MeasureBenchmark) -> list[Figure | None]:
+    """One measure's figures in the order of the sheets' areas.
+
+    The council, its region (``None`` if DfE has no figure for it), England
+    and the neighbours, so every column keeps its area even when one is
+    missing.
+    """
+    figures: list[Figure | None] = [row.council]
+    if result.region:
+        figures.append(row.region)
+    return [*figures, row.england, *row.neighbours]
+
+
+def _figure_cell(figure: Figure | None) -> float | str:
+    """A figure as a cell: its number, or the text saying why there is none."""
+    if figure is None:
+        return "no figure"
+    return figure.value if figure.value is not None else figure.text
+
+
 def _print_sheet(sheet: Any, result: Benchmark, areas: Sequence[str]) -> None:
     """The Benchmark sheet turned on its side, to print on one readable page.
 
-    The Benchmark sheet has a column per area (13 or 14), which a printer can
-    fit to one page only in type too small to read. Here each area is a row
+    The Benchmark sheet has a column per area (up to 13: the council, its
+    region, England and ten neighbours), which a printer can fit to one page
+    only in type too small to read. Here each area is a row
     and each measure a column (8 of them), which fits A4 landscape at close
     to full size. The council's row is bold; the last row is its rank.
     """
@@ -276,13 +298,7 @@ def _print_sheet(sheet: Any, result: Benchmark, areas: Sequence[str]) -> None:
     sheet.append(
         ["Area", *(guard_formula(MEASURES[r.measure].label) for r in result.measures)]
     )
-    columns = []
-    for row in result.measures:
-        figures = [row.council]
-        if result.region and row.region:
-            figures.append(row.region)
-        figures += [row.england, *row.neighbours]
-        columns.append(figures)
+    columns = [_area_figures(result, row) for row in result.measures]
     formats = [
         "0.0" if MEASURES[r.measure].percent else "#,##0" for r in result.measures
     ]
@@ -290,12 +306,7 @@ def _print_sheet(sheet: Any, result: Benchmark, areas: Sequence[str]) -> None:
         sheet.append(
             [
                 guard_formula(area),
-                *(
-                    figures[at].value
-                    if figures[at].value is not None
-                    else figures[at].text
-                    for figures in columns
-                ),
+                *(_figure_cell(figures[at]) for figures in columns),
             ]
         )
         for cell, number_format in zip(sheet[sheet.max_row][1:], formats, strict=True):
@@ -312,7 +323,8 @@ def _print_sheet(sheet: Any, result: Benchmark, areas: Sequence[str]) -> None:
     sheet.append(
         [
             guard_formula(
-                "A figure DfE does not publish reads 'not published', never 0. "
+                "A figure DfE does not publish reads 'not published (x)' or "
+                "'no figure', never 0. "
                 "Ranks are highest first among the council and its neighbours. "
                 "Definitions and sources: the Benchmark and Source sheets."
             )
