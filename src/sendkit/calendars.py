@@ -35,9 +35,10 @@ import enum
 import functools
 import importlib.util
 import os
+import sys
 import warnings
 from collections.abc import Iterable, Sequence
-from typing import Any, Final, cast
+from typing import TYPE_CHECKING, Any, Final, cast
 
 import attrs
 
@@ -50,6 +51,9 @@ from .errors import (
     OutsideCalendarError,
     UnknownRegionError,
 )
+
+if TYPE_CHECKING:
+    from types import FrameType
 
 __all__ = [
     "ANNOUNCED_THROUGH",
@@ -755,14 +759,18 @@ class WorkingCalendar:
         self, starts: Sequence[dt.date], days: int
     ) -> list[dt.date | None]:
         le, lt, nth = self._t.le, self._t.lt, self._t.nth
+        # The unbound method refuses an object that is not a date (a TypeError,
+        # so the slow path names it) where s.toordinal() would accept any
+        # object with such a method.
+        ordinal = dt.date.toordinal
         if days <= -_PAD:
             return [None]  # would index below the padding and wrap round
         try:
             if days > 0:
                 k = days - 1
-                return [nth[le[s.toordinal()] + k] for s in starts]  # type: ignore[operator]
+                return [nth[le[ordinal(s)] + k] for s in starts]  # type: ignore[operator]
             if days < 0:
-                return [nth[lt[s.toordinal()] + days] for s in starts]  # type: ignore[operator]
+                return [nth[lt[ordinal(s)] + days] for s in starts]  # type: ignore[operator]
             return [  # pragma: no mutate
                 s if _plain_in(s, le) else None for s in starts
             ]
@@ -773,6 +781,7 @@ class WorkingCalendar:
         self, starts: Sequence[dt.date], days: Sequence[int]
     ) -> list[dt.date | None]:
         le, lt, nth = self._t.le, self._t.lt, self._t.nth
+        ordinal = dt.date.toordinal  # refuses a non-date, as in _many_fast_single
         try:
             # One pass for the smallest count: an index below the None padding
             # would wrap round to a real date instead of failing.
@@ -782,10 +791,10 @@ class WorkingCalendar:
             if lowest <= -_PAD:  # pragma: no mutate
                 return [None]
             return [
-                nth[le[s.toordinal()] + n - 1]  # type: ignore[operator]
+                nth[le[ordinal(s)] + n - 1]  # type: ignore[operator]
                 if n > 0
                 else (
-                    nth[lt[s.toordinal()] + n]  # type: ignore[operator]
+                    nth[lt[ordinal(s)] + n]  # type: ignore[operator]
                     if n
                     else (s if _plain_in(s, le) else None)  # pragma: no mutate
                 )
@@ -847,7 +856,27 @@ class WorkingCalendar:
                 "computed by rule, and a one-off holiday announced later would "
                 "change such answers"
             )
-            warnings.warn(msg, HolidayHorizonWarning, stacklevel=3)
+            warnings.warn(msg, HolidayHorizonWarning, stacklevel=_caller_level())
+
+
+#: Frames from files under this folder are sendkit's own.
+_PACKAGE_DIR: Final = os.path.dirname(__file__) + os.sep  # noqa: PTH120 - pathlib costs import time
+
+
+def _caller_level() -> int:
+    """The ``stacklevel`` that makes a warning name the first line outside sendkit.
+
+    Counted from the function that calls `warnings.warn` (level 1), so a
+    warning points at the caller's own line however many sendkit functions
+    lie between (a module-level wrapper, the batch path's slow path, an EHC
+    measure), not at a line in this file.
+    """
+    frame: FrameType | None = sys._getframe(1)  # noqa: SLF001 - the cheap stack walk
+    level = 1
+    while frame is not None and frame.f_code.co_filename.startswith(_PACKAGE_DIR):
+        frame = frame.f_back
+        level += 1
+    return level
 
 
 def _plain_in(day: object, counts: list[int | None]) -> bool:

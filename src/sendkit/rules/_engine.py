@@ -14,7 +14,13 @@ from typing import Any, Final, assert_never
 import attrs
 from dateutil.relativedelta import relativedelta
 
-from ..calendars import DEFAULT_REGION, NonWorkingDay, WorkingCalendar, calendar_for
+from ..calendars import (
+    DEFAULT_REGION,
+    NonWorkingDay,
+    WorkingCalendar,
+    _caller_level,
+    calendar_for,
+)
 from ..dates import MONTH_NAMES, as_date, long_date
 from ..errors import (
     HolidayHorizonWarning,
@@ -756,7 +762,6 @@ def deadline(
         start,
         calendar_for(region, closures),
         rules=rules,
-        stacklevel=3,
         **inputs,
     )
 
@@ -767,14 +772,13 @@ def deadline_on(
     calendar: WorkingCalendar,
     *,
     rules: Mapping[str, Rule] | None = None,
-    stacklevel: int = 2,
     **inputs: dt.date | None,
 ) -> Deadline:
     """`deadline` on a `WorkingCalendar` value: what the code below the API calls.
 
     The public `deadline` takes ``region=`` and ``closures=`` and turns them
     into a calendar once; everything else hands the calendar on. A
-    `HolidayHorizonWarning` is raised *stacklevel* frames up.
+    `HolidayHorizonWarning` names the first line outside sendkit that led here.
     """
     chosen, start, given = _prepare(rule, start, rules, inputs)
     with warnings.catch_warnings(record=True) as caught:
@@ -787,7 +791,7 @@ def deadline_on(
     )
     for text in horizon:
         trail.append(f"Caveat: {text}.")
-        warnings.warn(text, HolidayHorizonWarning, stacklevel=stacklevel)
+        warnings.warn(text, HolidayHorizonWarning, stacklevel=_caller_level())
     for other in caught:
         if other.category is not HolidayHorizonWarning:
             warnings.warn_explicit(
