@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import warnings
 from collections.abc import Sequence
 
@@ -694,6 +695,29 @@ def test_add_working_days_many_takes_the_fast_path_for_a_caseload(monkeypatch):
     assert cal.add_working_days_many(starts, 35) == [
         ENG.add_working_days(s, 35) for s in starts
     ]
+
+
+#: Horizons no calendar has had before, one per call, so that the batch table
+#: is built afresh even in a process forked from one that ran these tests
+#: (mutmut's workers are), and the code that builds it is the code under test.
+_UNSEEN_HORIZONS = itertools.count(300)
+
+
+def test_a_calendar_with_a_horizon_of_its_own_takes_the_fast_path(monkeypatch):
+    horizon = sendkit.ANNOUNCED_THROUGH - dt.timedelta(days=next(_UNSEEN_HORIZONS))
+    assert horizon > D(2027, 9, 1)  # after every answer below: no warning
+    starts = _WORKING_2015_2026[::7]
+    days = [(i % 281) - 140 for i in range(len(starts))]
+    expected = [ENG.add_working_days(s, n) for s, n in zip(starts, days, strict=True)]
+
+    def no_general_path(*args):
+        raise AssertionError("the general path was used")
+
+    cal = WorkingCalendar(announced_through=horizon)
+    monkeypatch.setattr(WorkingCalendar, "_many_fast_each", no_general_path)
+    monkeypatch.setattr(WorkingCalendar, "_many_fast_single", no_general_path)
+    monkeypatch.setattr(WorkingCalendar, "_many_slowly", no_general_path)
+    assert cal.add_working_days_many(starts, days) == expected
 
 
 @pytest.mark.parametrize(

@@ -750,3 +750,50 @@ class TestBatchCountingBackFromPastTheHorizon:
                 )
                 == expected
             )
+
+
+class TestBatchCountsAndStartsOfOtherKinds:
+    """Counts that are not a list, and starts that are not dates, in the batch method.
+
+    A sized iterable of counts (``len()`` and iteration, not indexing) is read
+    in order, as a list would be; a numpy array is read as Python values with
+    ``tolist()`` (https://numpy.org/doc/stable/reference/generated/numpy.ndarray.tolist.html),
+    so a bad count is named by its position, as in a list.
+    """
+
+    STARTS = (D(2023, 5, 16), D(2024, 1, 6), D(2024, 12, 24))
+
+    def test_counts_from_a_dict_view_are_read_in_order(self):
+        # A dict's values() has len() and iteration but is not a Sequence
+        # (https://docs.python.org/3/library/stdtypes.html#dictionary-view-objects).
+        by_case = {"A1": 35, "B2": -1, "C3": 0}
+        assert CAL.add_working_days_many(list(self.STARTS), by_case.values()) == [
+            CAL.add_working_days(s, n)
+            for s, n in zip(self.STARTS, by_case.values(), strict=True)
+        ]
+
+    def test_a_column_shaped_numpy_array_is_refused_naming_the_position(self):
+        # A one-column table's values are a 2-D array, (n, 1): each row is a
+        # list, not a count, and the error says which row, like a list's would.
+        days = np.array([[35], [-1], [0]])
+        with pytest.raises(
+            InvalidTypeError,
+            match=r"^days\[0\] must be a whole number \(int\), got \[35\]",
+        ):
+            CAL.add_working_days_many(list(self.STARTS), days)
+
+    @pytest.mark.parametrize("days", [5, -5, [5], [-5]])
+    def test_a_start_that_only_looks_like_a_date_is_refused_by_position(self, days):
+        # Date types of other libraries have toordinal() without being a
+        # datetime.date (arrow's Arrow, https://arrow.readthedocs.io/en/latest/api-guide.html);
+        # such a start is refused as add_working_days refuses it, by position.
+        # (tests/test_batch_refuses_non_dates.py has more shapes; this file is
+        # the one mutmut runs.)
+        class LooksLikeADate:
+            def toordinal(self) -> int:
+                return D(2025, 4, 15).toordinal()
+
+        with pytest.raises(
+            InvalidTypeError, match=r"^starts\[0\] must be a datetime\.date, got "
+        ):
+            CAL.add_working_days_many([LooksLikeADate()], days)  # type: ignore[list-item]
