@@ -165,7 +165,10 @@ def as_int(value: object, name: str) -> int:
     if isinstance(value, int) and not isinstance(value, bool):
         return int(value)
     if not isinstance(value, bool) and hasattr(value, "__index__"):
-        return int(value.__index__())  # numpy integers
+        try:
+            return int(value.__index__())  # numpy integers
+        except (TypeError, ValueError):
+            pass  # an array of one or more numbers has __index__ but refuses it
     msg = f"{name} must be a whole number (int), got {value!r} ({type(value).__name__})"
     raise InvalidTypeError(msg)
 
