@@ -33,7 +33,9 @@ def test_a_date_like_start_is_refused_by_position(days: int | list[int]) -> None
 
 @pytest.mark.parametrize("days", [5, -3, [5], [-3]])
 def test_a_date_like_start_on_its_own_is_refused(days: int | list[int]) -> None:
-    with pytest.raises(InvalidTypeError, match=r"starts\[0\]"):
+    with pytest.raises(
+        InvalidTypeError, match=r"^starts\[0\] must be a datetime\.date, got "
+    ):
         WorkingCalendar().add_working_days_many([_DateLike()], days)
 
 

@@ -752,8 +752,10 @@ class TestBatchCountingBackFromPastTheHorizon:
             )
 
 
-class TestBatchCountsAndStartsOfOtherKinds:
-    """Counts that are not a list, and starts that are not dates, in the batch method.
+class TestBatchCountsOfOtherKinds:
+    """Counts that are not a list, in the batch method.
+
+    (Starts that are not dates: tests/test_batch_refuses_non_dates.py.)
 
     A sized iterable of counts (``len()`` and iteration, not indexing) is read
     in order, as a list would be; a numpy array is read as Python values with
@@ -781,19 +783,3 @@ class TestBatchCountsAndStartsOfOtherKinds:
             match=r"^days\[0\] must be a whole number \(int\), got \[35\]",
         ):
             CAL.add_working_days_many(list(self.STARTS), days)
-
-    @pytest.mark.parametrize("days", [5, -5, [5], [-5]])
-    def test_a_start_that_only_looks_like_a_date_is_refused_by_position(self, days):
-        # Date types of other libraries have toordinal() without being a
-        # datetime.date (arrow's Arrow, https://arrow.readthedocs.io/en/latest/api-guide.html);
-        # such a start is refused as add_working_days refuses it, by position.
-        # (tests/test_batch_refuses_non_dates.py has more shapes; this file is
-        # the one mutmut runs.)
-        class LooksLikeADate:
-            def toordinal(self) -> int:
-                return D(2025, 4, 15).toordinal()
-
-        with pytest.raises(
-            InvalidTypeError, match=r"^starts\[0\] must be a datetime\.date, got "
-        ):
-            CAL.add_working_days_many([LooksLikeADate()], days)  # type: ignore[list-item]
