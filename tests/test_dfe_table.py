@@ -34,7 +34,7 @@ DFE_DATA = ROOT / "tests" / "data" / "dfe"
 
 @pytest.fixture
 def dfe_dir():
-    """DfE's headline rows, shipped in tests/data/dfe: no ../shared needed."""
+    """DfE's headline rows, shipped in tests/data/dfe, so nothing outside the repository is read."""
     return DFE_DATA
 
 
